@@ -1,0 +1,5 @@
+import sys
+
+from voicerecorder.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Microphone devices, the crash-safe capture engine and WAV files (no Qt)."""

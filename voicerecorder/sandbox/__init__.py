@@ -1,0 +1,1 @@
+"""A local emulator of the MetaStudio voice-training API and of OBS pre-signed uploads (no Qt)."""

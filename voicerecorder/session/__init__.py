@@ -1,0 +1,1 @@
+"""The session folder, its manifest, scripts and the MetaStudio export (no Qt)."""

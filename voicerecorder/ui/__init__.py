@@ -1,0 +1,1 @@
+"""The PySide6 wizard, its pages, dialogs and widgets."""

@@ -1,0 +1,1 @@
+"""Resumable multi-step jobs: assess, submit, track, resubmit (no Qt)."""
