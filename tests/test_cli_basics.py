@@ -1,6 +1,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from voicerecorder import __version__
 from voicerecorder.cli import main
 
@@ -13,10 +15,7 @@ def test_version_via_module():
 
 
 def test_unknown_command_is_a_usage_error(capsys):
-    try:
+    with pytest.raises(SystemExit) as exit_:
         main(["no-such-command"])
-    except SystemExit as exit_:
-        assert exit_.code == 2
-    else:
-        raise AssertionError("argparse accepted an unknown command")
+    assert exit_.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
