@@ -1,0 +1,46 @@
+"""Fixtures of the cloud client tests: the scripted server and clients configured for it."""
+
+import pytest
+from support.cloud_fake import AK, PROJECT_ID, SK, FakeCloud
+from support.memory_keyring import memory_keyring  # noqa: F401 (fixture)
+
+from voicerecorder.cloud.client import MetaStudioClient
+from voicerecorder.cloud.config import AkSkAuth, build_config
+from voicerecorder.cloud.transport import RetryPolicy
+
+FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.001, max_delay=0.01)
+
+
+@pytest.fixture(autouse=True)
+def no_cloud_environment(monkeypatch):
+    """Tests never see a developer's real credentials."""
+    for name in (
+        "CLOUD_SDK_AK",
+        "CLOUD_SDK_SK",
+        "CLOUD_SDK_SECURITY_TOKEN",
+        "METASTUDIO_PROJECT_ID",
+        "METASTUDIO_REGION",
+        "METASTUDIO_ENDPOINT",
+        "IAM_ENDPOINT",
+        "IAM_USER",
+        "IAM_PASSWORD",
+        "IAM_DOMAIN",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def fake():
+    with FakeCloud() as server:
+        yield server
+
+
+@pytest.fixture
+def sleeps():
+    return []
+
+
+@pytest.fixture
+def client(fake, sleeps):
+    config = build_config(region=None, endpoint=fake.base_url, project_id=PROJECT_ID, auth=AkSkAuth(AK, SK))
+    return MetaStudioClient(config, retry=FAST_RETRY, sleep=sleeps.append)

@@ -1,0 +1,112 @@
+"""One HTTP exchange with retries for idempotent calls, typed errors for every failure."""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import requests
+
+from voicerecorder import __version__
+from voicerecorder.cloud.error_map import error_for_exception, error_for_response
+from voicerecorder.cloud.errors import CloudError, NetworkError, ServerError, ThrottledError
+
+log = logging.getLogger("voicerecorder.cloud")
+
+USER_AGENT = f"voicerecorder/{__version__}"
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+HeaderBuilder = Callable[[], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how patiently idempotent calls are retried (exponential backoff with jitter)."""
+
+    attempts: int = 4
+    base_delay: float = 0.5
+    max_delay: float = 30.0
+
+    def delay(self, attempt: int, retry_after: float | None = None) -> float:
+        """Seconds to wait before attempt ``attempt + 1``; a server's Retry-After wins when longer."""
+        backoff = min(self.max_delay, self.base_delay * (2**attempt))
+        backoff *= 0.5 + random.random() / 2
+        return max(backoff, retry_after or 0.0)
+
+
+def new_session() -> requests.Session:
+    """A session with the app's User-Agent (proxies from the environment and system apply)."""
+    session = requests.Session()
+    session.headers["User-Agent"] = USER_AGENT
+    return session
+
+
+class Transport:
+    """Sends signed requests; GETs are retried, everything else is sent exactly once.
+
+    Called from worker threads; one instance may serve one thread at a time (``requests``
+    sessions are not guaranteed thread-safe).
+    """
+
+    def __init__(
+        self,
+        session: requests.Session,
+        timeout: tuple[float, float],
+        retry: RetryPolicy,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.session = session
+        self.timeout = timeout
+        self.retry = retry
+        self.sleep = sleep
+
+    def send(
+        self, method: str, url: str, build_headers: HeaderBuilder, body: bytes = b""
+    ) -> requests.Response:
+        """Send the request (headers rebuilt, i.e. re-signed, per attempt); raise a typed error on failure."""
+        attempts = self.retry.attempts if method.upper() == "GET" else 1
+        failures = 0
+        while True:
+            try:
+                return self._attempt(method, url, build_headers(), body)
+            except (NetworkError, ServerError, ThrottledError) as error:
+                failures += 1
+                if failures >= attempts or not _retryable(error):
+                    raise
+                delay = self.retry.delay(failures - 1, error.retry_after)
+                log.info(
+                    "%s %s failed (%s); retrying in %.1f s", method, _path(url), type(error).__name__, delay
+                )
+                self.sleep(delay)
+
+    def _attempt(self, method: str, url: str, headers: dict[str, str], body: bytes) -> requests.Response:
+        started = time.monotonic()
+        try:
+            response = self.session.request(
+                method, url, headers=headers, data=body or None, timeout=self.timeout, allow_redirects=False
+            )
+        except requests.RequestException as error:
+            log.info("%s %s: %s", method, _path(url), type(error).__name__)
+            raise error_for_exception(error, urlsplit(url).netloc) from None
+        log.debug(
+            "%s %s -> %s in %.2f s", method, _path(url), response.status_code, time.monotonic() - started
+        )
+        if response.status_code < 300:
+            return response
+        error = error_for_response(response.status_code, response.content, response.headers, time.time())
+        log.info("%s %s -> %s %s", method, _path(url), response.status_code, error.code or "")
+        raise error
+
+
+def _retryable(error: CloudError) -> bool:
+    if isinstance(error, NetworkError):
+        return error.transient
+    return error.status in RETRY_STATUSES or isinstance(error, ThrottledError)
+
+
+def _path(url: str) -> str:
+    return urlsplit(url).path
