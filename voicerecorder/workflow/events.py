@@ -1,0 +1,74 @@
+"""How the workflows report progress and how they are cancelled (no Qt).
+
+A workflow step calls its ``reporter`` with a :class:`WorkflowEvent` from the thread that
+runs the step (a worker thread in the app, the main thread on the command line). The GUI
+turns events into signals; the command line prints them. Setting the ``cancel`` event from
+any thread stops the step at its next check (between requests, during an upload, or while
+waiting between polls) with :class:`WorkflowCancelled`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from voicerecorder.errors import UserFacingError
+from voicerecorder.text import Bilingual
+
+EXIT_CANCELLED = 130
+
+
+@dataclass(frozen=True)
+class WorkflowEvent:
+    """One thing a workflow did or is doing.
+
+    ``step`` is one of ``pack``, ``create``, ``resume``, ``upload``, ``commit``, ``state``,
+    ``audit``, ``wait`` or ``done``; ``sent``/``total`` are bytes during an upload; ``state``
+    is the job's state for ``state`` events.
+    """
+
+    step: str
+    message: Bilingual
+    sent: int | None = None
+    total: int | None = None
+    state: str | None = None
+    job_id: str | None = None
+
+
+Reporter = Callable[[WorkflowEvent], None]
+
+
+def ignore(event: WorkflowEvent) -> None:
+    """A reporter that drops every event."""
+
+
+class WorkflowCancelled(UserFacingError):
+    """The person cancelled the workflow; what was done so far is kept in the session."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            Bilingual(
+                "Cancelled. Everything done so far is saved in the session; "
+                "run the same step again to continue.",
+                "已取消。已完成的部分已保存在会话中；再次执行同一步骤即可继续。",
+            ),
+            exit_code=EXIT_CANCELLED,
+        )
+
+
+def check_cancel(cancel: threading.Event | None) -> None:
+    """Raise WorkflowCancelled when ``cancel`` is set."""
+    if cancel is not None and cancel.is_set():
+        raise WorkflowCancelled()
+
+
+def pause(
+    seconds: float, cancel: threading.Event | None, sleep: Callable[[float], None] = time.sleep
+) -> None:
+    """Wait ``seconds``; returns early with WorkflowCancelled when ``cancel`` is set meanwhile."""
+    if cancel is None:
+        sleep(seconds)
+    elif cancel.wait(seconds):
+        raise WorkflowCancelled()

@@ -1,0 +1,61 @@
+"""The signed authorization letter: which files are accepted and how they are uploaded.
+
+MetaStudio documents no Content-Type for the letter's upload URL; OBS checks the type the
+URL was signed for, and the URLs are signed for a generic binary body, so the letter is
+sent as ``application/octet-stream`` whatever its format. The format is checked here, by
+the file's first bytes, so a wrong file is refused before anything is sent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from voicerecorder.errors import UserFacingError
+from voicerecorder.text import Bilingual
+
+LETTER_CONTENT_TYPE = "application/octet-stream"
+MAX_LETTER_BYTES = 20 * 1024 * 1024
+_SIGNATURES = {
+    ".pdf": (b"%PDF-",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+}
+EXIT_USAGE = 2
+
+
+def _refuse(en: str, zh: str) -> UserFacingError:
+    return UserFacingError(Bilingual(en, zh), exit_code=EXIT_USAGE)
+
+
+def check_letter(path: Path) -> str:
+    """The letter's sha256 once ``path`` is a readable PDF, JPG or PNG of at most 20 MB."""
+    suffix = path.suffix.lower()
+    if suffix not in _SIGNATURES:
+        raise _refuse(
+            f"The authorization letter {path.name} must be a PDF, JPG or PNG file (a scan or photo "
+            "of the signed letter).",
+            f"授权书 {path.name} 必须是 PDF、JPG 或 PNG 文件（签字授权书的扫描件或照片）。",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise _refuse(
+            f"Cannot read the authorization letter {path} ({error.strerror}). Check the path.",
+            f"无法读取授权书 {path}（{error.strerror}）。请检查路径。",
+        ) from None
+    if len(data) > MAX_LETTER_BYTES:
+        raise _refuse(
+            f"The authorization letter {path.name} is {len(data) / 1e6:.0f} MB; scan it at a lower "
+            "resolution (at most 20 MB).",
+            f"授权书 {path.name} 有 {len(data) / 1e6:.0f} MB；请用较低分辨率重新扫描（最多 20 MB）。",
+        )
+    if not data.startswith(_SIGNATURES[suffix]):
+        raise _refuse(
+            f"{path.name} is not really a {suffix[1:].upper()} file (it may be damaged or renamed). "
+            "Export the scan again as PDF, JPG or PNG.",
+            f"{path.name} 并不是真正的 {suffix[1:].upper()} 文件（可能已损坏或被改名）。"
+            "请重新导出为 PDF、JPG 或 PNG。",
+        )
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,117 @@
+"""The cloud workflows' records in ``session.json`` (its ``jobs`` area), newest last.
+
+``jobs.assess`` — one object per quality-check (short) job::
+
+    {"job_id", "language", "step": "created|uploaded|committed|finished|abandoned",
+     "state", "package": PACKAGE, "upload": UPLOAD, "created", "updated",
+     "result": {"speed": METRIC, …, "suggestion"} | null, "failure": {"code", "reason"} | null}
+
+``jobs.training`` — one object per voice-training job::
+
+    {"intent": {"token", "voice_name", "edition", "time", "time_s"},  written before the create
+     "job_id" | null, "edition", "step": "intent|created|uploaded|committed", "state",
+     "commits", "package": PACKAGE, "upload": UPLOAD, "letter": {"file", "sha256", "uploaded"} | null,
+     "audit": [{"index", "sentence_id", "take", "file", "code", "message"}], "audit_for_commit",
+     "asset_id", "failure", "created", "updated"}
+
+PACKAGE is ``{"path" (relative to the session folder), "sha256", "sentences": [0-based
+session index per zip number], "takes": [chosen take file per zip number]}``; UPLOAD is
+``{"url", "expires", "md5", "etag", "letter_url"}``
+(a pre-signed link that only allows putting that one object until ``expires``, unix seconds).
+METRIC is ``{"expected", "actual", "advice_en", "advice_zh", "status"}``.
+
+A session runs one workflow at a time (the app and the command line both do); every change
+is written to ``session.json`` at once, before the next request is sent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from voicerecorder.errors import UserFacingError
+from voicerecorder.session.export import PackResult
+from voicerecorder.session.manifest import utc_now
+from voicerecorder.session.store import Session
+from voicerecorder.text import Bilingual
+
+ASSESS = "assess"
+TRAINING = "training"
+
+Record = dict[str, Any]
+
+
+def latest(session: Session, kind: str) -> Record | None:
+    """The newest record of ``kind``, or None."""
+    records = session.jobs(kind)
+    return records[-1] if records else None
+
+
+def all_job_ids(session: Session, kind: str) -> set[str]:
+    """Every job id the session has recorded for ``kind``."""
+    return {record["job_id"] for record in session.jobs(kind) if record.get("job_id")}
+
+
+def save(session: Session, kind: str, record: Record, *, new: bool = False) -> Record:
+    """Write ``record`` as the newest record (appended when ``new``) with ``updated`` set now."""
+    record["updated"] = utc_now()
+    records = session.jobs(kind)
+    if new or not records:
+        record.setdefault("created", record["updated"])
+        records.append(record)
+    else:
+        records[-1] = record
+    session.set_jobs(kind, records)
+    return record
+
+
+def package_info(session: Session, packed: PackResult) -> dict[str, Any]:
+    """A PACKAGE object for a zip just written: its path, sha256 and the export's numbering."""
+    takes = []
+    for index in packed.record.sentences:
+        take = session.chosen_take(index)
+        takes.append(take.file if take else None)
+    return {
+        "path": packed.record.path,
+        "sha256": packed.record.sha256,
+        "sentences": list(packed.record.sentences),
+        "takes": takes,
+    }
+
+
+def package_path(session: Session, record: Record) -> Path:
+    """The zip a record's PACKAGE names (stored relative to the session folder when inside it)."""
+    return session.folder / record["package"]["path"]
+
+
+def url_expiry(url: str) -> int | None:
+    """The ``Expires`` (unix seconds) of a pre-signed OBS URL, or None when it has none."""
+    for name, value in parse_qsl(urlsplit(url).query):
+        if name == "Expires" and value.isdigit():
+            return int(value)
+    return None
+
+
+def upload_info(url: str) -> dict[str, Any]:
+    """An UPLOAD object for a freshly issued URL."""
+    return {"url": url, "expires": url_expiry(url), "md5": None, "etag": None}
+
+
+def url_usable(upload: dict[str, Any] | None, now: float, margin_s: float = 120.0) -> bool:
+    """True when the recorded URL exists and will not expire within ``margin_s``."""
+    if not upload or not upload.get("url"):
+        return False
+    expires = upload.get("expires")
+    return expires is None or expires > now + margin_s
+
+
+def nothing_submitted() -> UserFacingError:
+    """The error for following a training job before one was submitted."""
+    return UserFacingError(
+        Bilingual(
+            "This session has no training job yet. Submit it first: voicerecorder submit DIR.",
+            "此会话还没有训练任务。请先提交：voicerecorder submit DIR。",
+        ),
+        exit_code=2,
+    )

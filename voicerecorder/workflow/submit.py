@@ -1,0 +1,302 @@
+"""Submitting a session for voice training, resuming an interrupted submission, and sending
+re-recorded data again after the audit rejected some sentences — always to one job.
+
+The order of writes makes a crash harmless: an *intent* record goes into the session before
+CreateTraining*Job is sent; the job id (with its upload URL and the package's sha256) is
+written as soon as the answer arrives, before anything is uploaded. A run that finds an
+intent without a job id looks the job up (ListVoiceTrainingJob by voice name, created since
+the intent) before creating one, so there is never a second job.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from voicerecorder.cloud.client import MetaStudioClient
+from voicerecorder.cloud.errors import UrlExpiredError
+from voicerecorder.cloud.models import CommitJobReq, CreateTrainingJobReq, ListJobsQuery, TrainingJob
+from voicerecorder.cloud.obs import UploadResult
+from voicerecorder.session.export import pack
+from voicerecorder.session.store import Session
+from voicerecorder.text import Bilingual
+from voicerecorder.workflow import records
+from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, ignore
+from voicerecorder.workflow.letter import LETTER_CONTENT_TYPE, check_letter
+from voicerecorder.workflow.polling import retry_throttled
+from voicerecorder.workflow.preflight import PreflightError, preflight
+from voicerecorder.workflow.track import apply_job
+from voicerecorder.workflow.upload import ZIP_CONTENT_TYPE, put_file
+
+# A job created by a crashed run is looked for this far before the intent (clock differences).
+LOOKUP_SLACK = timedelta(minutes=15)
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SubmitOutcome:
+    """What ``submit`` did: ``action`` is ``created``, ``resumed``, ``resubmitted`` or
+    ``unchanged`` (the job is already under review, training or finished)."""
+
+    job_id: str
+    state: str
+    action: str
+    record: dict[str, Any]
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _seconds(value: int | None) -> float:
+    if not value:
+        return 0.0
+    return value / 1000 if value > 10**11 else float(value)
+
+
+class _Submission:
+    """The steps of one submit run; every method runs on the caller's (worker) thread."""
+
+    def __init__(
+        self,
+        session: Session,
+        client: MetaStudioClient,
+        letter: Path | None,
+        reporter: Reporter,
+        cancel: threading.Event | None,
+        clock: Callable[[], float],
+    ) -> None:
+        self.session, self.client, self.letter = session, client, letter
+        self.reporter, self.cancel, self.clock = reporter, cancel, clock
+        self.letter_sha = check_letter(letter) if letter is not None else None
+
+    def say(self, step: str, message: Bilingual, record: dict[str, Any] | None = None) -> None:
+        self.reporter(WorkflowEvent(step, message, job_id=(record or {}).get("job_id")))
+
+    def save(self, record: dict[str, Any], *, new: bool = False) -> dict[str, Any]:
+        return records.save(self.session, records.TRAINING, record, new=new)
+
+    # -- finding or creating the job ----------------------------------------------------------
+
+    def find_created(self, intent: dict[str, Any]) -> TrainingJob | None:
+        """The job a crashed run created for ``intent`` (not yet known to the session), if any."""
+        since = datetime.fromtimestamp(intent["time_s"], timezone.utc) - LOOKUP_SLACK
+        page = self.client.list_voice_training_jobs(
+            ListJobsQuery(
+                voice_name=intent["voice_name"],
+                create_since=_iso(since),
+                state=("CREATING",),
+                job_type=intent["edition"],
+                limit=100,
+                sort_key="create_time",
+                sort_dir="asc",
+            )
+        )
+        known = records.all_job_ids(self.session, records.TRAINING)
+        found = [
+            job
+            for job in page.jobs
+            if job.voice_name == intent["voice_name"]
+            and job.job_id not in known
+            and _seconds(job.create_time) >= since.timestamp()
+        ]
+        return min(found, key=lambda job: job.create_time or 0) if found else None
+
+    def create(self, record: dict[str, Any] | None, package: dict[str, Any]) -> dict[str, Any]:
+        form, edition = self.session.form, self.session.edition
+        intent = {
+            "token": uuid.uuid4().hex,
+            "voice_name": form.voice_name,
+            "edition": edition,
+            "time": _iso(datetime.fromtimestamp(self.clock(), timezone.utc)),
+            "time_s": self.clock(),
+        }
+        fresh = record is None or record.get("job_id") is not None
+        record = {
+            "intent": intent,
+            "job_id": None,
+            "edition": edition,
+            "step": "intent",
+            "state": None,
+            "commits": 0,
+            "audit": [],
+            "asset_id": None,
+            "failure": None,
+            "letter": None,
+            "package": package,
+            "upload": None,
+        }
+        self.save(record, new=fresh)
+        self.say("create", Bilingual("Creating the voice-training job…", "正在创建声音训练任务……"))
+        request = CreateTrainingJobReq(
+            voice_name=form.voice_name,
+            sex=form.sex,
+            language=form.language,
+            tag=form.tag,
+            create_type="PACKAGE",
+            description=form.description or None,
+            phone=form.phone or None,
+        )
+        created = retry_throttled(lambda: self.client.create_training_job(edition, request), self.cancel)
+        record.update(job_id=created.job_id, step="created", state="CREATING")
+        record["upload"] = records.upload_info(created.training_data_uploading_url or "")
+        record["upload"]["letter_url"] = created.authorization_letter_uploading_url
+        return self.save(record)
+
+    def adopt(self, record: dict[str, Any], job: TrainingJob) -> dict[str, Any]:
+        record.update(job_id=job.job_id, step="created", state=job.state, upload=None)
+        self.say(
+            "resume",
+            Bilingual(
+                "Found the job an interrupted run created; continuing with it.",
+                "找到上次中断时创建的任务，继续使用它。",
+            ),
+            record,
+        )
+        return self.save(record)
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def pack(self, record: dict[str, Any]) -> dict[str, Any]:
+        self.say("pack", Bilingual("Packing the recordings…", "正在打包录音……"), record)
+        packed = pack(self.session)
+        return records.package_info(self.session, packed)
+
+    def renew(self, record: dict[str, Any]) -> None:
+        log.info("asking for fresh upload URLs of job %s", record["job_id"])
+        address = self.client.show_job_uploading_address(record["job_id"])
+        url = address.package_url.training_data_uploading_url if address.package_url else None
+        record["upload"] = records.upload_info(url or "")
+        record["upload"]["letter_url"] = address.authorization_letter_uploading_url
+        self.save(record)
+
+    def put(
+        self, record: dict[str, Any], url_key: str, path: Path, content_type: str, what: Bilingual
+    ) -> UploadResult:
+        """Upload ``path`` to the recorded URL ``url_key``; an expired URL is renewed once."""
+        for attempt in range(2):
+            try:
+                url = record["upload"][url_key]
+                return put_file(url, path, content_type, what, self.reporter, self.cancel, record["job_id"])
+            except UrlExpiredError:
+                if attempt:
+                    raise
+                self.renew(record)
+        raise AssertionError("unreachable: the second attempt returns or raises")
+
+    def upload(self, record: dict[str, Any], *, fresh_url: bool) -> None:
+        if fresh_url or not records.url_usable(record.get("upload"), self.clock()):
+            self.renew(record)
+        what = Bilingual("Uploading the recordings", "正在上传录音")
+        result = self.put(record, "url", records.package_path(self.session, record), ZIP_CONTENT_TYPE, what)
+        record["upload"].update(md5=result.md5, etag=result.etag)
+        record["step"] = "uploaded"
+        self.save(record)
+
+    def upload_letter(self, record: dict[str, Any]) -> None:
+        if self.letter is None:
+            return
+        done = record.get("letter") or {}
+        if done.get("uploaded") and done.get("sha256") == self.letter_sha:
+            return
+        if not (record.get("upload") or {}).get("letter_url"):
+            self.renew(record)
+        what = Bilingual("Uploading the authorization letter", "正在上传授权书")
+        self.put(record, "letter_url", self.letter, LETTER_CONTENT_TYPE, what)
+        record["letter"] = {"file": self.letter.name, "sha256": self.letter_sha, "uploaded": True}
+        self.save(record)
+
+    def commit(self, record: dict[str, Any]) -> TrainingJob:
+        form = self.session.form
+        self.say("commit", Bilingual("Submitting the job for review…", "正在提交任务审核……"), record)
+        request = CommitJobReq(
+            tag=form.tag,
+            description=form.description or None,
+            sex=form.sex,
+            voice_name=form.voice_name,
+            language=form.language,
+            phone=form.phone or None,
+        )
+        retry_throttled(lambda: self.client.commit_voice_training_job(record["job_id"], request), self.cancel)
+        record.update(step="committed", commits=record.get("commits", 0) + 1, audit=[])
+        self.save(record)
+        job = self.client.show_voice_training_job(record["job_id"])
+        apply_job(self.session, self.client, record, job)
+        return job
+
+    def send(self, record: dict[str, Any], *, fresh_url: bool) -> TrainingJob:
+        check_cancel(self.cancel)
+        self.upload(record, fresh_url=fresh_url)
+        check_cancel(self.cancel)
+        self.upload_letter(record)
+        check_cancel(self.cancel)
+        return self.commit(record)
+
+
+def _same_data() -> PreflightError:
+    return PreflightError(
+        [
+            Bilingual(
+                "Nothing was recorded again since the audit rejected the data. Record the sentences it "
+                "named again, then submit.",
+                "自审核未通过以来没有重新录制任何内容。请重新录制审核指出的句子后再提交。",
+            )
+        ]
+    )
+
+
+def submit(
+    session: Session,
+    client: MetaStudioClient,
+    *,
+    letter: Path | None = None,
+    reporter: Reporter = ignore,
+    cancel: threading.Event | None = None,
+    clock: Callable[[], float] = time.time,
+) -> SubmitOutcome:
+    """Submit ``session`` (or continue its submission) to one voice-training job.
+
+    New session: pre-flight, pack, intent, CreateTraining<Edition>Job, upload, letter, commit.
+    Job still CREATING (interrupted run): upload the current package and commit.
+    Job in AUDIT_FAILED: refuse until the rejected sentences have new passing takes, then
+    repack, upload to a fresh URL and commit the same job again. Job FAILED: a new job.
+    Blocks on packing and the network: call it from a worker thread.
+    """
+    flow = _Submission(session, client, letter, reporter, cancel, clock)
+    record = records.latest(session, records.TRAINING)
+    if record and record.get("job_id"):
+        job = client.show_voice_training_job(record["job_id"])
+        apply_job(session, client, record, job)
+        if job.state not in ("CREATING", "AUDIT_FAILED", "FAILED"):
+            return SubmitOutcome(job.job_id, job.state, "unchanged", record)
+        if job.state != "FAILED":
+            return _send_again(flow, record, resubmit=job.state == "AUDIT_FAILED")
+    if record and record.get("step") == "intent":
+        found = flow.find_created(record["intent"])
+        if found is not None:
+            return _send_again(flow, flow.adopt(record, found), resubmit=False)
+    preflight(session, client, needs_resource=True)
+    package = flow.pack(record)
+    check_cancel(cancel)
+    record = flow.create(record, package)
+    job = flow.send(record, fresh_url=False)
+    return SubmitOutcome(job.job_id, job.state, "created", record)
+
+
+def _send_again(flow: _Submission, record: dict[str, Any], *, resubmit: bool) -> SubmitOutcome:
+    """Upload the current package to the recorded job and commit it (again, when ``resubmit``)."""
+    preflight(flow.session, flow.client, needs_resource=False)
+    package = flow.pack(record)
+    if resubmit and package["sha256"] == (record.get("package") or {}).get("sha256"):
+        raise _same_data()
+    record["package"] = package
+    flow.save(record)
+    job = flow.send(record, fresh_url=resubmit)
+    return SubmitOutcome(job.job_id, job.state, "resubmitted" if resubmit else "resumed", record)

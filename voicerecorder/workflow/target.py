@@ -1,0 +1,86 @@
+"""Which MetaStudio the workflows talk to: Huawei Cloud when credentials are configured, else
+the local sandbox (started in this process, its jobs kept in the data folder's ``sandbox/``
+so a later command or a restarted app sees the same jobs)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from voicerecorder.cloud.client import MetaStudioClient
+from voicerecorder.cloud.config import AkSkAuth, CloudConfig, build_config, load_config
+from voicerecorder.cloud.transport import RetryPolicy
+from voicerecorder.errors import UserFacingError
+from voicerecorder.paths import data_dir
+from voicerecorder.sandbox.credentials import SANDBOX_LABEL
+from voicerecorder.sandbox.server import start_in_process
+from voicerecorder.text import Bilingual
+
+EXIT_USAGE = 2
+
+
+@dataclass(frozen=True)
+class CloudTarget:
+    """A client and, for the sandbox, the label to show wherever the target is named."""
+
+    client: MetaStudioClient
+    label: Bilingual | None = None
+
+    @property
+    def is_sandbox(self) -> bool:
+        """True when the jobs live in the local sandbox, not in Huawei Cloud."""
+        return self.label is not None
+
+
+def sandbox_data_dir() -> Path:
+    """Where the in-process sandbox keeps its jobs and uploads."""
+    return data_dir() / "sandbox"
+
+
+def sandbox_config(base_url: str, ak: str, sk: str, project_id: str) -> CloudConfig:
+    """The configuration that points the client at a running sandbox."""
+    return build_config(region=None, endpoint=base_url, project_id=project_id, auth=AkSkAuth(ak, sk))
+
+
+def not_configured() -> UserFacingError:
+    """The error for a command that needs Huawei Cloud when no credentials are set."""
+    return UserFacingError(
+        Bilingual(
+            "No Huawei Cloud credentials are configured. Set CLOUD_SDK_AK and CLOUD_SDK_SK (and "
+            "METASTUDIO_PROJECT_ID), save them in the app's Settings, or add --sandbox to try the "
+            "local sandbox.",
+            "尚未配置华为云凭证。请设置 CLOUD_SDK_AK 和 CLOUD_SDK_SK（以及 METASTUDIO_PROJECT_ID），"
+            "或在应用的“设置”中保存，或加上 --sandbox 使用本地沙箱。",
+        ),
+        exit_code=EXIT_USAGE,
+    )
+
+
+@contextlib.contextmanager
+def open_target(
+    *,
+    sandbox: bool = False,
+    fallback_to_sandbox: bool = True,
+    env: Mapping[str, str] | None = None,
+    retry: RetryPolicy | None = None,
+) -> Iterator[CloudTarget]:
+    """The configured cloud, or an in-process sandbox when ``sandbox`` is set or, with
+    ``fallback_to_sandbox``, when no credentials are configured (otherwise that is an error).
+
+    The sandbox stops when the block ends. Blocks briefly while the sandbox starts.
+    """
+    if not sandbox:
+        config = load_config(env)
+        if config.is_configured():
+            yield CloudTarget(MetaStudioClient(config, retry=retry))
+            return
+        if not fallback_to_sandbox:
+            raise not_configured()
+    server = start_in_process(sandbox_data_dir())
+    try:
+        config = sandbox_config(server.base_url, server.keys.ak, server.keys.sk, server.project_id)
+        yield CloudTarget(MetaStudioClient(config, retry=retry), SANDBOX_LABEL)
+    finally:
+        server.stop()
