@@ -1,0 +1,119 @@
+"""``voicerecorder --self-test`` from the source tree, and how each check reports failure."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import PySide6
+import pytest
+
+import voicerecorder
+from voicerecorder import selftest
+from voicerecorder.cli import main
+
+LRELEASE = Path(PySide6.__file__).parent / "lrelease"
+TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context><name>Wizard</name>
+<message><source>Record</source><translation>录音</translation></message>
+</context>
+</TS>
+"""
+
+
+def test_self_test_passes_from_the_source_tree():
+    done = subprocess.run(
+        [sys.executable, "-m", "voicerecorder", "--self-test"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[-1] == "self-test passed"
+    statuses = {line.split()[1].rstrip(":"): line.split()[0] for line in lines[1:-1]}
+    assert set(statuses) == {name for name, _ in selftest.CHECKS}
+    expected_skips = set() if list((selftest.resources_dir() / "i18n").glob("*.qm")) else {"translations"}
+    assert {name for name, status in statuses.items() if status == "SKIP"} == expected_skips
+    assert "FAIL" not in statuses.values()
+
+
+def test_the_flag_is_in_the_help(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "--self-test" in capsys.readouterr().out
+
+
+def test_a_failing_check_makes_the_command_exit_1(monkeypatch, capsys):
+    def broken() -> str:
+        raise OSError("PortAudio library not found")
+
+    monkeypatch.setattr(selftest, "CHECKS", (("portaudio", broken),))
+    assert main(["--self-test"]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL portaudio: OSError: PortAudio library not found" in out
+    assert out.rstrip().endswith("self-test FAILED: portaudio")
+
+
+def test_a_skipped_check_does_not_fail_the_run(monkeypatch, capsys):
+    def nothing_to_check() -> str:
+        raise selftest.SkipCheck("nothing here")
+
+    monkeypatch.setattr(selftest, "CHECKS", (("translations", nothing_to_check),))
+    assert selftest.run() == 0
+    assert "SKIP translations: nothing here" in capsys.readouterr().out
+
+
+def test_a_module_that_cannot_be_imported_fails_the_imports_check(monkeypatch, tmp_path):
+    (tmp_path / "selftest_broken_module.py").write_text("import no_such_dependency_anywhere\n")
+    monkeypatch.setattr(voicerecorder, "__path__", [*voicerecorder.__path__, str(tmp_path)])
+    result = selftest.run_check("imports", selftest.check_imports)
+    assert result.status == selftest.FAIL
+    assert "no_such_dependency_anywhere" in result.detail
+    sys.modules.pop("voicerecorder.selftest_broken_module", None)
+
+
+def test_missing_icons_fail_the_qt_check(monkeypatch, tmp_path):
+    monkeypatch.setattr(selftest, "resources_dir", lambda: tmp_path)
+    result = selftest.run_check("qt", selftest.check_qt)
+    assert result.status == selftest.FAIL
+    assert "no application icons" in result.detail
+
+
+def test_no_translations_is_reported_as_skipped(monkeypatch, tmp_path):
+    monkeypatch.setattr(selftest, "resources_dir", lambda: tmp_path)
+    result = selftest.run_check("translations", selftest.check_translations)
+    assert result.status == selftest.SKIP
+    assert "no .qm files" in result.detail
+
+
+def test_compiled_translations_are_loaded(monkeypatch, tmp_path):
+    i18n = tmp_path / "i18n"
+    i18n.mkdir()
+    (tmp_path / "voicerecorder_zh_CN.ts").write_text(TS, encoding="utf-8")
+    subprocess.run(
+        [
+            str(LRELEASE),
+            "-silent",
+            str(tmp_path / "voicerecorder_zh_CN.ts"),
+            "-qm",
+            str(i18n / "voicerecorder_zh_CN.qm"),
+        ],
+        check=True,
+    )
+    monkeypatch.setattr(selftest, "resources_dir", lambda: tmp_path)
+    assert selftest.check_translations() == "qtbase_zh_CN, voicerecorder_zh_CN"
+
+
+def test_missing_qt_translations_fail_the_check(monkeypatch, tmp_path):
+    monkeypatch.setattr(selftest, "_qt_translations_dir", lambda: str(tmp_path))
+    result = selftest.run_check("translations", selftest.check_translations)
+    assert result.status == selftest.FAIL
+    assert "qtbase_zh_CN.qm is missing" in result.detail
+
+
+def test_a_damaged_translation_fails_the_check(monkeypatch, tmp_path):
+    (tmp_path / "i18n").mkdir()
+    (tmp_path / "i18n" / "voicerecorder_zh_CN.qm").write_bytes(b"not a translation file")
+    monkeypatch.setattr(selftest, "resources_dir", lambda: tmp_path)
+    result = selftest.run_check("translations", selftest.check_translations)
+    assert result.status == selftest.FAIL
+    assert "voicerecorder_zh_CN.qm" in result.detail
