@@ -1,0 +1,66 @@
+"""The take checker's entry points: check one take, and derive a session's baseline from earlier takes."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+
+import numpy as np
+
+from voicerecorder.quality.analysis import TakeMeasures, analyse_take
+from voicerecorder.quality.context import TakeContext
+from voicerecorder.quality.report import Level, TakeReport, finite_metrics
+from voicerecorder.quality.take_rules import TAKE_RULES, units_per_second
+
+__all__ = ["TakeContext", "check_take", "session_baseline"]
+
+
+_NO_CONTEXT = TakeContext()
+
+
+def check_take(samples: np.ndarray, samplerate: int, context: TakeContext = _NO_CONTEXT) -> TakeReport:
+    """Judge one take (float32 samples shaped (frames,) or (frames, channels)) against every rule.
+
+    Pure computation, safe to call from a worker thread. The report holds one finding per id in
+    :data:`voicerecorder.quality.report.TAKE_CHECK_IDS`, whatever the input.
+    """
+    measures = analyse_take(samples, samplerate)
+    findings = tuple(rule(measures, context) for rule in TAKE_RULES)
+    return TakeReport(findings=findings, metrics=_metrics(measures, context))
+
+
+def _metrics(m: TakeMeasures, context: TakeContext) -> dict[str, float]:
+    return finite_metrics(
+        {
+            "duration_s": m.duration_s,
+            "samplerate": float(m.samplerate),
+            "channels": float(m.channels),
+            "peak_dbfs": m.peak_dbfs,
+            "longest_clip_run": float(m.longest_clip_run),
+            "loudness_dbfs": m.loudness_dbfs,
+            "lufs": m.lufs,
+            "noise_floor_dbfs": m.noise_floor_dbfs,
+            "snr_db": m.snr_db,
+            "speech_start_s": m.activity.start_s,
+            "speech_end_s": m.activity.end_s,
+            "units_per_s": units_per_second(m, context),
+            "bandwidth_hz": m.bandwidth_hz,
+            "dc_offset": m.dc_offset,
+            "zero_gaps": float(m.zero_gaps),
+        }
+    )
+
+
+def session_baseline(reports: Iterable[TakeReport]) -> tuple[float | None, float | None]:
+    """(median units per second, median speech loudness dBFS) over the takes that did not fail.
+
+    Failed takes are left out so that a take that is far too quiet does not drag the baseline.
+    Either value is None when no take has it.
+    """
+    usable = [report.metrics for report in reports if report.verdict is not Level.FAIL]
+    rates = [metrics["units_per_s"] for metrics in usable if "units_per_s" in metrics]
+    levels = [metrics["loudness_dbfs"] for metrics in usable if "loudness_dbfs" in metrics]
+    return (
+        statistics.median(rates) if rates else None,
+        statistics.median(levels) if levels else None,
+    )

@@ -1,0 +1,27 @@
+"""What the checker knows about a take besides its samples: text, capture report, session baseline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TakeContext:
+    """Inputs for the rules that compare a take with its sentence, its capture and its session.
+
+    ``capture`` is the capture engine's report: ``overflows``, ``lost_frames``, ``stalls``,
+    ``samplerate`` and ``device`` (``{"hostapi", "name"}``). ``session_device`` /
+    ``session_samplerate`` are what the session was recorded with so far, and the two medians
+    come from :func:`voicerecorder.quality.checker.session_baseline` over earlier takes.
+    ``per_sentence`` is False for long-form recordings (no 5-15 s limit).
+    """
+
+    language: str = "CN"
+    text: str | None = None
+    capture: dict[str, Any] | None = None
+    session_device: dict[str, Any] | None = None
+    session_samplerate: int | None = None
+    median_units_per_s: float | None = None
+    median_loudness_dbfs: float | None = None
+    per_sentence: bool = True

@@ -1,0 +1,161 @@
+"""Plain numpy measurements of a signal: levels, runs, DC, spectrum edge and mains hum."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyloudnorm
+
+FLOOR_DBFS = -120.0
+FRAME_S = 0.01
+_MAX_HUM_BLOCKS = 20
+_MAX_SPECTRUM_BLOCKS = 64
+
+
+def db(power: float) -> float:
+    """A mean-square power as dB relative to full scale, never below :data:`FLOOR_DBFS`."""
+    return max(10.0 * float(np.log10(power)) if power > 0 else FLOOR_DBFS, FLOOR_DBFS)
+
+
+def peak_dbfs(samples: np.ndarray) -> float:
+    """The sample peak over all channels in dBFS."""
+    if samples.size == 0:
+        return FLOOR_DBFS
+    return db(float(np.max(np.abs(samples))) ** 2)
+
+
+def as_frames(samples: np.ndarray) -> np.ndarray:
+    """Any accepted input as a 2-D float32 array (frames, channels) with non-finite values zeroed."""
+    array = np.asarray(samples, dtype=np.float32)
+    if array.ndim == 1:
+        array = array[:, np.newaxis]
+    if array.ndim != 2 or array.shape[1] == 0:
+        return np.zeros((0, 1), dtype=np.float32)
+    if not np.isfinite(array).all():
+        array = np.nan_to_num(array, nan=0.0, posinf=1.0, neginf=-1.0)
+    return array
+
+
+def runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start indices and lengths of the runs of True in a 1-D boolean mask."""
+    edges = np.diff(np.concatenate(([0], mask.astype(np.int8), [0])))
+    starts = np.flatnonzero(edges == 1)
+    return starts, np.flatnonzero(edges == -1) - starts
+
+
+def longest_run(mask: np.ndarray) -> int:
+    """The length of the longest run of True (0 when there is none)."""
+    lengths = runs(mask)[1]
+    return int(lengths.max()) if lengths.size else 0
+
+
+def flat_top_run(frames: np.ndarray, level_dbfs: float) -> int:
+    """The longest run of identical consecutive samples at or above ``level_dbfs`` in any channel.
+
+    A converter or a built-in limiter that clips leaves such flat tops; natural peaks do not
+    repeat a sample value. A lone sample above the level counts as a run of 1.
+    """
+    level = 10.0 ** (level_dbfs / 20)
+    longest = 0
+    for channel in frames.T:
+        high = np.abs(channel) >= level
+        if not high.any():
+            continue
+        flat = high[1:] & high[:-1] & (channel[1:] == channel[:-1])
+        longest = max(longest, longest_run(flat) + 1)
+    return longest
+
+
+def centred_sum(values: np.ndarray, reach: int) -> np.ndarray:
+    """For each element, the sum of ``values`` within ``reach`` elements either side."""
+    if values.size == 0:
+        return values.astype(np.float64)
+    spread = np.convolve(values.astype(np.float64), np.ones(2 * reach + 1), mode="full")
+    return spread[reach : reach + values.size]
+
+
+def frame_powers(mono: np.ndarray, samplerate: int) -> tuple[np.ndarray, int]:
+    """Power of consecutive 10 ms frames around each frame's own mean, and the frame length.
+
+    Taking out each frame's mean removes DC and slow drift (content below about 50 Hz is
+    weakened too) without a filter's start-up transient and without letting the level of one
+    frame leak into its neighbours, so silence next to speech measures as silence.
+    """
+    hop = max(1, round(samplerate * FRAME_S))
+    count = mono.size // hop
+    frames = mono[: count * hop].reshape(count, hop).astype(np.float64)
+    means = frames.mean(axis=1)
+    return np.maximum(np.einsum("ij,ij->i", frames, frames) / hop - means * means, 0.0), hop
+
+
+def powers_db(powers: np.ndarray) -> np.ndarray:
+    """Frame powers in dBFS, floored like :func:`db`."""
+    return np.maximum(10.0 * np.log10(np.maximum(powers, 1e-30)), FLOOR_DBFS)
+
+
+def integrated_lufs(mono: np.ndarray, samplerate: int, min_duration_s: float) -> float | None:
+    """ITU-R BS.1770 integrated loudness of a mono signal, or None when it is too short or silent."""
+    if mono.size < min_duration_s * samplerate or samplerate < 1000:
+        return None
+    # A meter per call: pyloudnorm keeps per-call state on the meter, and checks run on worker threads.
+    value = float(pyloudnorm.Meter(samplerate).integrated_loudness(mono.astype(np.float64)))
+    return value if np.isfinite(value) else None
+
+
+def _block_size(samplerate: int, seconds: float) -> int:
+    return max(64, 2 ** round(np.log2(samplerate * seconds)))
+
+
+def long_term_spectrum(mono: np.ndarray, samplerate: int, keep: np.ndarray | None = None) -> np.ndarray:
+    """Mean one-sided power spectrum of ~43 ms Hann blocks; with a per-sample ``keep`` mask only
+    the blocks that are mostly marked count. At most 64 blocks (evenly spread) are used."""
+    size = _block_size(samplerate, 0.043)
+    count = mono.size // size
+    blocks = mono[: count * size].reshape(count, size)
+    if keep is not None:
+        marked = np.zeros(count * size, dtype=bool)
+        marked[: min(keep.size, marked.size)] = keep[: marked.size]
+        blocks = blocks[marked.reshape(count, size).mean(axis=1) > 0.5]
+    if blocks.shape[0] == 0:
+        return np.zeros(size // 2 + 1)
+    if blocks.shape[0] > _MAX_SPECTRUM_BLOCKS:
+        blocks = blocks[np.linspace(0, blocks.shape[0] - 1, _MAX_SPECTRUM_BLOCKS).astype(int)]
+    window = np.hanning(size).astype(np.float32)
+    spectra = np.abs(np.fft.rfft(blocks.astype(np.float32) * window, axis=1)) ** 2
+    return spectra.mean(axis=0)
+
+
+def spectrum_edge_hz(spectrum: np.ndarray, samplerate: int, edge_db: float) -> float | None:
+    """Highest frequency whose smoothed level is within ``edge_db`` of the 200 Hz-4 kHz speech band."""
+    if not spectrum.any():
+        return None
+    freqs = np.linspace(0.0, samplerate / 2, spectrum.size)
+    width = max(1, round(200.0 / (freqs[1] - freqs[0])))
+    smooth = np.convolve(spectrum, np.ones(width) / width, mode="same")
+    band = smooth[(freqs >= 200.0) & (freqs <= 4000.0)]
+    if band.size == 0 or not band.any():
+        return None
+    reference = np.percentile(band, 90)
+    above = np.flatnonzero(smooth > reference * 10.0 ** (-edge_db / 10.0))
+    return float(freqs[above[-1]])
+
+
+def hum_line(mono: np.ndarray, samplerate: int) -> tuple[float, float, float]:
+    """The stronger mains line (50 or 60 Hz with two harmonics): (frequency, level dBFS, prominence dB)."""
+    size = int(samplerate)
+    if mono.size < size or samplerate < 400:
+        return 50.0, FLOOR_DBFS, 0.0
+    count = min(1 + (mono.size - size) // (size // 2), _MAX_HUM_BLOCKS)
+    starts = np.arange(count) * (size // 2)
+    window = np.hanning(size)
+    blocks = np.stack([mono[s : s + size] for s in starts]) * window
+    # One-sided spectrum scaled so that its sum is the mean-square power (1 Hz bins).
+    psd = 2.0 * np.mean(np.abs(np.fft.rfft(blocks, axis=1)) ** 2, axis=0) / (size * np.sum(window**2))
+    background = float(np.median(psd[20:400])) + 1e-30
+    best = (50.0, FLOOR_DBFS, 0.0)
+    for mains in (50, 60):
+        lines = [psd[h * mains - 2 : h * mains + 3] for h in (1, 2, 3)]
+        level = db(float(sum(np.sum(line) for line in lines)))
+        prominence = db(float(max(np.max(line) for line in lines)) / background)
+        if level > best[1]:
+            best = (float(mains), level, prominence)
+    return best

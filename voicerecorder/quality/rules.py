@@ -1,0 +1,384 @@
+"""The one table of take-checker thresholds (each with its source) and the messages that say what to do.
+
+Thresholds come from ``spec/quality-rules.md``. Where a measurement needed a parameter of its
+own (how speech is told from silence, how the bandwidth edge is found) the value is listed here
+too, with the evidence it was tuned on. Change a value only with a recording that was judged
+wrongly, and keep the test that pins it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from voicerecorder.text import Bilingual
+
+
+@dataclass(frozen=True)
+class Limit:
+    """One threshold: its value, its unit and where it comes from."""
+
+    value: float
+    unit: str
+    source: str
+
+
+_MS = "MetaStudio per-sentence mode: clips 5-15 s, > 15 s makes training fail"
+_AZURE_LEVEL = "Azure CNV: peaks -6...-3 dB, overall volume flagged below -18 dB"
+_ACX = "ACX / ElevenLabs: -23...-18 dB RMS, peaks <= -3 dB, noise floor <= -60 dB RMS"
+_TUNED = "tuned on espeak-ng speech mixed with white noise (tests/quality)"
+
+LIMITS: dict[str, Limit] = {
+    "duration.fail_below": Limit(1.0, "s", _MS + "; Common Voice rejects < 1 s"),
+    "duration.warn_below": Limit(5.0, "s", _MS),
+    "duration.warn_above": Limit(13.0, "s", _MS + " (2 s of margin before the hard limit)"),
+    "duration.fail_above": Limit(15.0, "s", _MS),
+    "clipping.near_full_scale": Limit(
+        -1.0,
+        "dBFS",
+        "near full scale: converters and built-in limiters clip just below 0 dBFS; only identical "
+        "consecutive samples (flat tops) above this level count, natural peaks never repeat a value",
+    ),
+    "clipping.warn_run": Limit(2, "samples", "quality-rules.md: any run of 2"),
+    "clipping.fail_run": Limit(3, "samples", "quality-rules.md: >= 3 consecutive samples at/near full scale"),
+    "clipping.fail_peak": Limit(-0.5, "dBFS", "quality-rules.md: sample peak above -0.5 dBFS"),
+    "headroom.warn_peak": Limit(-3.0, "dBFS", _AZURE_LEVEL + "; ACX peak <= -3 dB"),
+    "loudness.warn_below": Limit(-26.0, "dBFS", _ACX + " (3 dB of tolerance)"),
+    "loudness.warn_above": Limit(-15.0, "dBFS", _ACX + " (3 dB of tolerance)"),
+    "loudness.fail_peak_below": Limit(-18.0, "dBFS", _AZURE_LEVEL + " (read as peak)"),
+    "noise_floor.warn_above": Limit(-60.0, "dBFS", _ACX),
+    "noise_floor.fail_above": Limit(-45.0, "dBFS", "quality-rules.md; Azure: noise before speech < -70 dB"),
+    "snr.warn_below": Limit(35.0, "dB", "Azure CNV: > 35 dB recommended"),
+    "snr.fail_below": Limit(20.0, "dB", "Azure CNV: < 20 dB flagged"),
+    "silence.warn_below": Limit(0.15, "s", "Azure CNV: 100-200 ms of silence at each end"),
+    "silence.warn_above": Limit(2.0, "s", "quality-rules.md: more than 2 s of silence is wasted"),
+    "cut_off.edge": Limit(0.03, "s", "speech within 30 ms of the file edge was cut (Common Voice #1521)"),
+    "dropouts.zero_run": Limit(0.005, "s", "Audacity dropout detection; Common Voice #2784"),
+    "dc_offset.warn_above": Limit(0.01, "FS", "quality-rules.md: broken interface or driver"),
+    "dc_offset.fail_above": Limit(0.05, "FS", "quality-rules.md: broken interface or driver"),
+    "bandwidth.warn_below": Limit(10000.0, "Hz", "TTS training wants full band; 16 kHz links reach 8 kHz"),
+    "bandwidth.fail_below": Limit(5000.0, "Hz", "Bluetooth hands-free and phone links stop at 4 kHz"),
+    "bandwidth.edge_db": Limit(
+        50.0,
+        "dB",
+        "edge = highest frequency within this many dB of the 200 Hz-4 kHz speech spectrum; "
+        "the 99 % energy point of the spec cannot tell 16 kHz links (4.9 kHz) from full band "
+        "(5.3 kHz) on espeak-ng speech, this edge gives 3.9 / 7.8 / 10.6 kHz for 8 / 16 / 22 kHz links",
+    ),
+    "format.fail_rate_below": Limit(16000, "Hz", "Azure rejects < 16 kHz; Huawei SIS asks for >= 16 kHz"),
+    "format.target_rate": Limit(48000, "Hz", "MetaStudio recommends 48 kHz mono"),
+    "format.dead_channel": Limit(
+        30.0, "dB", "a channel this far below the loudest one is an empty input; the mono mix loses 6 dB"
+    ),
+    "speaking_rate.warn_deviation": Limit(0.25, "ratio", "Mimic Recording Studio: +-25 % of own average"),
+    "consistency.warn_apart": Limit(4.0, "dB", "MetaStudio: same setup for one batch; Azure match file"),
+    "lufs.min_duration": Limit(0.4, "s", "ITU-R BS.1770: one 400 ms gating block"),
+    "speech.vad_mode": Limit(2, "webrtcvad mode", _TUNED + ": mode 3 drops weak onsets"),
+    "speech.above_noise": Limit(6.0, "dB", _TUNED + ": a speech frame is this far above the noise"),
+    "speech.below_loudest": Limit(45.0, "dB", _TUNED + ": frames this far below the loudest are tails"),
+    "speech.min_run": Limit(0.05, "s", _TUNED + ": webrtcvad start-up blips last 70-90 ms at low energy"),
+    "speech.min_total": Limit(0.1, "s", "less speech than this is no speech at all"),
+    "noise.guard": Limit(0.1, "s", "non-speech this close to speech holds breaths and decay, not noise"),
+    "room.noise_warn_above": Limit(-60.0, "dBFS", _ACX),
+    "room.noise_fail_above": Limit(-50.0, "dBFS", "quality-rules.md (room tone)"),
+    "room.hum_warn_above": Limit(-70.0, "dBFS", "Azure CNV: noise before speech < -70 dB"),
+    "room.hum_prominence": Limit(15.0, "dB", "a mains line this far above its neighbours is hum"),
+    "line.warn_peak_below": Limit(-12.0, "dBFS", "recording-anchors.md section 2: warn if peak < -12 dBFS"),
+}
+
+
+def limit(name: str) -> float:
+    """The value of the threshold ``name`` from :data:`LIMITS`."""
+    return LIMITS[name].value
+
+
+MESSAGES: dict[str, Bilingual] = {
+    "duration.ok": Bilingual("Length {value:.1f} s is fine.", "时长 {value:.1f} 秒，合适。"),
+    "duration.empty": Bilingual(
+        "Nothing was recorded. Record the sentence again.", "没有录到任何声音，请重新录制这一句。"
+    ),
+    "duration.too_short": Bilingual(
+        "The take is only {value:.1f} s. Read the whole sentence at an even pace and re-record.",
+        "录音只有 {value:.1f} 秒。请以平稳的语速读完整句后重新录制。",
+    ),
+    "duration.short": Bilingual(
+        "The take is {value:.1f} s; 5-15 s works best. Read a little slower, or choose a longer sentence.",
+        "录音 {value:.1f} 秒；5–15 秒最合适。请稍微放慢语速，或换一个更长的句子。",
+    ),
+    "duration.long": Bilingual(
+        "The take is {value:.1f} s, close to the 15 s limit. Read a little faster or trim the pauses.",
+        "录音 {value:.1f} 秒，接近 15 秒上限。请稍微加快语速或缩短停顿。",
+    ),
+    "duration.too_long": Bilingual(
+        "The take is {value:.1f} s; more than 15 s makes training fail. "
+        "Read faster, shorten the pauses, or split the sentence.",
+        "录音 {value:.1f} 秒；超过 15 秒会导致训练失败。请加快语速、缩短停顿或拆分句子。",
+    ),
+    "duration.long_form": Bilingual(
+        "Long-form recording: no per-sentence length limit.", "长音频录制：不限制单句时长。"
+    ),
+    "clipping.ok": Bilingual("No clipping.", "没有削波。"),
+    "clipping.clipped": Bilingual(
+        "The sound is clipped (peak {peak:.1f} dBFS). Lower the input gain or move back a little, "
+        "then re-record.",
+        "声音削波（峰值 {peak:.1f} dBFS）。请调低输入增益或离麦克风稍远一点，然后重新录制。",
+    ),
+    "clipping.edge": Bilingual(
+        "Two identical samples at the top of the range: the input is at the edge of clipping. "
+        "Lower the input gain a little.",
+        "出现两个相同的顶端采样：输入已处在削波边缘。请稍微调低输入增益。",
+    ),
+    "headroom.ok": Bilingual(
+        "Peak {value:.1f} dBFS leaves enough headroom.", "峰值 {value:.1f} dBFS，余量充足。"
+    ),
+    "headroom.low": Bilingual(
+        "Peak {value:.1f} dBFS is close to clipping. Lower the input gain a little "
+        "so the loudest words peak around -6 dBFS.",
+        "峰值 {value:.1f} dBFS，接近削波。请稍微调低输入增益，让最响的字峰值在 -6 dBFS 左右。",
+    ),
+    "headroom.none": Bilingual("Nothing to measure.", "没有可测量的声音。"),
+    "loudness.ok": Bilingual("Speech level {value:.1f} dBFS is fine.", "语音电平 {value:.1f} dBFS，合适。"),
+    "loudness.quiet": Bilingual(
+        "Speech is quiet ({value:.1f} dBFS). Move closer to the microphone (about a fist away) "
+        "or raise the input gain.",
+        "语音偏小（{value:.1f} dBFS）。请靠近麦克风（约一拳距离）或调高输入增益。",
+    ),
+    "loudness.too_quiet": Bilingual(
+        "Far too quiet: the loudest word peaks at only {peak:.1f} dBFS. Move closer to the "
+        "microphone and raise the input gain, then re-record.",
+        "声音太小：最响处峰值只有 {peak:.1f} dBFS。请靠近麦克风并调高输入增益，然后重新录制。",
+    ),
+    "loudness.loud": Bilingual(
+        "Speech is loud ({value:.1f} dBFS). Lower the input gain or move back a little.",
+        "语音偏大（{value:.1f} dBFS）。请调低输入增益或离麦克风稍远一点。",
+    ),
+    "loudness.no_speech": Bilingual(
+        "No speech was found. Check that the right microphone is selected and not muted, then re-record.",
+        "没有检测到语音。请确认选择了正确的麦克风且未静音，然后重新录制。",
+    ),
+    "loudness.digital_silence": Bilingual(
+        "The take is pure digital silence: the operating system may be blocking the microphone. "
+        "Allow microphone access in the system privacy settings, then re-record.",
+        "录音是完全的数字静音：操作系统可能阻止了麦克风。请在系统隐私设置中允许访问麦克风，然后重新录制。",
+    ),
+    "noise_floor.ok": Bilingual(
+        "Background noise {value:.1f} dBFS is low.", "背景噪声 {value:.1f} dBFS，很低。"
+    ),
+    "noise_floor.high": Bilingual(
+        "Background noise is {value:.1f} dBFS. Switch off fans and air conditioning, close the "
+        "windows, and keep the laptop fan away from the microphone.",
+        "背景噪声为 {value:.1f} dBFS。请关闭风扇和空调、关好窗户，并让电脑风扇远离麦克风。",
+    ),
+    "noise_floor.too_high": Bilingual(
+        "Background noise is far too loud ({value:.1f} dBFS). Find a quieter room, switch off "
+        "noisy devices, then re-record.",
+        "背景噪声太大（{value:.1f} dBFS）。请换一个更安静的房间、关闭发出噪声的设备，然后重新录制。",
+    ),
+    "noise_floor.unmeasured": Bilingual(
+        "Not enough silence to measure the noise. Leave half a second of silence before and after you speak.",
+        "静音太短，无法测量噪声。请在开口前和说完后各留半秒静音。",
+    ),
+    "snr.ok": Bilingual("Signal-to-noise ratio {value:.0f} dB is good.", "信噪比 {value:.0f} dB，良好。"),
+    "snr.low": Bilingual(
+        "Signal-to-noise ratio is {value:.0f} dB (35 dB or more is best). Move closer to the "
+        "microphone or make the room quieter.",
+        "信噪比为 {value:.0f} dB（最好不低于 35 dB）。请靠近麦克风或让房间更安静。",
+    ),
+    "snr.too_low": Bilingual(
+        "Signal-to-noise ratio is only {value:.0f} dB: the noise will be heard in the voice. "
+        "Make the room quieter and move closer to the microphone, then re-record.",
+        "信噪比只有 {value:.0f} dB：合成的声音里会带噪声。请让房间更安静并靠近麦克风，然后重新录制。",
+    ),
+    "snr.unmeasured": Bilingual(
+        "Signal-to-noise ratio not measured: no speech or no silence to compare.",
+        "未测量信噪比：没有可比较的语音或静音。",
+    ),
+    "leading_silence.ok": Bilingual(
+        "{value:.2f} s of silence before speech.", "开口前有 {value:.2f} 秒静音。"
+    ),
+    "leading_silence.short": Bilingual(
+        "Speech starts after only {value:.2f} s. Leave half a second of silence before you speak.",
+        "开口前只有 {value:.2f} 秒静音。请在开口前留半秒静音。",
+    ),
+    "leading_silence.long": Bilingual(
+        "{value:.1f} s of silence before speech. Start speaking within a second or two.",
+        "开口前有 {value:.1f} 秒静音。请在一两秒内开始朗读。",
+    ),
+    "trailing_silence.ok": Bilingual(
+        "{value:.2f} s of silence after speech.", "说完后有 {value:.2f} 秒静音。"
+    ),
+    "trailing_silence.short": Bilingual(
+        "Only {value:.2f} s after the last word. Wait half a second before you stop recording.",
+        "最后一个字之后只有 {value:.2f} 秒。请停顿半秒再停止录音。",
+    ),
+    "trailing_silence.long": Bilingual(
+        "{value:.1f} s of silence after speech. Stop recording sooner after the last word.",
+        "说完后有 {value:.1f} 秒静音。请在读完后及时停止录音。",
+    ),
+    "silence.no_speech": Bilingual("Not measured: no speech found.", "未测量：没有检测到语音。"),
+    "cut_off.ok": Bilingual("Speech is complete at both ends.", "语音首尾完整。"),
+    "cut_off.start": Bilingual(
+        "The first word is cut off. Start recording, wait half a second, then speak; re-record.",
+        "第一个字被截断。请先开始录音，停顿半秒后再开口，然后重新录制。",
+    ),
+    "cut_off.end": Bilingual(
+        "The last word is cut off. Wait half a second after the last word before you stop; re-record.",
+        "最后一个字被截断。请读完后停顿半秒再停止录音，然后重新录制。",
+    ),
+    "dropouts.ok": Bilingual("No dropouts.", "没有断音。"),
+    "dropouts.zeros": Bilingual(
+        "The audio has {value:.0f} gap(s) of digital silence inside speech. Turn off noise gates or "
+        "noise suppression, close other audio programs, plug the laptop in, then re-record.",
+        "语音中有 {value:.0f} 处数字静音断档。请关闭噪声门或降噪功能、"
+        "关闭其他音频程序、接上电源，然后重新录制。",
+    ),
+    "dropouts.capture": Bilingual(
+        "The recording lost audio ({value}). Close other programs, plug the laptop in, "
+        "use a USB port directly on the computer, then re-record.",
+        "录音过程中丢失了音频（{value}）。请关闭其他程序、接上电源、"
+        "把麦克风直接插在电脑的 USB 口上，然后重新录制。",
+    ),
+    "dc_offset.ok": Bilingual("No DC offset.", "没有直流偏移。"),
+    "dc_offset.high": Bilingual(
+        "The signal has a DC offset of {value:.1%} of full scale. Try another USB port or audio "
+        "interface, or update its driver.",
+        "信号有 {value:.1%} 满幅的直流偏移。请换一个 USB 口或声卡，或更新驱动。",
+    ),
+    "dc_offset.too_high": Bilingual(
+        "The signal has a DC offset of {value:.1%} of full scale: the interface or its driver is "
+        "faulty. Use another microphone or interface, then re-record.",
+        "信号有 {value:.1%} 满幅的直流偏移：声卡或驱动有故障。请换一个麦克风或声卡，然后重新录制。",
+    ),
+    "bandwidth.ok": Bilingual(
+        "Full-band sound (up to {value:.0f} Hz).", "全频带声音（最高 {value:.0f} Hz）。"
+    ),
+    "bandwidth.narrow": Bilingual(
+        "The sound only reaches {value:.0f} Hz. A wideband headset or a low sample rate is in use: "
+        "use a wired USB or XLR microphone at 48 kHz.",
+        "声音最高只到 {value:.0f} Hz。正在使用宽带耳机或低采样率："
+        "请改用有线 USB 或 XLR 麦克风，采样率 48 kHz。",
+    ),
+    "bandwidth.too_narrow": Bilingual(
+        "Telephone-quality sound (only up to {value:.0f} Hz): this is typical of Bluetooth headsets. "
+        "Use a wired microphone, then re-record.",
+        "电话音质（最高只到 {value:.0f} Hz）：这是蓝牙耳机的典型特征。请改用有线麦克风，然后重新录制。",
+    ),
+    "bandwidth.unmeasured": Bilingual("Not measured: no speech found.", "未测量：没有检测到语音。"),
+    "format.ok": Bilingual(
+        "{value}: exactly what MetaStudio expects.", "{value}：正是 MetaStudio 要求的格式。"
+    ),
+    "format.converted": Bilingual(
+        "{value}: it will be converted to 48 kHz mono at export. For the best quality set the "
+        "recorder to 48 kHz mono.",
+        "{value}：导出时会转换为 48 kHz 单声道。为获得最佳音质，请把录音设置为 48 kHz 单声道。",
+    ),
+    "format.dead_channel": Bilingual(
+        "{value}, but only one channel carries sound: the mono mix at export will be 6 dB quieter. "
+        "Record from the microphone's own input in mono.",
+        "{value}，但只有一个声道有声音：导出时混为单声道会低 6 dB。请只从麦克风所在的输入以单声道录制。",
+    ),
+    "format.rate_too_low": Bilingual(
+        "{value}: below 16 kHz is too low for voice training. Record at 48 kHz with a wired microphone.",
+        "{value}：低于 16 kHz 的采样率不能用于声音训练。请使用有线麦克风以 48 kHz 录制。",
+    ),
+    "speaking_rate.ok": Bilingual(
+        "Speaking rate {value:.2f} per second matches your usual pace.", "语速每秒 {value:.2f}，与平时一致。"
+    ),
+    "speaking_rate.fast": Bilingual(
+        "You read {percent:.0f} % faster than your usual pace. Slow down to your normal speed.",
+        "语速比平时快 {percent:.0f}%。请放慢到平常的语速。",
+    ),
+    "speaking_rate.slow": Bilingual(
+        "You read {percent:.0f} % slower than your usual pace."
+        " Keep your normal speed and shorten the pauses.",
+        "语速比平时慢 {percent:.0f}%。请保持平常的语速并缩短停顿。",
+    ),
+    "speaking_rate.no_text": Bilingual(
+        "Not checked: the sentence text is not known.", "未检查：不知道这一句的文本。"
+    ),
+    "speaking_rate.baseline": Bilingual(
+        "Speaking rate {value:.2f} per second; earlier takes will set your usual pace.",
+        "语速每秒 {value:.2f}；之前的录音将确定你平时的语速。",
+    ),
+    "speaking_rate.no_speech": Bilingual("Not measured: no speech found.", "未测量：没有检测到语音。"),
+    "consistency.ok": Bilingual(
+        "Level is {value:+.1f} dB from your other takes: consistent.",
+        "音量与其他录音相差 {value:+.1f} dB，一致。",
+    ),
+    "consistency.louder": Bilingual(
+        "This take is {magnitude:.1f} dB louder than your other takes. Keep the same distance to the "
+        "microphone and the same gain for every sentence.",
+        "这一句比其他录音响 {magnitude:.1f} dB。请每句都保持相同的麦克风距离和增益。",
+    ),
+    "consistency.quieter": Bilingual(
+        "This take is {magnitude:.1f} dB quieter than your other takes. Keep the same distance to the "
+        "microphone and the same gain for every sentence.",
+        "这一句比其他录音轻 {magnitude:.1f} dB。请每句都保持相同的麦克风距离和增益。",
+    ),
+    "consistency.first": Bilingual(
+        "Not compared: this is the first take of the session.", "未比较：这是本次录制的第一条录音。"
+    ),
+    "consistency.no_speech": Bilingual("Not compared: no speech found.", "未比较：没有检测到语音。"),
+    "device.ok": Bilingual(
+        "Same microphone and sample rate as the session.", "与本次录制使用相同的麦克风和采样率。"
+    ),
+    "device.changed": Bilingual(
+        "Recorded with {value}, but the session uses {expected}. Record every sentence with the "
+        "same microphone and settings.",
+        "使用 {value} 录制，但本次录制使用的是 {expected}。请所有句子都用同一个麦克风和相同设置录制。",
+    ),
+    "device.unknown": Bilingual(
+        "Not compared: the recording device is not known.", "未比较：不知道录音设备。"
+    ),
+    "device.first": Bilingual(
+        "Not compared: this take sets the session's device ({value}).",
+        "未比较：这条录音确定本次录制的设备（{value}）。",
+    ),
+    "mic_blocked.ok": Bilingual("The microphone delivers sound.", "麦克风有声音输入。"),
+    "mic_blocked.blocked": Bilingual(
+        "The microphone delivers only digital silence: the operating system is blocking it. "
+        "Windows: Settings > Privacy & security > Microphone, turn on microphone access and "
+        "'Let desktop apps access your microphone'. macOS: System Settings > Privacy & Security > "
+        "Microphone, turn on this app. Then restart the app and test again.",
+        "麦克风只输入数字静音：操作系统阻止了麦克风。Windows："
+        "设置 > 隐私和安全性 > 麦克风，打开麦克风访问权限和"
+        "“允许桌面应用访问你的麦克风”。macOS：系统设置 > 隐私与安全性 > 麦克风，"
+        "为本应用打开权限。然后重启本应用并重新测试。",
+    ),
+    "room.noise_ok": Bilingual("The room is quiet ({value:.1f} dBFS).", "房间很安静（{value:.1f} dBFS）。"),
+    "room.noise_high": Bilingual(
+        "The room is a bit noisy ({value:.1f} dBFS). Switch off "
+        "fans and air conditioning and close the windows.",
+        "房间有点吵（{value:.1f} dBFS）。请关闭风扇和空调并关好窗户。",
+    ),
+    "room.noise_too_high": Bilingual(
+        "The room is too noisy ({value:.1f} dBFS). Find a quieter room or switch off what makes the noise.",
+        "房间太吵（{value:.1f} dBFS）。请换一个更安静的房间，或关闭发出噪声的设备。",
+    ),
+    "room.noise_unmeasured": Bilingual(
+        "Not measured: the input is digital silence.", "未测量：输入是数字静音。"
+    ),
+    "hum.ok": Bilingual("No mains hum.", "没有电源嗡嗡声。"),
+    "hum.found": Bilingual(
+        "Mains hum at {value}. Unplug the laptop charger, keep the microphone cable away from power "
+        "cables, or use another power outlet.",
+        "检测到 {value} 的电源嗡嗡声。请拔掉笔记本电源适配器、让麦克风线远离电源线，或换一个插座。",
+    ),
+    "line.ok": Bilingual(
+        "The loud line peaks at {value:.1f} dBFS: the gain is right.",
+        "大声朗读时峰值 {value:.1f} dBFS：增益合适。",
+    ),
+    "line.quiet": Bilingual(
+        "Even the loud line peaks at only {value:.1f} dBFS. Raise the input gain a little.",
+        "大声朗读时峰值也只有 {value:.1f} dBFS。请稍微调高输入增益。",
+    ),
+    "line.too_quiet": Bilingual(
+        "The loud line peaks at only {value:.1f} dBFS. Raise "
+        "the input gain or move closer to the microphone.",
+        "大声朗读时峰值只有 {value:.1f} dBFS。请调高输入增益或靠近麦克风。",
+    ),
+}
+
+
+def message(key: str, **values: object) -> Bilingual:
+    """The message ``key`` from :data:`MESSAGES` with its placeholders filled."""
+    return MESSAGES[key].format(**values)
