@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from voicerecorder.session import atomicfile
 from voicerecorder.session.store import Session
 
 
@@ -67,6 +68,8 @@ def test_killed_saver_leaves_old_or_new_manifest(basic_session):
         assert len(data["sentences"]) == 20
         reopened = Session.open(basic_session.folder)
         assert reopened.form.description == f"save {on_disk}"
-        assert not list(basic_session.folder.glob(".session.json.*"))
         last_saved = on_disk
     assert last_saved > 12
+    later = time.time() + atomicfile.STALE_AFTER_S + 1
+    atomicfile.remove_stale_temps(basic_session.manifest_path, now=later)
+    assert not list(basic_session.folder.glob(".session.json.*"))
