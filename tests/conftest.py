@@ -4,6 +4,8 @@ import os
 
 import pytest
 
+pytest_plugins = ["support.pulse"]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("VOICERECORDER_LANG", "en")
 

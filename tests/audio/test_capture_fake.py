@@ -1,0 +1,379 @@
+"""CaptureEngine against the deterministic fake backend: takes, meter, faults and the watchdog."""
+
+from __future__ import annotations
+
+import threading
+import time
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile
+
+from voicerecorder.audio.backend import AudioDeviceError, MicrophoneBlockedError
+from voicerecorder.audio.capture import CaptureEngine, EventKind, TakeResult
+from voicerecorder.audio.fake_backend import FakeBackend, FakeInputStream, constant, fake_device, sine
+from voicerecorder.audio.takewriter import TakeWriteError, partial_path_for
+
+RATE = 48000
+BLOCK = 480
+
+
+class ManualClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def wait_for_event(engine: CaptureEngine, kind: EventKind, timeout: float = 3.0) -> list:
+    """Poll events until one of ``kind`` arrives; returns everything polled."""
+    seen: list = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        seen += engine.poll_events()
+        if any(event.kind is kind for event in seen):
+            return seen
+        time.sleep(0.02)
+    raise AssertionError(f"no {kind} event within {timeout} s; got {[event.kind for event in seen]}")
+
+
+def wait_until(condition, timeout: float = 3.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def stepped_engine(source=None, clock=None, **engine_args) -> tuple[CaptureEngine, FakeInputStream]:
+    backend = FakeBackend(source=source, auto=False, blocksize=BLOCK)
+    engine = CaptureEngine(backend, None, **({"clock": clock} if clock else {}), **engine_args)
+    engine.open()
+    return engine, backend.last_stream
+
+
+def finish(engine: CaptureEngine, stream: FakeInputStream) -> TakeResult:
+    engine.request_stop()
+    while not engine.take_done:
+        stream.step()
+    return engine.stop_take()
+
+
+def test_level_reports_peak_rms_and_clipping():
+    engine, stream = stepped_engine(source=sine(1000, 0.5))
+    stream.step(20)
+    assert engine.wait_for_audio(2)
+    level = engine.level()
+    assert level.peak_dbfs == pytest.approx(-6.02, abs=0.05)
+    assert level.rms_dbfs == pytest.approx(-9.03, abs=0.05)
+    assert not level.clipped
+    assert engine.level() == level  # nothing new since: the last reading stays
+    stream.source = constant(1.0)
+    stream.step()
+    assert engine.level().clipped
+    engine.close()
+
+
+def test_take_holds_preroll_then_take_then_postroll(tmp_path):
+    def marked(first: int, frames: int, samplerate: int) -> np.ndarray:
+        return np.full(frames, 0.25 if first < RATE else 0.5, dtype=np.float32)
+
+    engine, stream = stepped_engine(source=marked, preroll_s=0.3, postroll_s=0.2)
+    stream.step(RATE // BLOCK)  # one second of 0.25 before the take
+    engine.start_take(tmp_path / "take.wav")
+    stream.step(50)  # 0.5 s of 0.5
+    engine.request_stop()
+    stream.step(30)  # more than the post-roll
+    assert wait_until(lambda: engine.take_done)
+    result = engine.stop_take()
+    samples, rate = soundfile.read(result.path, dtype="float32")
+    assert rate == RATE
+    assert result.frames == len(samples) == round(0.3 * RATE) + 50 * BLOCK + round(0.2 * RATE)
+    np.testing.assert_allclose(samples[: round(0.3 * RATE)], 0.25, atol=1e-4)
+    np.testing.assert_allclose(samples[round(0.3 * RATE) :], 0.5, atol=1e-4)
+    assert result.capture_report() == {
+        "overflows": 0,
+        "lost_frames": 0,
+        "stalls": 0,
+        "samplerate": RATE,
+        "device": {"hostapi": "Fake", "name": "Fake Microphone"},
+    }
+    assert not partial_path_for(result.path).exists()
+    engine.close()
+
+
+def test_duration_ends_the_take_exactly(tmp_path):
+    engine, stream = stepped_engine(preroll_s=0.0)
+    stream.step(3)
+    engine.start_take(tmp_path / "timed.wav", duration_s=0.25)
+    stream.step(40)
+    assert wait_until(lambda: engine.take_done)
+    result = engine.stop_take()
+    assert result.frames == 12000
+    assert result.duration_s == pytest.approx(0.25)
+    engine.close()
+
+
+def test_overflow_flag_is_counted_and_reported(tmp_path):
+    engine, stream = stepped_engine()
+    stream.step(5)
+    engine.start_take(tmp_path / "o.wav")
+    stream.inject_overflow()
+    stream.step(5)
+    events = wait_for_event(engine, EventKind.OVERFLOW)
+    assert "lost" in next(event for event in events if event.kind is EventKind.OVERFLOW).message.en
+    result = finish(engine, stream)
+    assert result.capture_report()["overflows"] == 1
+    engine.close()
+
+
+def test_frames_missing_from_the_stream_clock_are_reported_lost(tmp_path):
+    engine, stream = stepped_engine()
+    stream.step(10)
+    engine.start_take(tmp_path / "gap.wav")
+    stream.step(20)
+    stream.drop(4800)
+    stream.step(40)
+    result = finish(engine, stream)
+    assert result.lost_frames == 4800
+    assert result.overflows == 0
+    engine.close()
+
+
+def test_watchdog_reports_stopped_input_and_keeps_the_take(tmp_path):
+    clock = ManualClock()
+    engine, stream = stepped_engine(clock=clock)
+    stream.step(10)
+    engine.start_take(tmp_path / "unplugged.wav")
+    stream.step(20)
+    clock.now += 0.9
+    time.sleep(0.3)
+    assert not [event for event in engine.poll_events() if event.kind is EventKind.INPUT_STOPPED]
+    clock.now += 0.3
+    events = wait_for_event(engine, EventKind.INPUT_STOPPED)
+    assert "unplugged" in next(event for event in events if event.kind is EventKind.INPUT_STOPPED).message.en
+    result = engine.stop_take()  # no more audio arrives: returns after the stall grace
+    assert result.stalls == 1
+    assert result.frames >= 20 * BLOCK
+    with wave.open(str(result.path)) as kept:
+        assert kept.getnframes() == result.frames
+    engine.close()
+
+
+def test_watchdog_allows_a_slow_first_callback():
+    clock = ManualClock()
+    backend = FakeBackend(auto=False)
+    engine = CaptureEngine(backend, None, clock=clock)
+    engine.open()
+    clock.now += 2.5
+    time.sleep(0.3)
+    assert engine.poll_events() == []
+    clock.now += 1.0
+    wait_for_event(engine, EventKind.INPUT_STOPPED)
+    engine.close()
+
+
+def test_all_zero_input_for_a_second_means_the_microphone_is_blocked():
+    engine, stream = stepped_engine(source=constant(0.0))
+    stream.step(RATE // BLOCK - 1)
+    time.sleep(0.3)
+    assert [event.kind for event in engine.poll_events()] == []
+    stream.step(2)
+    events = wait_for_event(engine, EventKind.MIC_BLOCKED)
+    message = next(event for event in events if event.kind is EventKind.MIC_BLOCKED).message
+    assert "Windows" in message.en
+    assert "macOS" in message.en
+    assert "麦克风" in message.zh
+    engine.close()
+
+
+def test_a_malformed_block_is_survived_and_reported():
+    engine, stream = stepped_engine()
+    stream.step(2)
+    stream.deliver("not audio")
+    wait_for_event(engine, EventKind.CALLBACK_ERROR)
+    assert stream.active
+    before = engine.frames_captured
+    stream.step(3)
+    assert engine.frames_captured == before + 3 * BLOCK
+    engine.close()
+
+
+def test_fake_stream_stops_for_good_when_its_callback_raises():
+    """The fake behaves like PortAudio here, so the guard test above means something."""
+
+    def broken(block, stream_time, status):
+        raise ValueError("boom")
+
+    stream = FakeBackend(auto=False).open_input(0, RATE, broken)
+    stream.start()
+    stream.step()
+    assert not stream.active
+    assert isinstance(stream.failure, ValueError)
+
+
+def test_removed_partial_file_fails_the_finish_with_a_clear_error(tmp_path):
+    engine, stream = stepped_engine()
+    stream.step(5)
+    engine.start_take(tmp_path / "gone.wav")
+    stream.step(5)
+    partial_path_for(tmp_path / "gone.wav").unlink()
+    engine.request_stop()
+    stream.step(30)
+    with pytest.raises(TakeWriteError) as failure:
+        engine.stop_take()
+    assert "gone.wav" in failure.value.message.en
+    engine.close()
+
+
+def test_cancel_deletes_the_partial_file(tmp_path):
+    engine, stream = stepped_engine()
+    stream.step(5)
+    engine.start_take(tmp_path / "cancelled.wav")
+    stream.step(5)
+    engine.cancel_take()
+    assert list(tmp_path.iterdir()) == []
+    assert not engine.recording
+    engine.close()
+
+
+def test_close_finishes_a_running_take(tmp_path):
+    backend = FakeBackend(speed=4.0)
+    engine = CaptureEngine(backend, None)
+    engine.open()
+    assert engine.wait_for_audio(2)
+    engine.start_take(tmp_path / "closed.wav")
+    time.sleep(0.1)
+    result = engine.close()
+    assert result is not None
+    assert result.path.exists()
+    assert result.frames > 0
+
+
+def test_misuse_is_refused(tmp_path):
+    engine, _stream = stepped_engine()
+    with pytest.raises(RuntimeError):
+        engine.stop_take()
+    engine.start_take(tmp_path / "a.wav")
+    with pytest.raises(RuntimeError):
+        engine.start_take(tmp_path / "b.wav")
+    engine.cancel_take()
+    engine.close()
+    with pytest.raises(RuntimeError):
+        CaptureEngine(FakeBackend(), None).start_take(tmp_path / "c.wav")
+
+
+def test_realtime_feed_records_the_expected_duration(tmp_path):
+    backend = FakeBackend(speed=1.0)
+    engine = CaptureEngine(backend, None, preroll_s=0.0)
+    engine.open()
+    assert engine.wait_for_audio(2)
+    engine.start_take(tmp_path / "rt.wav", duration_s=0.5)
+    deadline = time.monotonic() + 3
+    while not engine.take_done and time.monotonic() < deadline:
+        time.sleep(0.02)
+    result = engine.stop_take()
+    assert result.frames == RATE // 2
+    assert result.lost_frames == 0
+    engine.close()
+
+
+def test_stall_in_a_running_feed_is_seen_by_the_watchdog(tmp_path):
+    backend = FakeBackend(speed=1.0)
+    engine = CaptureEngine(backend, None)
+    engine.open()
+    assert engine.wait_for_audio(2)
+    engine.start_take(tmp_path / "stall.wav")
+    backend.last_stream.stall(1.3)
+    wait_for_event(engine, EventKind.INPUT_STOPPED)
+    time.sleep(0.3)
+    result = engine.stop_take()
+    assert result.stalls == 1
+    assert result.lost_frames == pytest.approx(1.3 * RATE, abs=BLOCK)
+    engine.close()
+
+
+def test_blocked_device_raises_the_privacy_message():
+    backend = FakeBackend(devices=[fake_device(7, "Internal Mic", is_default=True)], blocked=[7])
+    with pytest.raises(MicrophoneBlockedError) as blocked:
+        CaptureEngine(backend, None).open()
+    assert "Privacy" in blocked.value.message.en
+
+
+def test_falls_back_to_the_device_rate_when_48k_is_refused(tmp_path):
+    backend = FakeBackend(
+        devices=[fake_device(0, "USB Mic", default_samplerate=44100, is_default=True)],
+        unsupported_rates=[48000],
+        auto=False,
+    )
+    engine = CaptureEngine(backend, None, preroll_s=0.0)
+    engine.open()
+    assert engine.samplerate == 44100
+    engine.start_take(tmp_path / "441.wav", duration_s=0.1)
+    backend.last_stream.step(20)
+    result = engine.stop_take()
+    assert soundfile.info(str(result.path)).samplerate == 44100
+    assert result.capture_report()["samplerate"] == 44100
+    engine.close()
+
+
+def test_level_is_cheap_enough_for_a_fast_gui_timer():
+    engine, stream = stepped_engine()
+    stream.step(5)
+    started = time.perf_counter()
+    for _ in range(1000):
+        engine.level()
+        engine.poll_events()
+    assert (time.perf_counter() - started) / 1000 < 0.002
+    engine.close()
+
+
+def test_events_are_safe_to_poll_from_another_thread():
+    engine, stream = stepped_engine(source=constant(0.0))
+    found = []
+    poller = threading.Thread(target=lambda: found.extend(wait_for_event(engine, EventKind.MIC_BLOCKED)))
+    poller.start()
+    stream.step(2 * RATE // BLOCK)
+    poller.join(5)
+    assert any(event.kind is EventKind.MIC_BLOCKED for event in found)
+    engine.close()
+
+
+def test_take_path_is_in_the_result(tmp_path: Path):
+    engine, stream = stepped_engine()
+    stream.step(2)
+    engine.start_take(tmp_path / "named.wav")
+    stream.step(2)
+    assert partial_path_for(tmp_path / "named.wav").exists()
+    result = finish(engine, stream)
+    assert result.path == tmp_path / "named.wav"
+    engine.close()
+
+
+def test_a_stream_that_will_not_start_is_closed_and_reported(tmp_path):
+    backend = FakeBackend(start_error=AudioDeviceError("Fake Microphone", "device busy"))
+    engine = CaptureEngine(backend, None)
+    with pytest.raises(AudioDeviceError) as busy:
+        engine.open()
+    assert "device busy" in busy.value.message.en
+    assert backend.last_stream.closed
+    with pytest.raises(RuntimeError):
+        engine.start_take(tmp_path / "never.wav")
+
+
+def test_postroll_also_covers_the_input_latency(tmp_path):
+    backend = FakeBackend(auto=False, blocksize=BLOCK, latency=0.1)
+    engine = CaptureEngine(backend, None, preroll_s=0.0, postroll_s=0.2)
+    engine.open()
+    stream = backend.last_stream
+    engine.start_take(tmp_path / "late.wav")
+    stream.step(10)
+    result = finish(engine, stream)
+    assert result.frames == 10 * BLOCK + round(0.3 * RATE)
+    engine.close()

@@ -1,0 +1,148 @@
+"""Crash-safe take files: a killed writer leaves a readable WAV, disk-full is reported at once,
+and leftover ``*.partial.wav`` files are repaired."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import struct
+import subprocess
+import sys
+import time
+import wave
+from pathlib import Path
+
+import numpy as np
+import soundfile
+
+from voicerecorder.audio.repair import RepairStatus, find_partials, repair_partial, repair_partials
+
+RATE = 48000
+
+WRITER_SCRIPT = """
+import sys, time
+from pathlib import Path
+import numpy as np
+from voicerecorder.audio.takewriter import TakeWriter
+writer = TakeWriter(Path(sys.argv[1]), 48000, on_error=print)
+block = (0.5 * np.sin(np.arange(4800) / 48000 * 2 * np.pi * 440)).astype(np.float32)
+for n in range(1000):
+    writer.write(block)
+    if n == 25:
+        print("written", flush=True)
+    time.sleep(0.01)
+"""
+
+DISK_FULL_SCRIPT = """
+import json, resource, signal, sys, time
+from pathlib import Path
+from voicerecorder.audio.capture import CaptureEngine, EventKind
+from voicerecorder.audio.fake_backend import FakeBackend
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, resource.RLIM_INFINITY))
+backend = FakeBackend(auto=False)
+engine = CaptureEngine(backend, None, preroll_s=0.0, postroll_s=0.0)
+engine.open()
+engine.start_take(Path(sys.argv[1]))
+events = []
+for _ in range(200):
+    backend.last_stream.step()
+    events += [event.kind.name for event in engine.poll_events()]
+deadline = time.monotonic() + 3
+while "WRITE_FAILED" not in events and time.monotonic() < deadline:
+    time.sleep(0.02)
+    events += [event.kind.name for event in engine.poll_events()]
+result = engine.stop_take()
+engine.close()
+print(json.dumps({"events": events, "frames": result.frames, "write_error": result.write_error}))
+"""
+
+
+def write_wav(path: Path, seconds: float) -> None:
+    samples = 0.3 * np.sin(2 * np.pi * 440 * np.arange(int(seconds * RATE)) / RATE)
+    soundfile.write(path, samples.astype(np.float32), RATE, subtype="PCM_16", format="WAV")
+
+
+def zero_sizes(path: Path) -> None:
+    """What a crash without header updates leaves: RIFF and data sizes of zero."""
+    data = bytearray(path.read_bytes())
+    data_at = data.index(b"data")
+    data[4:8] = struct.pack("<I", 0)
+    data[data_at + 4 : data_at + 8] = struct.pack("<I", 0)
+    path.write_bytes(bytes(data) + b"\x01")  # and half a sample at the end
+
+
+def test_killed_writer_leaves_a_wav_that_opens(tmp_path):
+    final = tmp_path / "take.wav"
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITER_SCRIPT, str(final)], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout.readline().strip() == "written"
+    time.sleep(1.0)  # a few write intervals
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(10)
+    partial = tmp_path / "take.partial.wav"
+    with wave.open(str(partial)) as left:
+        assert left.getframerate() == RATE
+        assert left.getnframes() >= 26 * 4800
+    assert not final.exists()
+
+
+def test_disk_full_is_reported_while_recording_and_the_start_is_kept(tmp_path):
+    final = tmp_path / "full.wav"
+    done = subprocess.run(
+        [sys.executable, "-c", DISK_FULL_SCRIPT, str(final)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "WRITE_FAILED" in report["events"]
+    assert report["write_error"]
+    with wave.open(str(final)) as kept:
+        assert 40_000 <= kept.getnframes() <= 50_000  # ~100 kB of 16-bit samples
+
+
+def test_partial_with_zero_sizes_is_repaired(tmp_path):
+    partial = tmp_path / "t1.partial.wav"
+    write_wav(partial, 1.0)
+    zero_sizes(partial)
+    result = repair_partial(partial)
+    assert result.status is RepairStatus.REPAIRED
+    assert result.frames == RATE
+    assert result.duration_s == 1.0
+    with wave.open(str(partial)) as fixed:
+        assert fixed.getnframes() == RATE
+
+
+def test_intact_partial_is_left_alone_and_finalised_without_overwriting(tmp_path):
+    write_wav(tmp_path / "t2.wav", 0.1)
+    partial = tmp_path / "t2.partial.wav"
+    write_wav(partial, 0.5)
+    before = partial.read_bytes()
+    result = repair_partial(partial, finalise=True)
+    assert result.status is RepairStatus.INTACT
+    assert result.path == tmp_path / "t2.recovered-1.wav"
+    assert result.path.read_bytes() == before
+    assert soundfile.info(str(tmp_path / "t2.wav")).frames == int(0.1 * RATE)
+
+
+def test_garbage_partial_is_reported_not_touched(tmp_path):
+    partial = tmp_path / "junk.partial.wav"
+    partial.write_bytes(b"\0" * 100)
+    result = repair_partial(partial)
+    assert result.status is RepairStatus.UNREPAIRABLE
+    assert "no WAV" in result.detail
+    assert partial.read_bytes() == b"\0" * 100
+
+
+def test_partials_are_found_in_subfolders(tmp_path):
+    (tmp_path / "takes" / "s1").mkdir(parents=True)
+    for path in (tmp_path / "a.partial.wav", tmp_path / "takes" / "s1" / "take-1.partial.wav"):
+        write_wav(path, 0.2)
+        zero_sizes(path)
+    write_wav(tmp_path / "done.wav", 0.2)
+    assert [path.name for path in find_partials(tmp_path)] == ["a.partial.wav", "take-1.partial.wav"]
+    assert [path.name for path in find_partials(tmp_path, recursive=False)] == ["a.partial.wav"]
+    results = repair_partials(tmp_path, finalise=True)
+    assert [result.status for result in results] == [RepairStatus.REPAIRED] * 2
+    assert sorted(path.name for path in tmp_path.rglob("*.wav")) == ["a.wav", "done.wav", "take-1.wav"]

@@ -1,0 +1,162 @@
+"""Capture benchmark: record from a private virtual microphone while another thread does heavy
+numpy work, and compare the recorder's CPU cost with ``parecord`` recording the same source.
+
+    python tests/benchmarks/capture_benchmark.py [--seconds 60]
+
+Prints frames captured vs expected, dropouts (overflow flags and the stream-clock audit), and
+CPU seconds per minute of audio for the recorder (this process minus the load thread) and for
+``parecord`` (its own rusage), both recording at the same time. Goal: zero lost frames and
+recorder CPU within 3x of parecord.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import soundfile
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from support.pulse import SOURCE, PrivatePulse
+
+from voicerecorder.audio.capture import CaptureEngine, TakeResult
+from voicerecorder.audio.sounddevice_backend import LATENCY, SoundDeviceBackend
+
+RATE = 48000
+
+
+@dataclass
+class Load:
+    """Heavy numpy (and some pure-Python) work on its own thread."""
+
+    stop: threading.Event
+    iterations: int = 0
+
+    def run(self) -> None:
+        """Load thread: sort, FFT and a Python loop until ``stop`` is set."""
+        rng = np.random.default_rng(1)
+        while not self.stop.is_set():
+            data = rng.standard_normal(1_000_000)
+            np.sort(data)
+            np.fft.rfft(data)
+            sum(value * value for value in range(50_000))
+            self.iterations += 1
+
+
+def thread_cpu_s(thread: threading.Thread) -> float:
+    return time.clock_gettime(time.pthread_getcpuclockid(thread.ident))
+
+
+def process_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def start_parecord(pulse: PrivatePulse, path: Path, extra: list[str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        ["parecord", f"--device={SOURCE}", f"--rate={RATE}", "--channels=1", "--format=s16le",
+         "--file-format=wav", *extra, str(path)],
+        env=pulse.env(),
+    )  # fmt: skip
+
+
+def stop_parecord(process: subprocess.Popen[bytes]) -> float:
+    """Stop parecord and return the CPU seconds it used."""
+    process.send_signal(signal.SIGINT)
+    _, _, usage = os.wait4(process.pid, 0)
+    process.returncode = 0
+    return usage.ru_utime + usage.ru_stime
+
+
+def benchmark(seconds: float) -> None:
+    references = {
+        "parecord (default buffering)": [],
+        f"parecord --latency-msec={round(LATENCY * 1000)}": [f"--latency-msec={round(LATENCY * 1000)}"],
+    }
+    with PrivatePulse() as pulse, tempfile.TemporaryDirectory(prefix="vr-bench-") as folder:
+        os.environ.update(pulse.client_env)
+        playback = pulse.play(pulse.tone(440, seconds + 15))
+        work = Path(folder)
+        engine = CaptureEngine(SoundDeviceBackend(), None, preroll_s=0.0, postroll_s=0.0)
+        engine.open()
+        if not engine.wait_for_audio(10):
+            raise SystemExit("no audio from the virtual microphone")
+        load = Load(threading.Event())
+        load_thread = threading.Thread(target=load.run, name="load")
+        load_thread.start()
+        time.sleep(1.0)  # let the load settle
+
+        paths = {label: work / f"parecord-{number}.wav" for number, label in enumerate(references)}
+        parecords = {label: start_parecord(pulse, paths[label], extra) for label, extra in references.items()}
+        cpu_before, load_before = process_cpu_s(), thread_cpu_s(load_thread)
+        started = time.monotonic()
+        engine.start_take(work / "recorder.wav")
+        time.sleep(seconds)
+        engine.request_stop()
+        wall_s = time.monotonic() - started
+        result = engine.stop_take()
+        load_cpu = thread_cpu_s(load_thread) - load_before
+        recorder_cpu = process_cpu_s() - cpu_before - load_cpu
+        parecord_cpu = {label: stop_parecord(process) for label, process in parecords.items()}
+
+        load.stop.set()
+        load_thread.join()
+        engine.close()
+        playback.stop()
+        parecord_frames = {label: soundfile.info(str(path)).frames for label, path in paths.items()}
+    report(seconds, wall_s, result, load, load_cpu, recorder_cpu, parecord_cpu, parecord_frames)
+
+
+def report(
+    seconds: float,
+    wall_s: float,
+    result: TakeResult,
+    load: Load,
+    load_cpu: float,
+    recorder_cpu: float,
+    parecord_cpu: dict[str, float],
+    parecord_frames: dict[str, int],
+) -> None:
+    """Print the figures; the take runs on for the input latency after the stop (its post-roll)."""
+    expected = round((wall_s + LATENCY) * RATE)
+    print(f"duration asked                 {seconds:.1f} s (wall {wall_s:.2f} s + {LATENCY} s latency tail)")
+    print(
+        f"frames captured                {result.frames} vs expected {expected} "
+        f"({result.frames - expected:+d})"
+    )
+    print(f"dropouts                       overflows {result.overflows}, lost frames {result.lost_frames}, "
+          f"stalls {result.stalls}")  # fmt: skip
+    print(
+        f"load thread                    {load.iterations} iterations, {load_cpu:.1f} CPU s during the take"
+    )
+    recorder = per_audio_minute(recorder_cpu, result.frames)
+    print(f"recorder CPU                   {recorder:.3f} CPU s per audio minute ({recorder_cpu:.3f} s)")
+    for label, cpu_s in parecord_cpu.items():
+        reference = per_audio_minute(cpu_s, parecord_frames[label])
+        print(f"{label:<30} {reference:.3f} CPU s per audio minute ({cpu_s:.3f} s); "
+              f"recorder is {recorder / reference:.2f}x (goal <= 3x)")  # fmt: skip
+
+
+def per_audio_minute(cpu_s: float, frames: int) -> float:
+    return cpu_s / (frames / RATE / 60) if frames else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60.0, help="how long to record (default 60)")
+    benchmark(parser.parse_args().seconds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Shared test rigs (virtual microphone, servers) used by tests and benchmark scripts."""

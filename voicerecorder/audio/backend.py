@@ -1,0 +1,200 @@
+"""The audio backend interface: input devices, how a device is remembered, streams and their errors."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from voicerecorder.errors import UserFacingError
+from voicerecorder.text import Bilingual
+
+EXIT_AUDIO = 3
+
+
+class StreamStatus(enum.IntFlag):
+    """Status bits the backend hands to the input callback with each block."""
+
+    NONE = 0
+    INPUT_OVERFLOW = 1
+    INPUT_UNDERFLOW = 2
+
+
+InputCallback = Callable[[np.ndarray, float, StreamStatus], None]
+"""``callback(block, stream_time, status)``, called on the backend's audio thread.
+
+``block`` is float32 shaped (frames, 1) and only valid during the call; ``stream_time`` is the
+stream clock (seconds) when the call was made.
+"""
+
+
+@dataclass(frozen=True)
+class DeviceRef:
+    """How a microphone is remembered between runs: its host API and name, never its index."""
+
+    hostapi: str
+    name: str
+
+    def to_dict(self) -> dict[str, str]:
+        """A JSON-friendly form: ``{"hostapi": ..., "name": ...}``."""
+        return {"hostapi": self.hostapi, "name": self.name}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> DeviceRef:
+        """Rebuild from :meth:`to_dict` output; raises UserFacingError when a field is missing."""
+        hostapi, name = data.get("hostapi"), data.get("name")
+        if not isinstance(hostapi, str) or not isinstance(name, str):
+            raise UserFacingError(
+                Bilingual(
+                    f"A saved microphone entry is damaged ({dict(data)!r}); choose the microphone again.",
+                    f"保存的麦克风信息已损坏（{dict(data)!r}），请重新选择麦克风。",
+                )
+            )
+        return cls(hostapi=hostapi, name=name)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.hostapi})"
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    """One input device as the backend sees it right now (the index is only valid until a rescan)."""
+
+    index: int
+    name: str
+    hostapi: str
+    max_input_channels: int
+    default_samplerate: float
+    is_default: bool
+
+    @property
+    def ref(self) -> DeviceRef:
+        """The stable way to remember this device."""
+        return DeviceRef(hostapi=self.hostapi, name=self.name)
+
+
+class InputStreamHandle(Protocol):
+    """An open input stream: nothing is delivered before ``start()`` or after ``stop()``."""
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def time(self) -> float:
+        """The stream clock in seconds (the same clock as the callback's ``stream_time``)."""
+        ...
+
+    @property
+    def latency(self) -> float:
+        """Seconds of input buffering: audio can be this late reaching the callback."""
+        ...
+
+
+class AudioBackend(Protocol):
+    """Where input devices and streams come from: sounddevice in the app, a fake one in tests."""
+
+    def list_input_devices(self) -> list[DeviceInfo]: ...
+
+    def rescan(self) -> None:
+        """Close every stream this backend opened and re-read the device list."""
+        ...
+
+    def check_input_settings(self, index: int, samplerate: int) -> bool:
+        """Whether the device can record mono float32 at ``samplerate``."""
+        ...
+
+    def open_input(self, index: int, samplerate: int, callback: InputCallback) -> InputStreamHandle:
+        """Open (not start) a mono float32 input stream; ``callback`` runs on the audio thread."""
+        ...
+
+
+class PortAudioMissingError(UserFacingError):
+    """The PortAudio library itself cannot be loaded."""
+
+    exit_code = EXIT_AUDIO
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            Bilingual(
+                f"The audio library PortAudio could not be loaded ({detail}). On Debian or Ubuntu "
+                "install it with: sudo apt-get install libportaudio2 — on Fedora: sudo dnf install "
+                "portaudio. On Windows and macOS reinstall voicerecorder.",
+                f"无法加载音频库 PortAudio（{detail}）。Debian 或 Ubuntu 请运行：sudo apt-get install "
+                "libportaudio2；Fedora 请运行：sudo dnf install portaudio。Windows 和 macOS 请重新安装 "
+                "voicerecorder。",
+            )
+        )
+
+
+class NoInputDeviceError(UserFacingError):
+    """The system offers no input device at all."""
+
+    exit_code = EXIT_AUDIO
+
+    def __init__(self) -> None:
+        super().__init__(
+            Bilingual(
+                "No microphone was found. Plug in a microphone (or enable the built-in one), then "
+                "run `voicerecorder devices` or press Refresh.",
+                "没有找到麦克风。请连接麦克风（或启用内置麦克风），"
+                "然后运行 `voicerecorder devices` 或点击刷新。",
+            )
+        )
+
+
+class DeviceNotFoundError(UserFacingError):
+    """The requested device is not in the current device list; the message lists what is."""
+
+    exit_code = EXIT_AUDIO
+
+    def __init__(self, wanted: str, available: list[DeviceInfo]) -> None:
+        names = "; ".join(str(device.ref) for device in available) or "none"
+        super().__init__(
+            Bilingual(
+                f"The microphone '{wanted}' was not found. Available microphones: {names}. "
+                "Check that it is plugged in, or pick one of these.",
+                f"找不到麦克风“{wanted}”。可用的麦克风：{names}。请确认它已连接，或从中选择一个。",
+            )
+        )
+        self.available = available
+
+
+class MicrophoneBlockedError(UserFacingError):
+    """The operating system refuses access to the microphone (privacy settings)."""
+
+    exit_code = EXIT_AUDIO
+
+    def __init__(self, detail: str = "") -> None:
+        suffix = f" ({detail})" if detail else ""
+        super().__init__(MICROPHONE_BLOCKED_MESSAGE.format(detail=suffix))
+
+
+class AudioDeviceError(UserFacingError):
+    """A device could not be opened or used for another reason (busy, unsupported, gone)."""
+
+    exit_code = EXIT_AUDIO
+
+    def __init__(self, device: str, detail: str) -> None:
+        super().__init__(
+            Bilingual(
+                f"The microphone '{device}' could not be opened: {detail}. Close other programs "
+                "that use it, reconnect it, or choose another microphone.",
+                f"无法打开麦克风“{device}”：{detail}。请关闭正在使用它的其他程序、重新连接，或选择其他麦克风。",
+            )
+        )
+
+
+MICROPHONE_BLOCKED_MESSAGE = Bilingual(
+    "The operating system is blocking the microphone{detail}. Windows: Settings > Privacy & "
+    "security > Microphone, turn on 'Microphone access' and 'Let desktop apps access your "
+    "microphone'. macOS: System Settings > Privacy & Security > Microphone, allow voicerecorder "
+    "(or your terminal), then restart it.",
+    "操作系统阻止了麦克风{detail}。Windows：设置 > 隐私和安全性 > 麦克风，打开“麦克风访问权限”和"
+    "“允许桌面应用访问你的麦克风”。macOS：系统设置 > 隐私与安全性 > 麦克风，允许 voicerecorder"
+    "（或你的终端），然后重新启动它。",
+)

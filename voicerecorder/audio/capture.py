@@ -1,0 +1,470 @@
+"""The capture engine: one open input stream, a live meter, pre-/post-roll and crash-safe takes.
+
+Threads:
+- audio thread (the backend's callback): copies the block into a queue and updates the meter
+  accumulators, the frame counter and the zero-run counter; never raises, no I/O, no logging;
+- pump thread (one per open engine): keeps the pre-roll ring, hands blocks to the current
+  take's TakeWriter, counts overflows, audits frames against the stream clock and runs the
+  watchdog (input stopped, all-zero input, callback errors);
+- writer thread (one per take, inside TakeWriter): writes the WAV file;
+- the caller (GUI or CLI thread): ``open``, ``start_take``, ``stop_take``, ``cancel_take``,
+  ``close``, ``level`` and ``poll_events``. ``level`` and ``poll_events`` never block.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import soundfile
+
+from voicerecorder.audio.backend import (
+    MICROPHONE_BLOCKED_MESSAGE,
+    AudioBackend,
+    DeviceRef,
+    InputStreamHandle,
+    StreamStatus,
+)
+from voicerecorder.audio.devices import TARGET_SAMPLERATE, choose_samplerate, resolve_device
+from voicerecorder.audio.takewriter import TakeWriteError, TakeWriter
+from voicerecorder.text import Bilingual
+
+SILENCE_DBFS = -120.0
+CLIP_LEVEL = 0.999
+STALL_AFTER_S = 1.0
+ZERO_AFTER_S = 1.0
+FIRST_AUDIO_GRACE_S = 3.0
+PUMP_INTERVAL_S = 0.1
+AUDIT_WINDOW_S = 0.1
+AUDIT_TOLERANCE_S = 0.05
+
+
+_Block = tuple[np.ndarray, float, StreamStatus, int]
+
+
+class EventKind(enum.Enum):
+    """What a CaptureEvent reports."""
+
+    INPUT_STOPPED = "input_stopped"
+    MIC_BLOCKED = "mic_blocked"
+    WRITE_FAILED = "write_failed"
+    OVERFLOW = "overflow"
+    CALLBACK_ERROR = "callback_error"
+
+
+EVENT_MESSAGES = {
+    EventKind.INPUT_STOPPED: Bilingual(
+        "Input stopped (device unplugged?). The recording so far is kept; check the microphone "
+        "cable, then record again.",
+        "输入已停止（设备被拔出？）。已录制的部分已保留；请检查麦克风连接后重新录制。",
+    ),
+    EventKind.MIC_BLOCKED: Bilingual(
+        MICROPHONE_BLOCKED_MESSAGE.en.format(detail=" (the input is exact digital silence)"),
+        MICROPHONE_BLOCKED_MESSAGE.zh.format(detail="（输入是完全的数字静音）"),
+    ),
+    EventKind.OVERFLOW: Bilingual(
+        "Some audio was lost (the computer was too busy). Close other programs and record this take again.",
+        "有音频丢失（电脑过于繁忙）。请关闭其他程序并重新录制这一条。",
+    ),
+    EventKind.CALLBACK_ERROR: Bilingual(
+        "The audio driver delivered data that could not be processed; some audio was lost. "
+        "Record this take again; if it repeats, choose another microphone.",
+        "音频驱动提供的数据无法处理，部分音频已丢失。请重新录制；如果反复出现，请选择其他麦克风。",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class CaptureEvent:
+    """Something the person should know about, with a bilingual message."""
+
+    kind: EventKind
+    message: Bilingual
+
+
+@dataclass(frozen=True)
+class Level:
+    """The input level since the previous poll."""
+
+    peak_dbfs: float
+    rms_dbfs: float
+    clipped: bool
+
+
+@dataclass(frozen=True)
+class TakeResult:
+    """A finished take: where it is, what it holds and how cleanly it was captured."""
+
+    path: Path
+    samplerate: int
+    frames: int
+    duration_s: float
+    device: DeviceRef
+    overflows: int = 0
+    lost_frames: int = 0
+    stalls: int = 0
+    write_error: str | None = None
+
+    def capture_report(self) -> dict[str, object]:
+        """The dict the take checker and the session manifest store."""
+        return {
+            "overflows": self.overflows,
+            "lost_frames": self.lost_frames,
+            "stalls": self.stalls,
+            "samplerate": self.samplerate,
+            "device": self.device.to_dict(),
+        }
+
+
+def to_dbfs(amplitude: float) -> float:
+    """Amplitude (1.0 = full scale) in dBFS, never below SILENCE_DBFS."""
+    if amplitude <= 0.0:
+        return SILENCE_DBFS
+    return max(SILENCE_DBFS, 20.0 * math.log10(amplitude))
+
+
+class _FrameAudit:
+    """Compares frames received with the stream clock; a lasting deficit is lost audio.
+
+    Each block's offset (clock time in frames minus frames received) only grows through
+    scheduling jitter or loss. The smallest offset seen is the baseline; the smallest offset
+    over the last AUDIT_WINDOW_S of audio, less a tolerance, is what was lost for good.
+    """
+
+    def __init__(self, samplerate: int) -> None:
+        self._samplerate = samplerate
+        self._baseline = math.inf
+        self._recent: deque[tuple[float, int]] = deque()
+        self._recent_frames = 0
+        self._largest_block = 0
+
+    def add(self, stream_time: float, frame_index: int, frames: int) -> None:
+        offset = stream_time * self._samplerate - frame_index
+        self._baseline = min(self._baseline, offset)
+        self._recent.append((offset, frames))
+        self._recent_frames += frames
+        while self._recent_frames - self._recent[0][1] >= AUDIT_WINDOW_S * self._samplerate:
+            self._recent_frames -= self._recent.popleft()[1]
+        self._largest_block = max(self._largest_block, frames)
+
+    def lost_frames(self) -> int:
+        if not self._recent:
+            return 0
+        tolerance = max(2 * self._largest_block, AUDIT_TOLERANCE_S * self._samplerate)
+        deficit = min(offset for offset, _ in self._recent) - self._baseline
+        return round(deficit) if deficit > tolerance else 0
+
+
+@dataclass
+class _Take:
+    writer: TakeWriter
+    audit: _FrameAudit
+    first: int
+    stop_at: int | None
+    ended: threading.Event
+    stop_requested: bool = False
+    overflows: int = 0
+    stalls: int = 0
+
+
+class CaptureEngine:
+    """Opens a microphone once, meters it continuously and records takes from it.
+
+    See the module docstring for which thread runs what.
+    """
+
+    def __init__(
+        self,
+        backend: AudioBackend,
+        device: DeviceRef | None,
+        target_rate: int = TARGET_SAMPLERATE,
+        preroll_s: float = 0.3,
+        postroll_s: float = 0.2,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._backend = backend
+        self._device = device
+        self._target_rate = target_rate
+        self._preroll_s = preroll_s
+        self._postroll_s = postroll_s
+        self._clock = clock
+        self._samplerate = 0
+        self._stream: InputStreamHandle | None = None
+        self._latency = 0.0
+        self._blocks: queue.SimpleQueue[_Block | None] = queue.SimpleQueue()
+        self._events: queue.SimpleQueue[CaptureEvent] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._ring: deque[tuple[np.ndarray, float, int]] = deque()
+        self._ring_frames = 0
+        self._routed = 0
+        self._take: _Take | None = None
+        self._pump: threading.Thread | None = None
+        self._audio_arrived = threading.Event()
+        # Written by the audio thread only:
+        self._frames = 0
+        self._peak = 0.0
+        self._sumsq = 0.0
+        self._count = 0
+        self._zero_run = 0
+        self._callback_errors = 0
+        self._last_callback = 0.0
+        # Pump-thread state:
+        self._stalled = False
+        self._blocked_reported = False
+        self._errors_reported = 0
+        self._last_level = Level(SILENCE_DBFS, SILENCE_DBFS, False)
+
+    @property
+    def samplerate(self) -> int:
+        """The rate the stream records at (0 before ``open``)."""
+        return self._samplerate
+
+    @property
+    def device(self) -> DeviceRef | None:
+        """The device in use after ``open`` (before it: the one asked for, None = default)."""
+        return self._device
+
+    @property
+    def frames_captured(self) -> int:
+        """Frames delivered by the input since ``open``."""
+        return self._frames
+
+    @property
+    def recording(self) -> bool:
+        """A take is in progress (started and not yet stopped or cancelled)."""
+        return self._take is not None
+
+    @property
+    def take_done(self) -> bool:
+        """The current take reached its end (``duration_s`` or post-roll); ``stop_take`` returns at once."""
+        take = self._take
+        return take is not None and take.ended.is_set()
+
+    def open(self) -> None:
+        """Resolve the device, choose the sample rate and start the preview stream."""
+        if self._stream is not None:
+            raise RuntimeError("the engine is already open")
+        info = resolve_device(self._backend, self._device)
+        self._samplerate = choose_samplerate(self._backend, info, self._target_rate)
+        self._device = info.ref
+        self._last_callback = self._clock() + FIRST_AUDIO_GRACE_S - STALL_AFTER_S
+        stream = self._backend.open_input(info.index, self._samplerate, self._on_audio)
+        try:
+            stream.start()
+        except BaseException:
+            stream.close()
+            raise
+        self._stream = stream
+        self._latency = stream.latency
+        self._pump = threading.Thread(target=self._run_pump, name="capture-pump", daemon=True)
+        self._pump.start()
+
+    def wait_for_audio(self, timeout: float) -> bool:
+        """Block until the first audio block arrived (True) or ``timeout`` passed (False)."""
+        return self._audio_arrived.wait(timeout)
+
+    def start_take(self, final_path: Path, duration_s: float | None = None) -> None:
+        """Start writing ``final_path`` (via its ``.partial.wav``), beginning with the pre-roll.
+
+        With ``duration_s`` the take ends by itself after that much audio (no post-roll).
+        """
+        if self._stream is None:
+            raise RuntimeError("open() the engine before starting a take")
+        with self._lock:
+            if self._take is not None:
+                raise RuntimeError("a take is already being recorded")
+            start = self._frames
+            writer = TakeWriter(final_path, self._samplerate, self._on_write_error)
+            stop_at = None if duration_s is None else start + round(duration_s * self._samplerate)
+            first = start - round(self._preroll_s * self._samplerate)
+            take = _Take(writer, _FrameAudit(self._samplerate), first, stop_at, threading.Event())
+            for block, stream_time, index in self._ring:
+                self._write_to_take(take, block, stream_time, index)
+            self._take = take
+
+    def request_stop(self) -> None:
+        """Mark the stop point now; the take ends after the post-roll (then ``take_done`` is True).
+
+        The post-roll is counted from the last audio that can exist now, i.e. it also covers the
+        input latency (audio still buffered on its way to the callback). Never blocks: a GUI
+        calls this, waits for ``take_done`` on its timer, then ``stop_take``.
+        """
+        with self._lock:
+            take = self._take
+            if take is None:
+                raise RuntimeError("no take is being recorded")
+            stop_at = self._frames + round((self._postroll_s + self._latency) * self._samplerate)
+            take.stop_at = stop_at if take.stop_at is None else min(take.stop_at, stop_at)
+            take.stop_requested = True
+            if self._routed >= take.stop_at:
+                take.ended.set()
+
+    def stop_take(self) -> TakeResult:
+        """Record the post-roll (unless already requested), finish the file and return the result.
+
+        Blocks the caller for the post-roll (longer only if the input has stalled) and the
+        file's fsync, so a GUI calls :meth:`request_stop`, waits for ``take_done`` on its timer
+        and then calls this on a worker thread. Raises TakeWriteError when the file cannot be
+        finalised.
+        """
+        take = self._take
+        if take is None:
+            raise RuntimeError("no take is being recorded")
+        if not take.stop_requested:
+            self.request_stop()
+        take.ended.wait(self._postroll_s + self._latency + STALL_AFTER_S + 0.5)
+        with self._lock:
+            take.ended.set()
+            self._take = None
+        path = take.writer.finish()
+        frames = soundfile.info(str(path)).frames
+        return TakeResult(
+            path=path,
+            samplerate=self._samplerate,
+            frames=frames,
+            duration_s=frames / self._samplerate,
+            device=self._device or DeviceRef("", ""),
+            overflows=take.overflows,
+            lost_frames=take.audit.lost_frames(),
+            stalls=take.stalls,
+            write_error=take.writer.error.detail if take.writer.error else None,
+        )
+
+    def cancel_take(self) -> None:
+        """Stop the current take and delete its file."""
+        with self._lock:
+            take, self._take = self._take, None
+        if take is not None:
+            take.ended.set()
+            take.writer.abort()
+
+    def close(self) -> TakeResult | None:
+        """Stop the stream; a take still running is finished first (never lost) and returned."""
+        result = self.stop_take() if self._take is not None else None
+        stream, self._stream = self._stream, None
+        try:
+            if stream is not None:
+                stream.stop()
+                stream.close()
+        finally:
+            if self._pump is not None:
+                self._blocks.put(None)
+                self._pump.join()
+                self._pump = None
+        return result
+
+    def level(self) -> Level:
+        """Peak and RMS since the previous call (any thread, cheap; meant for a ~30 Hz timer).
+
+        The accumulators are swapped without a lock, so a block arriving in between may be
+        left out of one reading; that only affects the meter.
+        """
+        peak, sumsq, count = self._peak, self._sumsq, self._count
+        self._peak, self._sumsq, self._count = 0.0, 0.0, 0
+        if count:
+            self._last_level = Level(to_dbfs(peak), to_dbfs(math.sqrt(sumsq / count)), peak >= CLIP_LEVEL)
+        return self._last_level
+
+    def poll_events(self) -> list[CaptureEvent]:
+        """Every event since the previous call (any thread, never blocks)."""
+        events = []
+        while True:
+            try:
+                events.append(self._events.get_nowait())
+            except queue.Empty:
+                return events
+
+    def _on_audio(self, block: np.ndarray, stream_time: float, status: StreamStatus) -> None:
+        """Audio thread: copy, meter, count. Never raises."""
+        try:
+            mono = block[:, 0].copy()
+            peak = max(float(mono.max()), -float(mono.min()))
+            self._peak = max(self._peak, peak)
+            self._sumsq += float(np.dot(mono, mono))
+            self._count += len(mono)
+            self._zero_run = self._zero_run + len(mono) if peak == 0.0 else 0
+            self._blocks.put((mono, stream_time, status, self._frames))
+            self._frames += len(mono)
+            self._last_callback = self._clock()
+        except Exception:
+            self._callback_errors += 1
+
+    def _on_write_error(self, error: TakeWriteError) -> None:
+        """Writer thread: report the failure at once."""
+        self._events.put(CaptureEvent(EventKind.WRITE_FAILED, error.message))
+
+    def _emit(self, kind: EventKind) -> None:
+        self._events.put(CaptureEvent(kind, EVENT_MESSAGES[kind]))
+
+    def _run_pump(self) -> None:
+        """Pump thread: every PUMP_INTERVAL_S route what has arrived and run the watchdog."""
+        while True:
+            while True:
+                try:
+                    item = self._blocks.get_nowait()
+                except queue.Empty:
+                    break
+                if item is None:
+                    return
+                self._route(*item)
+            self._check_health()
+            time.sleep(PUMP_INTERVAL_S)
+
+    def _route(self, block: np.ndarray, stream_time: float, status: StreamStatus, index: int) -> None:
+        self._audio_arrived.set()
+        if status & StreamStatus.INPUT_OVERFLOW:
+            self._emit(EventKind.OVERFLOW)
+        with self._lock:
+            self._routed = index + len(block)
+            self._keep_preroll(block, stream_time, index)
+            take = self._take
+            if take is None or take.ended.is_set():
+                return
+            if status & StreamStatus.INPUT_OVERFLOW:
+                take.overflows += 1
+            self._write_to_take(take, block, stream_time, index)
+
+    @staticmethod
+    def _write_to_take(take: _Take, block: np.ndarray, stream_time: float, index: int) -> None:
+        start = max(0, take.first - index)
+        end = len(block) if take.stop_at is None else min(len(block), take.stop_at - index)
+        if end > start:
+            take.audit.add(stream_time, index, len(block))
+            take.writer.write(block[start:end])
+        if take.stop_at is not None and index + len(block) >= take.stop_at:
+            take.ended.set()
+
+    def _keep_preroll(self, block: np.ndarray, stream_time: float, index: int) -> None:
+        self._ring.append((block, stream_time, index))
+        self._ring_frames += len(block)
+        keep = round(self._preroll_s * self._samplerate)
+        while self._ring and self._ring_frames - len(self._ring[0][0]) >= keep:
+            self._ring_frames -= len(self._ring.popleft()[0])
+
+    def _check_health(self) -> None:
+        silent_for = self._clock() - self._last_callback
+        if silent_for > STALL_AFTER_S and not self._stalled:
+            self._stalled = True
+            self._emit(EventKind.INPUT_STOPPED)
+            with self._lock:
+                if self._take is not None and not self._take.ended.is_set():
+                    self._take.stalls += 1
+        elif silent_for <= STALL_AFTER_S:
+            self._stalled = False
+        if self._zero_run >= ZERO_AFTER_S * self._samplerate and not self._blocked_reported:
+            self._blocked_reported = True
+            self._emit(EventKind.MIC_BLOCKED)
+        elif self._zero_run == 0:
+            self._blocked_reported = False
+        errors = self._callback_errors
+        if errors > self._errors_reported:
+            self._errors_reported = errors
+            self._emit(EventKind.CALLBACK_ERROR)

@@ -1,0 +1,236 @@
+"""A deterministic AudioBackend for tests: generated blocks, injected faults, changing device lists.
+
+Streams are driven either by a feeder thread paced against the wall clock (``auto=True``) or
+by the test calling :meth:`FakeInputStream.step`. Like PortAudio, a callback that raises stops
+the stream for good.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+
+import numpy as np
+
+from voicerecorder.audio.backend import (
+    AudioDeviceError,
+    DeviceInfo,
+    InputCallback,
+    MicrophoneBlockedError,
+    StreamStatus,
+)
+
+Source = Callable[[int, int, int], np.ndarray]
+"""``source(first_frame, frames, samplerate)`` -> float32 samples, 1-D, ``frames`` long."""
+
+
+def sine(frequency: float = 440.0, amplitude: float = 0.5) -> Source:
+    """A continuous sine wave."""
+
+    def generate(first: int, frames: int, samplerate: int) -> np.ndarray:
+        t = (np.arange(first, first + frames) / samplerate).astype(np.float64)
+        return (amplitude * np.sin(2 * np.pi * frequency * t)).astype(np.float32)
+
+    return generate
+
+
+def constant(value: float) -> Source:
+    """Every sample equal to ``value`` (0.0 is what a privacy-blocked microphone delivers)."""
+
+    def generate(first: int, frames: int, samplerate: int) -> np.ndarray:
+        return np.full(frames, value, dtype=np.float32)
+
+    return generate
+
+
+def fake_device(
+    index: int,
+    name: str,
+    hostapi: str = "Fake",
+    default_samplerate: float = 48000.0,
+    is_default: bool = False,
+) -> DeviceInfo:
+    """A mono input DeviceInfo for the fake backend."""
+    return DeviceInfo(index, name, hostapi, 1, default_samplerate, is_default)
+
+
+class FakeInputStream:
+    """One fake input stream; see the module docstring for how it is driven."""
+
+    def __init__(
+        self,
+        samplerate: int,
+        callback: InputCallback,
+        source: Source,
+        blocksize: int,
+        auto: bool,
+        speed: float,
+    ) -> None:
+        self.samplerate = samplerate
+        self.blocksize = blocksize
+        self.source = source
+        self.failure: BaseException | None = None
+        self.latency = 0.0
+        self.start_error: Exception | None = None
+        self.closed = False
+        self._callback = callback
+        self._auto = auto
+        self._speed = speed
+        self._position = 0
+        self._pending_status = StreamStatus.NONE
+        self._pending_stall = 0.0
+        self._lock = threading.Lock()
+        self._running = threading.Event()
+        self._feeder: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.start_error is not None:
+            raise self.start_error
+        self._running.set()
+        if self._auto:
+            self._feeder = threading.Thread(target=self._feed, name="fake-audio", daemon=True)
+            self._feeder.start()
+
+    def stop(self) -> None:
+        self._running.clear()
+        if self._feeder is not None and self._feeder is not threading.current_thread():
+            self._feeder.join(timeout=5)
+        self._feeder = None
+
+    def close(self) -> None:
+        self.stop()
+        self.closed = True
+
+    def time(self) -> float:
+        return self._position / self.samplerate
+
+    @property
+    def active(self) -> bool:
+        """Started, not stopped, and no callback has raised."""
+        return self._running.is_set() and self.failure is None
+
+    def step(self, blocks: int = 1) -> None:
+        """Deliver ``blocks`` blocks now, on the calling thread (step mode)."""
+        for _ in range(blocks):
+            self._deliver_next()
+
+    def inject_overflow(self) -> None:
+        """Flag the next block with INPUT_OVERFLOW."""
+        with self._lock:
+            self._pending_status |= StreamStatus.INPUT_OVERFLOW
+
+    def drop(self, frames: int) -> None:
+        """Lose ``frames`` frames: the clock moves on, the callback never sees them."""
+        with self._lock:
+            self._position += frames
+
+    def stall(self, seconds: float) -> None:
+        """Auto mode: deliver nothing for ``seconds`` of wall time; that audio is lost."""
+        with self._lock:
+            self._pending_stall = seconds
+
+    def deliver(self, block: object, status: StreamStatus = StreamStatus.NONE) -> None:
+        """Hand an arbitrary object to the callback as if it were a block (malformed input)."""
+        self._call(block, status)
+
+    def _deliver_next(self) -> None:
+        with self._lock:
+            first = self._position
+            self._position += self.blocksize
+            status, self._pending_status = self._pending_status, StreamStatus.NONE
+        block = self.source(first, self.blocksize, self.samplerate).reshape(-1, 1)
+        self._call(block, status, first / self.samplerate)
+
+    def _call(self, block: object, status: StreamStatus, stream_time: float | None = None) -> None:
+        if not self.active:
+            return
+        try:
+            self._callback(block, self.time() if stream_time is None else stream_time, status)  # type: ignore[arg-type]
+        except BaseException as error:
+            self.failure = error
+
+    def _feed(self) -> None:
+        """Feeder thread: deliver blocks paced at ``speed`` times real time."""
+        started = time.monotonic()
+        delivered = 0
+        while self.active:
+            with self._lock:
+                stall, self._pending_stall = self._pending_stall, 0.0
+            if stall:
+                time.sleep(stall)
+                self.drop(round(stall * self.samplerate))
+                started, delivered = time.monotonic(), 0
+            due = started + delivered * self.blocksize / self.samplerate / self._speed
+            time.sleep(max(0.0, due - time.monotonic()))
+            if not self.active:
+                break
+            self._deliver_next()
+            delivered += 1
+
+
+class FakeBackend:
+    """AudioBackend for tests; device-list changes become visible only after :meth:`rescan`."""
+
+    def __init__(
+        self,
+        devices: Iterable[DeviceInfo] | None = None,
+        source: Source | None = None,
+        blocksize: int = 480,
+        auto: bool = True,
+        speed: float = 1.0,
+        unsupported_rates: Iterable[int] = (),
+        blocked: Iterable[int] = (),
+        start_error: Exception | None = None,
+        latency: float = 0.0,
+    ) -> None:
+        self.source = source or sine()
+        self.blocksize = blocksize
+        self.auto = auto
+        self.speed = speed
+        self.unsupported_rates = set(unsupported_rates)
+        self.blocked = set(blocked)
+        self.start_error = start_error
+        self.latency = latency
+        self.streams: list[FakeInputStream] = []
+        self.rescans = 0
+        default = [fake_device(0, "Fake Microphone", is_default=True)]
+        initial = list(devices) if devices is not None else default
+        self._devices = initial
+        self._pending = initial
+
+    def set_devices(self, devices: Iterable[DeviceInfo]) -> None:
+        """Change what a later :meth:`rescan` will find (PortAudio only sees changes on re-init)."""
+        self._pending = list(devices)
+
+    def list_input_devices(self) -> list[DeviceInfo]:
+        return list(self._devices)
+
+    def rescan(self) -> None:
+        for stream in self.streams:
+            stream.close()
+        self._devices = self._pending
+        self.rescans += 1
+
+    def check_input_settings(self, index: int, samplerate: int) -> bool:
+        return self._device(index) is not None and samplerate not in self.unsupported_rates
+
+    def open_input(self, index: int, samplerate: int, callback: InputCallback) -> FakeInputStream:
+        device = self._device(index)
+        if device is None:
+            raise AudioDeviceError(f"#{index}", "no such device")
+        if index in self.blocked:
+            raise MicrophoneBlockedError("fake host error -9999")
+        stream = FakeInputStream(samplerate, callback, self.source, self.blocksize, self.auto, self.speed)
+        stream.start_error = self.start_error
+        stream.latency = self.latency
+        self.streams.append(stream)
+        return stream
+
+    @property
+    def last_stream(self) -> FakeInputStream:
+        """The most recently opened stream."""
+        return self.streams[-1]
+
+    def _device(self, index: int) -> DeviceInfo | None:
+        return next((device for device in self._devices if device.index == index), None)

@@ -1,0 +1,163 @@
+"""Streams one take into ``<name>.partial.wav`` on its own thread, keeping the WAV header valid.
+
+libsndfile rewrites the header after every write (SFC_SET_UPDATE_HEADER_AUTO), so a process
+killed mid-take leaves a file any WAV reader opens, missing at most the last WRITE_INTERVAL_S
+(plus the capture pump's interval) of audio. A clean finish drains the queue, closes,
+fsyncs and atomically renames the partial file to the final name.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import soundfile
+
+from voicerecorder.errors import UserFacingError
+from voicerecorder.text import Bilingual
+
+PARTIAL_SUFFIX = ".partial.wav"
+SFC_SET_CLIPPING = 0x10C0
+SFC_SET_UPDATE_HEADER_AUTO = 0x1061
+# Blocks are gathered and written (with a header update) at most this often.
+WRITE_INTERVAL_S = 0.25
+_STOP = None
+
+
+def partial_path_for(final_path: Path) -> Path:
+    """``take-1.wav`` -> ``take-1.partial.wav``."""
+    return final_path.with_name(final_path.stem + PARTIAL_SUFFIX)
+
+
+def final_path_for(partial_path: Path) -> Path:
+    """``take-1.partial.wav`` -> ``take-1.wav``."""
+    return partial_path.with_name(partial_path.name[: -len(PARTIAL_SUFFIX)] + ".wav")
+
+
+def _sf_command(sound_file: soundfile.SoundFile, command: int, value: int) -> int:
+    # python-soundfile has no public wrapper for these header/clipping commands (version pinned).
+    return int(soundfile._snd.sf_command(sound_file._file, command, soundfile._ffi.NULL, value))
+
+
+class TakeWriteError(UserFacingError):
+    """Writing or finalising a take failed (disk full, file removed, no permission)."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            Bilingual(
+                f"Could not save the recording to {path}: {detail}. Free some disk space or choose "
+                "another folder; the part recorded so far was kept.",
+                f"无法将录音保存到 {path}：{detail}。请释放磁盘空间或选择其他文件夹；已录制的部分已保留。",
+            )
+        )
+        self.detail = detail
+
+
+class TakeWriter:
+    """Writes float32 mono blocks to a crash-safe PCM-16 WAV on a dedicated writer thread.
+
+    ``write`` may be called from any thread (it only enqueues). ``on_error(error)`` is called
+    once, on the writer thread, when a write fails; later blocks are discarded.
+    """
+
+    def __init__(self, final_path: Path, samplerate: int, on_error: Callable[[TakeWriteError], None]) -> None:
+        self.final_path = final_path
+        self.partial_path = partial_path_for(final_path)
+        self.samplerate = samplerate
+        self.frames_written = 0
+        self.error: TakeWriteError | None = None
+        self._on_error = on_error
+        self._queue: queue.SimpleQueue[np.ndarray | None] = queue.SimpleQueue()
+        self._closing = threading.Event()
+        try:
+            self._file = soundfile.SoundFile(
+                self.partial_path, "x", samplerate=samplerate, channels=1, subtype="PCM_16", format="WAV"
+            )
+        except (OSError, soundfile.LibsndfileError) as error:
+            raise TakeWriteError(self.partial_path, str(error)) from error
+        _sf_command(self._file, SFC_SET_UPDATE_HEADER_AUTO, 1)
+        _sf_command(self._file, SFC_SET_CLIPPING, 1)
+        self._thread = threading.Thread(target=self._run, name=f"take-writer {final_path.name}", daemon=True)
+        self._thread.start()
+
+    def write(self, block: np.ndarray) -> None:
+        """Queue a 1-D float32 block for writing (any thread; never blocks)."""
+        self._queue.put(block)
+
+    def finish(self) -> Path:
+        """Drain, close, fsync and rename to the final name; returns it (raises TakeWriteError).
+
+        After a write error the partial file still holds everything written before it and is
+        renamed too, so the take is kept; ``error`` then says what went wrong.
+        """
+        self._close()
+        try:
+            _fsync(self.partial_path)
+            os.replace(self.partial_path, self.final_path)
+            _fsync_folder(self.final_path.parent)
+        except OSError as error:
+            raise TakeWriteError(self.final_path, str(error)) from error
+        return self.final_path
+
+    def abort(self) -> None:
+        """Stop writing and delete the partial file."""
+        self._close()
+        self.partial_path.unlink(missing_ok=True)
+
+    def _close(self) -> None:
+        self._closing.set()
+        self._queue.put(_STOP)
+        self._thread.join()
+        try:
+            self._file.close()
+        except (OSError, RuntimeError, soundfile.LibsndfileError) as error:
+            self._fail(error)
+
+    def _run(self) -> None:
+        """Writer thread: write what has queued up every WRITE_INTERVAL_S, until the stop marker."""
+        while True:
+            blocks = [self._queue.get()]
+            while True:
+                try:
+                    blocks.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            stopping = any(block is _STOP for block in blocks)
+            self._write([block for block in blocks if block is not _STOP])
+            if stopping:
+                return
+            self._closing.wait(WRITE_INTERVAL_S)
+
+    def _write(self, blocks: list[np.ndarray]) -> None:
+        if self.error is not None or not blocks:
+            return
+        try:
+            data = np.concatenate(blocks)
+            self._file.write(data)
+            self.frames_written += len(data)
+        except Exception as error:
+            self._fail(error)
+
+    def _fail(self, error: BaseException) -> None:
+        if self.error is None:
+            self.error = TakeWriteError(self.partial_path, str(error) or type(error).__name__)
+            self._on_error(self.error)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
