@@ -1,0 +1,275 @@
+"""``voicerecorder status JOB_ID [--wait] [--json]`` and ``voicerecorder jobs [--state S1,S2] [--json]``.
+
+Exit codes: 0 the query worked (with ``--wait``: the job SUCCEEDed), 1 a cloud error (with
+``--wait``: the job FAILED), 2 a usage or configuration problem, 3 (``--wait`` only) the job
+waits for the person (upload and commit, fix rejected recordings, or review in the console).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from voicerecorder.cli.cloud_connect import add_cloud_arguments, open_client
+from voicerecorder.cloud.client import MetaStudioClient
+from voicerecorder.cloud.errors import NotFoundError, ParameterError, ThrottledError
+from voicerecorder.cloud.models import AssessResult, ListJobsQuery, ShortJob, TrainingJob, check_choice
+from voicerecorder.cloud.states import JOB_STATES, describe_state, is_terminal, needs_action
+from voicerecorder.errors import UserFacingError
+from voicerecorder.text import Bilingual, current_language
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_NEEDS_ACTION = 3
+PAGE_SIZE = 100
+METRICS = ("speed", "sound", "snr", "reverb", "dnsmos_ovrl", "dnsmos_bak")
+
+Job = TrainingJob | ShortJob
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``status`` and ``jobs``."""
+    status = subparsers.add_parser(
+        "status",
+        help="show a MetaStudio job's state",
+        description="Show a voice-training or quality-check job. Exit 0 when the query works (with --wait: "
+        "when the job succeeds), 1 on a cloud error or a failed job, 2 on a usage or settings problem, "
+        "3 when --wait stops because the job waits for you.",
+    )
+    status.add_argument("job_id", metavar="JOB_ID")
+    status.add_argument("--wait", action="store_true", help="poll until the job finishes or needs you")
+    status.add_argument("--interval", type=float, default=30.0, help="seconds between polls with --wait (30)")
+    status.add_argument("--json", action="store_true", help="print the job as JSON")
+    add_cloud_arguments(status)
+    status.set_defaults(func=run_status)
+
+    jobs = subparsers.add_parser(
+        "jobs",
+        help="list MetaStudio voice-training jobs",
+        description="List voice-training jobs, newest first. Exit 0 on success, 1 on a cloud error, "
+        "2 on a usage or settings problem.",
+    )
+    jobs.add_argument(
+        "--state", default="", metavar="S1,S2", help=f"only these states: {', '.join(JOB_STATES)}"
+    )
+    jobs.add_argument("--limit", type=int, default=PAGE_SIZE, help="at most this many jobs (100)")
+    jobs.add_argument("--json", action="store_true", help="print the jobs as JSON")
+    add_cloud_arguments(jobs)
+    jobs.set_defaults(func=run_jobs)
+
+
+def _usage(error: ParameterError) -> UserFacingError:
+    return UserFacingError(error.message, exit_code=EXIT_USAGE)
+
+
+def parse_states(text: str) -> tuple[str, ...]:
+    """``S1,S2`` as validated JobState names (case-insensitive)."""
+    states = tuple(part.strip().upper() for part in text.split(",") if part.strip())
+    try:
+        for state in states:
+            check_choice("state", state, JOB_STATES)
+    except ParameterError as error:
+        raise _usage(error) from None
+    return states
+
+
+def format_time(value: int | None) -> str:
+    """A MetaStudio timestamp (seconds or milliseconds since 1970) as ``YYYY-MM-DD HH:MM UTC``."""
+    if not value:
+        return "-"
+    seconds = value / 1000 if value > 10**11 else value
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def fetch_job(client: MetaStudioClient, job_id: str) -> Job:
+    """The training job ``job_id``, or the quality-check (short) job of that id."""
+    try:
+        return client.show_voice_training_job(job_id)
+    except NotFoundError:
+        try:
+            return client.show_short_job(job_id)
+        except NotFoundError:
+            pass
+        raise
+
+
+def job_json(job: Job) -> dict[str, object]:
+    """The job as JSON-ready data, with the bilingual description of its state."""
+    description = describe_state(job.state)
+    return {
+        "kind": "short" if isinstance(job, ShortJob) else "training",
+        "job": dataclasses.asdict(job),
+        "description": {"en": description.en, "zh": description.zh},
+        "terminal": is_terminal(job.state),
+        "needs_action": needs_action(job.state),
+    }
+
+
+def _labels(language: str) -> dict[str, str]:
+    zh = language.lower().startswith("zh")
+    keys = ("job", "kind_short", "kind_training", "voice", "state", "updated", "asset", "failure", "advice")
+    en = (
+        "Job",
+        "quality check",
+        "voice training",
+        "Voice",
+        "State",
+        "Updated",
+        "Asset id",
+        "Failure",
+        "Advice",
+    )
+    cn = ("任务", "质量检测", "声音训练", "声音", "状态", "更新时间", "资产 ID", "失败原因", "建议")
+    return dict(zip(keys, cn if zh else en, strict=True))
+
+
+def _assessment_lines(result: AssessResult, language: str) -> list[str]:
+    zh = language.lower().startswith("zh")
+    lines = []
+    for name in METRICS:
+        metric = getattr(result, name)
+        if metric is None:
+            continue
+        mark = "OK " if not metric.status else "!! "
+        advice = (metric.suggestion if zh else metric.suggestion_en) or metric.suggestion or ""
+        lines.append(f"  {mark}{name:<12} {metric.actual or '-':>8}  ({metric.expected or '-'})  {advice}")
+    if result.suggestion:
+        lines.append(f"  {result.suggestion}")
+    return lines
+
+
+def render_job(job: Job, language: str) -> str:
+    """A few human lines about the job."""
+    label = _labels(language)
+    kind = label["kind_short"] if isinstance(job, ShortJob) else label["kind_training"]
+    lines = [f"{label['job']}: {job.job_id}  ({kind})"]
+    if isinstance(job, TrainingJob) and job.voice_name:
+        lines.append(
+            f"{label['voice']}: {job.voice_name}  {job.job_type or ''} {job.language or ''}".rstrip()
+        )
+    lines.append(f"{label['state']}: {job.state} — {describe_state(job.state).pick(language)}")
+    lines.append(f"{label['updated']}: {format_time(job.lastupdate_time or job.create_time)}")
+    if isinstance(job, TrainingJob) and job.asset_id:
+        lines.append(f"{label['asset']}: {job.asset_id}")
+    if job.job_failed_code or job.job_failed_reason:
+        lines.append(
+            f"{label['failure']}: {job.job_failed_code or ''} {job.job_failed_reason or ''}".rstrip()
+        )
+    if job.assess_result is not None:
+        lines.extend(_assessment_lines(job.assess_result, language))
+    return "\n".join(lines)
+
+
+def wait_for_job(
+    client: MetaStudioClient,
+    job_id: str,
+    interval: float,
+    on_change: Callable[[Job], None],
+    sleep: Callable[[float], None] = time.sleep,
+) -> Job:
+    """Poll until the job is SUCCEED/FAILED or waits for the person; report every state change."""
+    last_state = None
+    while True:
+        try:
+            job = fetch_job(client, job_id)
+        except ThrottledError as error:
+            sleep(max(interval, error.retry_after or 0.0))
+            continue
+        if job.state != last_state:
+            on_change(job)
+            last_state = job.state
+        if is_terminal(job.state) or needs_action(job.state):
+            return job
+        sleep(interval)
+
+
+def _exit_code_for(job: Job) -> int:
+    if job.state == "SUCCEED":
+        return EXIT_OK
+    if is_terminal(job.state):
+        return EXIT_FAILED
+    return EXIT_NEEDS_ACTION
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """Show (or follow, with ``--wait``) one job."""
+    language = current_language()
+    if args.interval < 1:
+        raise UserFacingError(
+            Bilingual("--interval must be at least 1 second.", "--interval 至少为 1 秒。"),
+            exit_code=EXIT_USAGE,
+        )
+    with open_client(args) as client:
+        if not args.wait:
+            job = fetch_job(client, args.job_id)
+            print(
+                json.dumps(job_json(job), ensure_ascii=False, indent=2)
+                if args.json
+                else render_job(job, language)
+            )
+            return EXIT_OK
+
+        def report(changed: Job) -> None:
+            stamp = datetime.now(timezone.utc).strftime("%H:%M:%S")
+            text = f"[{stamp}] {changed.state} — {describe_state(changed.state).pick(language)}"
+            print(text, file=sys.stderr if args.json else sys.stdout, flush=True)
+
+        job = wait_for_job(client, args.job_id, args.interval, report)
+    print(json.dumps(job_json(job), ensure_ascii=False, indent=2) if args.json else render_job(job, language))
+    return _exit_code_for(job)
+
+
+def list_jobs(client: MetaStudioClient, states: tuple[str, ...], limit: int) -> tuple[int, list[TrainingJob]]:
+    """Up to ``limit`` jobs in the given states (page by page) and the service's total count."""
+    jobs: list[TrainingJob] = []
+    count = 0
+    while len(jobs) < limit:
+        page = client.list_voice_training_jobs(
+            ListJobsQuery(offset=len(jobs), limit=min(PAGE_SIZE, limit - len(jobs)), state=states)
+        )
+        count = page.count
+        jobs.extend(page.jobs)
+        if not page.jobs or len(jobs) >= count:
+            break
+    return count, jobs
+
+
+def render_jobs(count: int, jobs: list[TrainingJob], language: str) -> str:
+    """A table of jobs followed by what each state means."""
+    if not jobs:
+        return Bilingual("No jobs.", "没有任务。").pick(language)
+    rows = [
+        f"{job.job_id:<38} {job.job_type or '-':<8} {job.state:<18} {format_time(job.lastupdate_time):<20} "
+        f"{job.voice_name or ''}"
+        for job in jobs
+    ]
+    states = sorted({job.state for job in jobs})
+    legend = [f"  {state}: {describe_state(state).pick(language)}" for state in states]
+    shown = Bilingual(f"{len(jobs)} of {count} jobs", f"共 {count} 个任务，显示 {len(jobs)} 个").pick(
+        language
+    )
+    return "\n".join([*rows, "", shown, *legend])
+
+
+def run_jobs(args: argparse.Namespace) -> int:
+    """List jobs, optionally only some states."""
+    states = parse_states(args.state)
+    if not 1 <= args.limit <= 10000:
+        raise UserFacingError(
+            Bilingual("--limit must be between 1 and 10000.", "--limit 必须介于 1 与 10000 之间。"),
+            exit_code=EXIT_USAGE,
+        )
+    with open_client(args) as client:
+        count, jobs = list_jobs(client, states, args.limit)
+    if args.json:
+        data = {"count": count, "jobs": [job_json(job) for job in jobs]}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(render_jobs(count, jobs, current_language()))
+    return EXIT_OK

@@ -1,0 +1,102 @@
+"""``voicerecorder script lint FILE``: check a script file before anyone reads it aloud."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from voicerecorder.session.lint import LintFinding, lint_script
+from voicerecorder.session.script import (
+    EDITION_SIZES,
+    LANGUAGES,
+    SCRIPT_SUFFIXES,
+    detect_language,
+    parse_script_text,
+    read_script_text,
+)
+from voicerecorder.text import Bilingual, current_language
+
+EXIT_CLEAN = 0
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+
+_LEVELS = {"error": Bilingual("error: ", "错误："), "warning": Bilingual("warning: ", "警告：")}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``script`` with its ``lint`` sub-command."""
+    script = subparsers.add_parser("script", help="work with recording scripts")
+    script.set_defaults(func=lambda _args: _usage(script))
+    actions = script.add_subparsers(dest="script_command", metavar="ACTION")
+    lint = actions.add_parser(
+        "lint",
+        help="check a script file and say how to fix each problem",
+        description="Check a script (.txt one sentence per line, or .tsv/.csv id and text). "
+        "Exit 0 when there are no errors (warnings alone still exit 0), 1 when there are errors, "
+        "2 on a usage problem.",
+    )
+    lint.add_argument("file", type=Path, metavar="FILE", help=f"the script ({', '.join(SCRIPT_SUFFIXES)})")
+    lint.add_argument(
+        "--language", type=str.upper, choices=LANGUAGES, help="CN or EN (default: detected from the text)"
+    )
+    lint.add_argument(
+        "--edition",
+        type=str.upper,
+        choices=tuple(EDITION_SIZES),
+        help="basic (20 sentences) or middle (100): also check the sentence count",
+    )
+    lint.add_argument("--json", action="store_true", help="print the findings as JSON")
+    lint.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Lint ``args.file`` and print the findings; the exit code says whether there are errors."""
+    text = read_script_text(args.file)
+    language = args.language or detect_language(text)
+    script = parse_script_text(text, args.file.name, language)
+    findings = lint_script(script, args.edition)
+    errors = sum(1 for finding in findings if finding.level == "error")
+    if args.json:
+        print(
+            json.dumps(_report(args, language, len(script.sentences), findings), ensure_ascii=False, indent=2)
+        )
+    else:
+        _print_findings(args, language, len(script.sentences), findings)
+    return EXIT_ERRORS if errors else EXIT_CLEAN
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return EXIT_USAGE
+
+
+def _report(args: argparse.Namespace, language: str, count: int, findings: list[LintFinding]) -> dict:
+    return {
+        "file": str(args.file),
+        "language": language,
+        "edition": args.edition,
+        "sentences": count,
+        "errors": sum(1 for finding in findings if finding.level == "error"),
+        "warnings": sum(1 for finding in findings if finding.level == "warning"),
+        "findings": [finding.to_dict() for finding in findings],
+    }
+
+
+def _print_findings(args: argparse.Namespace, language: str, count: int, findings: list[LintFinding]) -> None:
+    shown = current_language()
+    for finding in findings:
+        print(_LEVELS[finding.level].pick(shown) + finding.message.pick(shown))
+    errors = sum(1 for finding in findings if finding.level == "error")
+    warnings = len(findings) - errors
+    edition = f", {args.edition}" if args.edition else ""
+    summary = Bilingual(
+        f"{args.file.name}: {count} sentences ({language}{edition}), {_counted(errors, 'error')}, "
+        f"{_counted(warnings, 'warning')}.",
+        f"{args.file.name}：{count} 句（{language}{edition}），{errors} 个错误，{warnings} 个警告。",
+    )
+    print(summary.pick(shown))
+
+
+def _counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
