@@ -5,6 +5,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$repo/packaging/dev/bootstrap.sh" test
 cd "$repo"
+# PulseAudio is installed above, so the real-audio tests must run: a missing daemon fails them.
+export VOICERECORDER_REQUIRE_REALAUDIO=1
 ruff check .
 ruff format --check .
 python -m pytest "$@"

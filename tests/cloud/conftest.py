@@ -11,24 +11,6 @@ from voicerecorder.cloud.transport import RetryPolicy
 FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.001, max_delay=0.01)
 
 
-@pytest.fixture(autouse=True)
-def no_cloud_environment(monkeypatch):
-    """Tests never see a developer's real credentials."""
-    for name in (
-        "CLOUD_SDK_AK",
-        "CLOUD_SDK_SK",
-        "CLOUD_SDK_SECURITY_TOKEN",
-        "METASTUDIO_PROJECT_ID",
-        "METASTUDIO_REGION",
-        "METASTUDIO_ENDPOINT",
-        "IAM_ENDPOINT",
-        "IAM_USER",
-        "IAM_PASSWORD",
-        "IAM_DOMAIN",
-    ):
-        monkeypatch.delenv(name, raising=False)
-
-
 @pytest.fixture
 def fake():
     with FakeCloud() as server:

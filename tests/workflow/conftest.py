@@ -13,25 +13,10 @@ from support.workflow_rig import SPEED, VOICE, new_session, write_take
 from voicerecorder.sandbox import SandboxServer, parse_faults
 from voicerecorder.session.store import Session
 
-CLOUD_VARIABLES = (
-    "CLOUD_SDK_AK",
-    "CLOUD_SDK_SK",
-    "CLOUD_SDK_SECURITY_TOKEN",
-    "METASTUDIO_PROJECT_ID",
-    "METASTUDIO_REGION",
-    "METASTUDIO_ENDPOINT",
-    "IAM_ENDPOINT",
-    "IAM_USER",
-    "IAM_PASSWORD",
-    "IAM_DOMAIN",
-)
-
 
 @pytest.fixture(autouse=True)
-def no_cloud_settings(monkeypatch, memory_keyring):  # noqa: F811
-    """No developer credentials, no saved settings: only what a test sets."""
-    for name in CLOUD_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
+def no_saved_cloud_settings(memory_keyring):  # noqa: F811
+    """No saved settings (the root conftest already hides the developer's credentials)."""
 
 
 @pytest.fixture
