@@ -1,8 +1,11 @@
 """Cloud settings from the environment and from the keyring; the sandbox fallback decision."""
 
+import threading
+import time
+
 import keyring
 import pytest
-from support.memory_keyring import LockedKeyring
+from support.memory_keyring import LockedKeyring, MemoryKeyring
 
 from voicerecorder.cloud.config import (
     GLOBAL_IAM_ENDPOINT,
@@ -128,3 +131,37 @@ def test_locked_keyring_is_explained():
         assert load_config({"CLOUD_SDK_AK": "a", "CLOUD_SDK_SK": "bbbb"}).is_configured()
     finally:
         keyring.set_keyring(previous)
+
+
+class _OverlapDetectingKeyring(MemoryKeyring):
+    """Records how many calls were inside the backend at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside = 0
+        self.most_inside = 0
+        self._count = threading.Lock()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        with self._count:
+            self.inside += 1
+            self.most_inside = max(self.most_inside, self.inside)
+        time.sleep(0.01)
+        with self._count:
+            self.inside -= 1
+        return super().get_password(service, username)
+
+
+def test_keyring_is_reached_one_call_at_a_time():
+    backend = _OverlapDetectingKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        threads = [threading.Thread(target=load_settings) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        keyring.set_keyring(previous)
+    assert backend.most_inside == 1

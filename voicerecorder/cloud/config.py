@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -207,6 +208,11 @@ def _auth_from_dict(data: object) -> Auth | None:
     return None
 
 
+# keyring backends are not thread-safe (the first call also picks and loads the backend), and the
+# app reaches them from several worker threads: one call at a time.
+_KEYRING_LOCK = threading.Lock()
+
+
 def save_settings(config: CloudConfig) -> None:
     """Save ``config``, credentials included, as one entry of the OS keyring."""
     stored = {
@@ -217,7 +223,8 @@ def save_settings(config: CloudConfig) -> None:
         "auth": _auth_to_dict(config.auth),
     }
     try:
-        keyring.set_password(KEYRING_SERVICE, KEYRING_ENTRY, json.dumps(stored, sort_keys=True))
+        with _KEYRING_LOCK:
+            keyring.set_password(KEYRING_SERVICE, KEYRING_ENTRY, json.dumps(stored, sort_keys=True))
     except keyring.errors.KeyringError as error:
         raise _keyring_error(error) from None
 
@@ -225,7 +232,8 @@ def save_settings(config: CloudConfig) -> None:
 def load_settings() -> CloudConfig | None:
     """The saved configuration, or None when nothing was saved."""
     try:
-        raw = keyring.get_password(KEYRING_SERVICE, KEYRING_ENTRY)
+        with _KEYRING_LOCK:
+            raw = keyring.get_password(KEYRING_SERVICE, KEYRING_ENTRY)
     except keyring.errors.KeyringError as error:
         raise _keyring_error(error) from None
     if raw is None:
@@ -255,7 +263,8 @@ def _text(value: object) -> str | None:
 def delete_settings() -> None:
     """Forget the saved configuration and its credentials (nothing saved is fine)."""
     try:
-        keyring.delete_password(KEYRING_SERVICE, KEYRING_ENTRY)
+        with _KEYRING_LOCK:
+            keyring.delete_password(KEYRING_SERVICE, KEYRING_ENTRY)
     except keyring.errors.PasswordDeleteError:
         return
     except keyring.errors.KeyringError as error:
