@@ -1,0 +1,221 @@
+"""The Record page with the fake microphone: keys, saving, verdicts, navigation, banners, resume."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from voicerecorder.audio.capture import STALL_AFTER_S
+from voicerecorder.session.store import Session
+from voicerecorder.ui.demo import speech_like
+from voicerecorder.ui.page_ids import PageId
+from voicerecorder.ui.take_recorder import State
+
+
+def record_page(qtbot, wizard, open_page, session):
+    open_page(wizard, session, PageId.RECORD)
+    page = wizard.page_of(PageId.RECORD)
+    errors = []
+    wizard.live.failed.connect(errors.append)
+    qtbot.waitUntil(lambda: wizard.live.engine is not None or bool(errors), timeout=5000)
+    assert not errors, errors
+    return page
+
+
+def record_one(qtbot, page, seconds: float = 1.5):
+    """Record ``seconds`` of (fake, 4x real time) audio with Space ... Space and wait for the verdict."""
+    engine = page.live.engine
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    assert page.recorder.state is State.RECORDING
+    until = engine.frames_captured + seconds * engine.samplerate
+    qtbot.waitUntil(lambda: engine.frames_captured >= until, timeout=int(seconds * 1000) + 3000)
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.recorder.state is State.IDLE and page.report is not None, timeout=15000)
+
+
+def test_space_records_a_take_that_is_saved_checked_and_shown(qtbot, wizard, open_page, session):
+    page = record_page(qtbot, wizard, open_page, session)
+    assert page.prompt.text() == session.sentence(0).text
+    assert page.position.text() == "Sentence 1 / 20"
+    record_one(qtbot, page)
+    reopened = Session.open(session.folder)
+    take = reopened.chosen_take(0)
+    assert take is not None
+    assert take.check is not None
+    assert reopened.take_path(0, take).is_file()
+    assert page.waveform.has_waveform
+    assert page.panel.verdict.text()
+    assert page.take_list.status(0) == take.check["verdict"]
+    assert "speaking rate" in page.panel.rate.text().lower()
+
+
+def test_arrows_move_between_sentences_and_the_position_is_saved(qtbot, wizard, open_page, session):
+    page = record_page(qtbot, wizard, open_page, session)
+    qtbot.keyClick(page, Qt.Key.Key_Right)
+    qtbot.keyClick(page, Qt.Key.Key_Right)
+    assert page.index == 2
+    assert page.prompt.text() == session.sentence(2).text
+    qtbot.keyClick(page, Qt.Key.Key_Left)
+    assert page.index == 1
+    qtbot.waitUntil(lambda: Session.open(session.folder).current_index == 1, timeout=3000)
+    qtbot.keyClick(page, Qt.Key.Key_Left)
+    qtbot.keyClick(page, Qt.Key.Key_Left)
+    assert page.index == 0
+
+
+def test_take_list_jumps_to_a_sentence(qtbot, wizard, open_page, session):
+    page = record_page(qtbot, wizard, open_page, session)
+    page.take_list.sentence_activated.emit(7)
+    assert page.index == 7
+    assert page.take_list.currentRow() == 7
+    assert page.take_list.status(7) == "missing"
+
+
+def test_p_plays_the_chosen_take_and_r_records_another(qtbot, wizard, open_page, session, player):
+    page = record_page(qtbot, wizard, open_page, session)
+    record_one(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: len(player.played) == 1, timeout=5000)
+    samples, rate = player.played[0]
+    assert rate == 48000
+    assert len(samples) > rate // 4
+    qtbot.keyClick(page, Qt.Key.Key_R)
+    assert page.recorder.state is State.RECORDING
+    qtbot.wait(300)
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.recorder.state is State.IDLE, timeout=15000)
+    qtbot.waitUntil(lambda: len(Session.open(session.folder).takes(0)) == 2, timeout=5000)
+
+
+def test_keys_are_shown_on_screen(qtbot, wizard, open_page, session):
+    page = record_page(qtbot, wizard, open_page, session)
+    assert "Space" in page.keys.text()
+    assert "P" in page.keys.text()
+    assert "R" in page.keys.text()
+    assert "(Space)" in page.buttons["record"].text()
+    for button in page.buttons.values():
+        assert button.accessibleName()
+
+
+class Talker:
+    """A fake-microphone source that is quiet except while ``speaking`` (frame range) holds."""
+
+    def __init__(self) -> None:
+        self.speaking = range(0)
+
+    def __call__(self, first: int, frames: int, samplerate: int) -> np.ndarray:
+        quiet = np.random.default_rng(first).normal(0, 0.0003, frames).astype(np.float32)
+        voice = speech_like(first, frames, samplerate)
+        index = np.arange(first, first + frames)
+        inside = (index >= self.speaking.start) & (index < self.speaking.stop)
+        return np.where(inside, voice, quiet).astype(np.float32)
+
+
+@pytest.mark.parametrize("auto", [True, False])
+def test_auto_advance_moves_on_after_a_passing_take_only_when_chosen(
+    qtbot, wizard, open_page, session, backend, auto
+):
+    talker = Talker()
+    backend.source = talker
+    page = record_page(qtbot, wizard, open_page, session)
+    page.auto_advance.setChecked(auto)
+    rate = page.live.engine.samplerate
+    now = page.live.engine.frames_captured
+    talker.speaking = range(now + rate, now + 7 * rate)
+    record_one(qtbot, page, seconds=8.0)
+    assert page.take_list.status(0) == "pass", page.panel.findings.messages()
+    if auto:
+        qtbot.waitUntil(lambda: page.index == 1, timeout=3000)
+    else:
+        qtbot.wait(1000)
+        assert page.index == 0
+
+
+def test_input_stopped_is_shown_as_a_banner(qtbot, wizard, open_page, session, backend):
+    page = record_page(qtbot, wizard, open_page, session)
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    backend.last_stream.stall(STALL_AFTER_S + 1.0)
+    qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=5000)
+    assert "Input stopped" in page.banner.text
+    assert page.banner.kind == "error"
+
+
+def test_break_reminder_after_a_long_stretch(qtbot, services, make_wizard, open_page, session):
+    services.break_after_s = 0.5
+    wizard = make_wizard(services)
+    page = record_page(qtbot, wizard, open_page, session)
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.break_banner.isVisible(), timeout=4000)
+    assert "break" in page.break_banner.text
+    page.break_banner.action.click()
+    assert not page.break_banner.isVisible()
+
+
+def test_closing_and_reopening_resumes_at_the_same_sentence_with_takes_intact(
+    qtbot, services, make_wizard, open_page, session
+):
+    wizard = make_wizard(services)
+    page = record_page(qtbot, wizard, open_page, session)
+    record_one(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_Right)
+    qtbot.keyClick(page, Qt.Key.Key_Right)
+    record_one(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_Space)  # a take in progress when the window closes
+    qtbot.wait(200)
+    page.finish_take_now()
+    wizard.close()
+
+    again = make_wizard(services)
+    start = again.page_of(PageId.START)
+    open_page(again, None, PageId.START)
+    qtbot.waitUntil(lambda: start.sessions.topLevelItemCount() == 1, timeout=5000)
+    start.resume_radio.setChecked(True)
+    again.next()
+    assert again.currentId() == PageId.MICROPHONE
+    qtbot.waitUntil(lambda: again.page_of(PageId.MICROPHONE).isComplete(), timeout=5000)
+    again.next()
+    resumed = again.page_of(PageId.RECORD)
+    assert resumed.index == 2
+    assert resumed.prompt.text() == session.sentence(2).text
+    reopened = again.holder.require()
+    assert reopened.chosen_take(0) is not None
+    assert len(reopened.takes(2)) == 2
+    assert resumed.take_list.status(1) == "missing"
+    assert resumed.take_list.status(0) != "missing"
+
+
+def test_closing_during_a_take_asks_and_then_saves_it(qtbot, wizard, open_page, session, monkeypatch):
+    page = record_page(qtbot, wizard, open_page, session)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Yes
+    )
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    qtbot.wait(400)
+    wizard.close()
+    assert asked
+    assert "recorded" in asked[0]
+    assert len(Session.open(session.folder).takes(0)) == 1
+
+
+def test_closing_during_a_take_can_be_refused(qtbot, wizard, open_page, session, monkeypatch):
+    page = record_page(qtbot, wizard, open_page, session)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.No)
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    assert not wizard.close()
+    assert page.recorder.state is State.RECORDING
+
+
+@pytest.mark.parametrize("focused", ["record", "play", "take_list"])
+def test_space_toggles_once_whatever_has_the_focus(qtbot, wizard, open_page, session, focused):
+    page = record_page(qtbot, wizard, open_page, session)
+    widget = page.take_list if focused == "take_list" else page.buttons[focused]
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_Space)
+    assert page.recorder.state is State.RECORDING
+    qtbot.keyClick(widget, Qt.Key.Key_Space)
+    assert page.recorder.state is State.CHECKING
+    qtbot.waitUntil(lambda: page.recorder.state is State.IDLE, timeout=15000)
+    assert len(Session.open(session.folder).takes(0)) == 1

@@ -1,0 +1,88 @@
+"""Start page: recent sessions with progress, new vs resume, opening a folder, the language switch."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from voicerecorder.audio.wavfile import write_wav_atomically
+from voicerecorder.ui import i18n
+from voicerecorder.ui.page_ids import PageId
+from voicerecorder.ui.settings import UI_LANGUAGE
+
+
+def start_page(qtbot, wizard, open_page):
+    open_page(wizard, None, PageId.START)
+    return wizard.page_of(PageId.START)
+
+
+def test_lists_sessions_with_voice_edition_progress_and_last_change(qtbot, wizard, open_page, make_session):
+    first = make_session("EN")
+    path = first.next_take_path(0)
+    write_wav_atomically(path, np.zeros(48000 * 6, np.float32), 48000)
+    first.add_take(0, path)
+    make_session("CN")
+    page = start_page(qtbot, wizard, open_page)
+    qtbot.waitUntil(lambda: page.sessions.topLevelItemCount() == 2, timeout=5000)
+    rows = {page.sessions.topLevelItem(i).text(0): page.sessions.topLevelItem(i) for i in range(2)}
+    english = rows[first.form.voice_name]
+    assert english.text(1) == "BASIC"
+    assert english.text(2) == "1 / 20"
+    assert english.text(3)[:4].isdigit()
+
+
+def test_new_session_goes_to_voice_details(qtbot, wizard, open_page):
+    page = start_page(qtbot, wizard, open_page)
+    assert page.isComplete()
+    wizard.next()
+    assert wizard.currentId() == PageId.VOICE
+    assert wizard.holder.session is None
+
+
+def test_resume_needs_a_selection_and_skips_voice_details(qtbot, wizard, open_page, session, services):
+    page = start_page(qtbot, wizard, open_page)
+    qtbot.waitUntil(lambda: page.sessions.topLevelItemCount() == 1, timeout=5000)
+    page.sessions.setCurrentItem(None)
+    page.resume_radio.setChecked(True)
+    assert not page.isComplete()
+    page.sessions.setCurrentItem(page.sessions.topLevelItem(0))
+    assert page.isComplete()
+    wizard.next()
+    assert wizard.currentId() == PageId.MICROPHONE
+    assert wizard.holder.require().folder == session.folder
+    assert services.settings.recent_sessions() == [str(session.folder)]
+
+
+def test_opening_a_folder_that_is_not_a_session_says_so(qtbot, wizard, open_page, tmp_path):
+    page = start_page(qtbot, wizard, open_page)
+    page.open_session_folder(tmp_path)
+    assert page.banner.isVisible()
+    assert "not a session folder" in page.banner.text
+
+
+def test_opening_a_session_folder_selects_it_for_resuming(qtbot, wizard, open_page, session):
+    page = start_page(qtbot, wizard, open_page)
+    page.open_session_folder(session.folder)
+    assert page.resuming
+    assert page.selected_folder() == session.folder
+
+
+def test_damaged_session_is_reported_on_resume(qtbot, wizard, open_page, session):
+    page = start_page(qtbot, wizard, open_page)
+    page.open_session_folder(session.folder)
+    (session.folder / "session.json").write_text("{ not json", encoding="utf-8")
+    wizard.next()
+    assert wizard.currentId() == PageId.START
+    assert page.banner.isVisible()
+    assert page.banner.text
+
+
+def test_language_switch_retranslates_at_runtime_and_is_saved(qtbot, wizard, open_page, services):
+    page = start_page(qtbot, wizard, open_page)
+    assert page.title() == "Welcome"
+    page.language.setCurrentIndex(page.language.findData("zh_CN"))
+    assert i18n.current_language() == "zh_CN"
+    qtbot.waitUntil(lambda: page.title() == "欢迎", timeout=2000)
+    assert wizard.page_of(PageId.RECORD).buttons["next"].text() == "下一句 →"
+    assert services.settings.get(UI_LANGUAGE) == "zh_CN"
+    page.language.setCurrentIndex(page.language.findData("en"))
+    qtbot.waitUntil(lambda: page.title() == "Welcome", timeout=2000)

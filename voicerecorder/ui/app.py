@@ -1,0 +1,93 @@
+"""The GUI entry point: the QApplication, translators, excepthook and the wizard with real services."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from types import TracebackType
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from voicerecorder import __version__
+from voicerecorder.audio.playback import SoundDevicePlayer
+from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
+from voicerecorder.errors import UserFacingError
+from voicerecorder.paths import APP_NAME, log_dir, resources_dir
+from voicerecorder.ui import i18n
+from voicerecorder.ui.cloud_options import apply_data_folder
+from voicerecorder.ui.services import Services
+from voicerecorder.ui.settings import UI_LANGUAGE, Settings
+from voicerecorder.ui.wizard import RecordingWizard
+
+ORGANIZATION = "voicerecorder"
+LOG_NAME = "voicerecorder.log"
+log = logging.getLogger("voicerecorder.ui")
+
+
+def application(argv: Sequence[str] = ()) -> QApplication:
+    """The QApplication (created once) with its name, organisation and icon."""
+    app = QApplication.instance() or QApplication([APP_NAME, *argv])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    icon = resources_dir() / "icons" / "voicerecorder.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app  # type: ignore[return-value]
+
+
+def start_language(settings: Settings, requested: str | None = None) -> str:
+    """Install the UI language: ``requested``, else the saved choice, else the system locale's."""
+    return i18n.set_language(requested or settings.get(UI_LANGUAGE) or i18n.system_language())
+
+
+def error_text(error: BaseException) -> str:
+    """What the error dialog says: the actionable message, or a generic one pointing at the log."""
+    if isinstance(error, UserFacingError):
+        return i18n.pick(error.message)
+    where = log_dir() / LOG_NAME
+    return (
+        QApplication.translate(
+            "app", "Something went wrong (%1). Your recordings are saved. Details are in the log file %2."
+        )
+        .replace("%1", type(error).__name__)
+        .replace("%2", str(where))
+    )
+
+
+def show_exception(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """sys.excepthook for the GUI: log the traceback (no secrets are in our messages) and show a dialog."""
+    log.error("unhandled error\n%s", "".join(traceback.format_exception(kind, error, tb)))
+    if QApplication.instance() is not None:
+        QMessageBox.critical(None, QApplication.translate("app", "Voice Recorder — error"), error_text(error))
+
+
+def setup_logging() -> None:
+    """Log to ``<log dir>/voicerecorder.log``."""
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(folder / LOG_NAME, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger("voicerecorder").addHandler(handler)
+    logging.getLogger("voicerecorder").setLevel(logging.INFO)
+
+
+def real_services(settings: Settings) -> Services:
+    """The services of the installed app: PortAudio input and output, the user's sessions folder."""
+    return Services(backend=SoundDeviceBackend(), player=SoundDevicePlayer(), settings=settings)
+
+
+def run(argv: Sequence[str] = (), language: str | None = None) -> int:
+    """Open the wizard and run until it is closed; returns the exit code."""
+    setup_logging()
+    app = application(argv)
+    sys.excepthook = show_exception
+    settings = Settings()
+    apply_data_folder(settings)
+    start_language(settings, language)
+    wizard = RecordingWizard(real_services(settings))
+    wizard.show()
+    return int(app.exec())

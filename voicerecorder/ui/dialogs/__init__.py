@@ -1,0 +1,1 @@
+"""The wizard's dialogs and windows: Settings, Jobs, About/Diagnostics (one module each)."""

@@ -1,0 +1,213 @@
+"""The Jobs window: every voice-training job of the account, its state in plain words, filter and refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from voicerecorder.cloud.client import MetaStudioClient
+from voicerecorder.cloud.models import ListJobsQuery, TrainingJob
+from voicerecorder.cloud.states import JOB_STATES, describe_state, needs_action
+from voicerecorder.text import Bilingual
+from voicerecorder.ui import i18n
+from voicerecorder.ui.cloud_options import cloud_target
+from voicerecorder.ui.error_message import error_message
+from voicerecorder.ui.services import Services
+from voicerecorder.ui.settings import Settings
+from voicerecorder.ui.table_cells import cell
+from voicerecorder.ui.widgets.banner import Banner
+from voicerecorder.ui.workers import TaskRunner
+from voicerecorder.workflow.target import CloudTarget
+
+PAGE_SIZE = 100
+MEANING_WIDTH = 300
+COLUMNS = ("voice", "state", "meaning", "created", "updated", "job", "asset")
+
+TargetOpener = Callable[[Settings], AbstractContextManager[CloudTarget]]
+
+
+@dataclass(frozen=True)
+class JobListing:
+    """The jobs in ``states`` (all when empty), and the sandbox label when they come from the sandbox."""
+
+    states: tuple[str, ...]
+    jobs: tuple[TrainingJob, ...]
+    label: Bilingual | None
+    endpoint: str = ""
+
+
+def all_jobs(client: MetaStudioClient, states: tuple[str, ...] = ()) -> tuple[TrainingJob, ...]:
+    """Every job (page by page, newest first) in one of ``states`` (all when empty). Worker thread."""
+    jobs: list[TrainingJob] = []
+    while True:
+        query = ListJobsQuery(
+            offset=len(jobs), limit=PAGE_SIZE, state=states, sort_key="create_time", sort_dir="desc"
+        )
+        page = client.list_voice_training_jobs(query)
+        jobs.extend(page.jobs)
+        if not page.jobs or len(jobs) >= page.count:
+            return tuple(jobs)
+
+
+def fetch_listing(
+    settings: Settings, states: tuple[str, ...], opener: TargetOpener = cloud_target
+) -> JobListing:
+    """The job listing from the configured MetaStudio (or the sandbox). Worker thread."""
+    with opener(settings) as target:
+        return JobListing(
+            states, all_jobs(target.client, states), target.label, target.client.config.endpoint
+        )
+
+
+def _time_text(millis: int | None) -> str:
+    if not millis:
+        return ""
+    return QDateTime.fromMSecsSinceEpoch(millis).toString("yyyy-MM-dd HH:mm")
+
+
+class JobsWindow(QDialog):
+    """A non-modal window listing the account's training jobs; the list is fetched in a worker."""
+
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, opener: TargetOpener = cloud_target
+    ) -> None:
+        super().__init__(parent)
+        self.settings = services.settings
+        self.opener = opener
+        self.runner = TaskRunner(self)
+        self.listing: JobListing | None = None
+        self.banner = Banner()
+        self.where = QLabel()
+        self.filter_label, self.state_filter = QLabel(), QComboBox()
+        self.state_filter.addItem("", "")
+        for state in JOB_STATES:
+            self.state_filter.addItem(state, state)
+        self.filter_label.setBuddy(self.state_filter)
+        self.refresh_button, self.close_button = QPushButton(), QPushButton()
+        self.status = QLabel()
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index("meaning"), QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COLUMNS.index("meaning"), MEANING_WIDTH)
+        header.setStretchLastSection(True)
+        self._layout()
+        self.state_filter.currentIndexChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.close_button.clicked.connect(self.close)
+        self.resize(1280, 560)
+        self.retranslate()
+
+    def _layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_label)
+        bar.addWidget(self.state_filter)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        bar.addWidget(self.where)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Training jobs"))
+        self.filter_label.setText(self.tr("Show &state:"))
+        self.state_filter.setItemText(0, self.tr("All states"))
+        self.state_filter.setAccessibleName(self.tr("Show jobs in this state"))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.close_button.setText(self.tr("&Close"))
+        self.table.setAccessibleName(self.tr("Training jobs"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Voice"), self.tr("State"), self.tr("What it means"), self.tr("Created"),
+             self.tr("Updated"), self.tr("Job ID"), self.tr("Voice asset ID")]
+        )  # fmt: skip
+        if self.listing is not None:
+            self.show_listing(self.listing)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: object) -> None:
+        if self.listing is None and not self.runner.busy:
+            self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def selected_states(self) -> tuple[str, ...]:
+        """The state the filter shows, or () for all."""
+        state = self.state_filter.currentData()
+        return (state,) if state else ()
+
+    def refresh(self) -> None:
+        """Fetch the list again in a worker (ignored while a fetch is running)."""
+        if self.runner.busy:
+            return
+        states, settings, opener = self.selected_states(), self.settings, self.opener
+        self.refresh_button.setEnabled(False)
+        self.status.setText(self.tr("Loading the jobs…"))
+        self.runner.start(lambda: fetch_listing(settings, states, opener), self._loaded, self._failed)
+
+    def _loaded(self, listing: JobListing) -> None:
+        self.refresh_button.setEnabled(True)
+        self.banner.hide()
+        self.listing = listing
+        self.show_listing(listing)
+        if listing.states != self.selected_states():
+            self.refresh()
+
+    def show_listing(self, listing: JobListing) -> None:
+        """Fill the table from ``listing``."""
+        self.where.setText(
+            i18n.pick(listing.label)
+            if listing.label
+            else self.tr("Huawei Cloud: %1").replace("%1", listing.endpoint)
+        )
+        self.table.setRowCount(len(listing.jobs))
+        for row, job in enumerate(listing.jobs):
+            self._fill_row(row, job)
+        self.table.resizeRowsToContents()
+        self.status.setText(self.tr("%n job(s)", "", len(listing.jobs)))
+
+    def _fill_row(self, row: int, job: TrainingJob) -> None:
+        values = {
+            "voice": job.voice_name or "", "state": job.state,
+            "meaning": i18n.pick(describe_state(job.state)),
+            "created": _time_text(job.create_time), "updated": _time_text(job.lastupdate_time),
+            "job": job.job_id, "asset": job.asset_id or "",
+        }  # fmt: skip
+        for column, name in enumerate(COLUMNS):
+            item = cell(self.table, row, column, values[name])
+            flagged = name == "state" and needs_action(job.state)
+            item.setData(Qt.ItemDataRole.ForegroundRole, QColor(Qt.GlobalColor.darkRed) if flagged else None)
+            item.setToolTip(self.tr("Needs your action") if flagged else "")
+
+    def _failed(self, error: Exception) -> None:
+        self.refresh_button.setEnabled(True)
+        self.status.setText("")
+        self.banner.show_message(error_message(error), "error")

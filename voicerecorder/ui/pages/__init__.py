@@ -1,0 +1,1 @@
+"""One QWizardPage subclass per module; see ``voicerecorder.ui.wizard`` for the page order."""

@@ -1,0 +1,223 @@
+"""Page 6, Quality check: MetaStudio's assessment of a sample of the takes, six metrics; can be skipped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from voicerecorder.ui.error_message import error_message
+from voicerecorder.ui.i18n import current_language, pick
+from voicerecorder.ui.live_input import LiveInput
+from voicerecorder.ui.services import Services, SessionHolder
+from voicerecorder.ui.table_cells import cell
+from voicerecorder.ui.widgets.banner import Banner
+from voicerecorder.ui.workers import TaskRunner
+from voicerecorder.ui.workflow_progress import WorkflowProgress
+from voicerecorder.ui.workflow_runner import TargetInfo, WorkflowRunner, describe_target
+from voicerecorder.workflow import records
+from voicerecorder.workflow.assess import METRICS, AssessmentOutcome, run_assessment
+from voicerecorder.workflow.polling import PollPolicy
+
+COLUMNS = ("metric", "expected", "actual", "status", "advice")
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return "" if value is None else str(value)
+
+
+class QualityCheckPage(QWizardPage):
+    """Runs the cloud assessment in a worker and shows the six metrics; Next works with or without it."""
+
+    poll_policy = PollPolicy(first_s=2.0, max_s=15.0)
+
+    def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
+        super().__init__()
+        self.services, self.holder = services, holder
+        self.runner = WorkflowRunner(services.settings, self)
+        self.lookup = TaskRunner(self)
+        self.target: TargetInfo | None = None
+        self.banner = Banner()
+        self.intro, self.where, self.suggestion = QLabel(), QLabel(), QLabel()
+        for label in (self.intro, self.suggestion):
+            label.setWordWrap(True)
+        self.start_button = QPushButton()
+        self.progress = WorkflowProgress()
+        self.table = QTableWidget(len(METRICS), len(COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index("advice"), QHeaderView.ResizeMode.Stretch)
+        self._layout()
+        self.start_button.clicked.connect(self.start_check)
+        self.progress.cancel_requested.connect(self.runner.cancel)
+        self.runner.event.connect(self.progress.show_event)
+        self.runner.finished.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        self.retranslate()
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.where, 1)
+        top.addWidget(self.start_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.intro)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.table)
+        layout.addWidget(self.suggestion)
+        layout.addStretch(1)
+        self.progress.hide()
+
+    def _metric_names(self) -> dict[str, str]:
+        return {
+            "speed": self.tr("Speaking speed"),
+            "sound": self.tr("Volume"),
+            "snr": self.tr("Signal-to-noise ratio"),
+            "reverb": self.tr("Reverberation"),
+            "dnsmos_ovrl": self.tr("Overall quality (DNSMOS)"),
+            "dnsmos_bak": self.tr("Background quietness (DNSMOS)"),
+        }
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Cloud quality check"))
+        self.setSubTitle(
+            self.tr("Optional: MetaStudio measures a sample of your takes. You can skip this step.")
+        )
+        self.intro.setText(
+            self.tr("The check uploads about a minute of your takes and takes a few minutes. "
+                    "Metrics outside the expected range come with advice.")
+        )  # fmt: skip
+        self.start_button.setText(self.tr("&Start the quality check"))
+        self.table.setAccessibleName(self.tr("Quality metrics: expected and measured values with advice"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Metric"),
+                self.tr("Expected"),
+                self.tr("Measured"),
+                self.tr("Result"),
+                self.tr("Advice"),
+            ]
+        )
+        self._show_target()
+        self._show_record()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def initializePage(self) -> None:
+        settings = self.services.settings
+        self.lookup.start(lambda: describe_target(settings), self._target_known, self._failed)
+        self._show_record()
+
+    def cleanupPage(self) -> None:
+        self.runner.cancel()
+
+    def isComplete(self) -> bool:
+        return not self.runner.busy
+
+    # Running
+
+    def start_check(self) -> None:
+        """Run (or continue) the assessment in a worker; progress and the result arrive as signals."""
+        session = self.holder.session
+        if session is None or self.runner.busy:
+            return
+        policy = self.poll_policy
+        self.banner.hide()
+        self.start_button.setEnabled(False)
+        self.progress.show()
+        self.progress.set_running(True)
+        self.runner.start(
+            lambda client, reporter, cancel: run_assessment(
+                session, client, reporter=reporter, cancel=cancel, policy=policy
+            )
+        )
+        self.completeChanged.emit()
+
+    def _finished(self, outcome: AssessmentOutcome) -> None:
+        self.progress.finish(True)
+        self.start_button.setEnabled(True)
+        self._show_record()
+        if outcome.state == "FAILED":
+            failure = outcome.record.get("failure") or {}
+            reason = " ".join(str(part) for part in (failure.get("code"), failure.get("reason")) if part)
+            self.banner.show_message(self.tr("The quality check failed: %1").replace("%1", reason), "error")
+        self.completeChanged.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.progress.finish(False)
+        self.start_button.setEnabled(True)
+        self.banner.show_message(error_message(error), "error")
+        self.completeChanged.emit()
+
+    # Showing
+
+    def _target_known(self, target: TargetInfo) -> None:
+        self.target = target
+        self._show_target()
+
+    def _show_target(self) -> None:
+        if self.target is not None:
+            self.where.setText(self.tr("Checked by: %1").replace("%1", pick(self.target.label)))
+
+    def _show_record(self) -> None:
+        session = self.holder.session
+        record = records.latest(session, records.ASSESS) if session is not None else None
+        result = (record or {}).get("result") if (record or {}).get("step") == "finished" else None
+        self.show_result(result)
+
+    def show_result(self, result: dict[str, Any] | None) -> None:
+        """Fill the table from a stored result (``records`` METRIC dicts); empty cells without one."""
+        names = self._metric_names()
+        for row, metric in enumerate(METRICS):
+            stored = (result or {}).get(metric) or {}
+            advice = stored.get("advice_zh" if current_language() == "zh_CN" else "advice_en") or stored.get(
+                "advice_en"
+            )
+            status = (
+                ""
+                if not stored
+                else (self.tr("✖ Out of range") if stored.get("status") else self.tr("✔ In range"))
+            )
+            values = (
+                names[metric],
+                _value_text(stored.get("expected")),
+                _value_text(stored.get("actual")),
+                status,
+                advice or "",
+            )
+            for column, text in enumerate(values):
+                item = cell(self.table, row, column, text)
+                warn = column == COLUMNS.index("status") and stored.get("status")
+                item.setData(Qt.ItemDataRole.ForegroundRole, QColor(Qt.GlobalColor.darkRed) if warn else None)
+        self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().height() + sum(
+            self.table.rowHeight(row) for row in range(len(METRICS))
+        )
+        self.table.setFixedHeight(height + 2 * self.table.frameWidth())
+        suggestion = (result or {}).get("suggestion")
+        self.suggestion.setText(self.tr("Overall advice: %1").replace("%1", suggestion) if suggestion else "")
+
+    def metric_row(self, metric: str) -> dict[str, str]:
+        """The texts shown for ``metric`` (by column name)."""
+        row = METRICS.index(metric)
+        return {name: self.table.item(row, column).text() for column, name in enumerate(COLUMNS)}

@@ -1,0 +1,326 @@
+"""Page 4, Record: one sentence at a time, Space to record and stop, an instant verdict, everything saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from voicerecorder.audio.backend import DeviceRef
+from voicerecorder.audio.capture import CaptureEvent, EventKind
+from voicerecorder.errors import UserFacingError
+from voicerecorder.quality.report import TakeReport
+from voicerecorder.session.store import Session
+from voicerecorder.ui.i18n import fill, pick
+from voicerecorder.ui.live_input import LiveInput
+from voicerecorder.ui.pacing import Pacing, clock_text, remaining_estimate
+from voicerecorder.ui.services import Services, SessionHolder
+from voicerecorder.ui.settings import AUTO_ADVANCE, PROMPT_FONT_RANGE, PROMPT_FONT_SIZE
+from voicerecorder.ui.take_recorder import State, TakeRecorder, TakeView
+from voicerecorder.ui.widgets.banner import Banner
+from voicerecorder.ui.widgets.level_meter import LevelMeter
+from voicerecorder.ui.widgets.take_list import TakeList
+from voicerecorder.ui.widgets.verdict_panel import VerdictPanel
+from voicerecorder.ui.widgets.waveform import WaveformView
+
+CLOCK_MS = 1000
+AUTO_ADVANCE_MS = 600
+
+
+class RecordPage(QWizardPage):
+    """The recording booth. Keys: Space record/stop, P play, R re-record, Left/Right previous/next."""
+
+    def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
+        super().__init__()
+        self.services, self.holder, self.live = services, holder, live
+        self.index = 0
+        self.recorder = TakeRecorder(services.player, self)
+        self.pacing = Pacing(services.break_after_s)
+        self.banner, self.break_banner = Banner(), Banner()
+        self.position = QLabel()
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt.setMinimumHeight(140)
+        self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.font_label, self.font_size = QLabel(), QSpinBox()
+        self.font_size.setRange(*PROMPT_FONT_RANGE)
+        self.font_size.setValue(services.settings.get(PROMPT_FONT_SIZE))
+        self.buttons = {name: QPushButton() for name in ("record", "play", "rerecord", "previous", "next")}
+        self.keys = QLabel()
+        self.meter, self.waveform = LevelMeter(), WaveformView()
+        self.times = QLabel()
+        self.panel = VerdictPanel()
+        self.auto_advance = QCheckBox()
+        self.auto_advance.setChecked(services.settings.get(AUTO_ADVANCE))
+        self.take_list = TakeList()
+        self._layout()
+        self._connect()
+        self._apply_font()
+        self.clock = QTimer(self)
+        self.clock.setInterval(CLOCK_MS)
+        self.clock.timeout.connect(self._tick)
+        self.retranslate()
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.position, 1)
+        top.addWidget(self.font_label)
+        top.addWidget(self.font_size)
+        self.font_label.setBuddy(self.font_size)
+        buttons = QHBoxLayout()
+        for name in ("previous", "record", "rerecord", "play", "next"):
+            buttons.addWidget(self.buttons[name])
+        main = QVBoxLayout()
+        main.addWidget(self.banner)
+        main.addWidget(self.break_banner)
+        main.addLayout(top)
+        main.addWidget(self.prompt, 2)
+        main.addLayout(buttons)
+        main.addWidget(self.keys)
+        main.addWidget(self.meter)
+        main.addWidget(self.waveform, 1)
+        main.addWidget(self.panel)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.times, 1)
+        bottom.addWidget(self.auto_advance)
+        main.addLayout(bottom)
+        grid = QGridLayout(self)
+        grid.addLayout(main, 0, 0)
+        self.take_list.setMaximumWidth(340)
+        grid.addWidget(self.take_list, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 1)
+
+    def _connect(self) -> None:
+        actions = {
+            "record": (self.toggle_record, Qt.Key.Key_Space), "play": (self.play, Qt.Key.Key_P),
+            "rerecord": (self.rerecord, Qt.Key.Key_R), "previous": (self.previous, Qt.Key.Key_Left),
+            "next": (self.next_sentence, Qt.Key.Key_Right),
+        }  # fmt: skip
+        self.shortcuts: dict[str, QShortcut] = {}
+        for name, (slot, key) in actions.items():
+            self.buttons[name].clicked.connect(slot)
+            shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda slot=slot: self._from_key(slot))
+            self.shortcuts[name] = shortcut
+        self.font_size.valueChanged.connect(self._font_changed)
+        self.auto_advance.toggled.connect(lambda on: self.services.settings.set(AUTO_ADVANCE, on))
+        self.take_list.sentence_activated.connect(self.go)
+        self.recorder.state_changed.connect(self._state_changed)
+        self.recorder.take_ready.connect(self._take_ready)
+        self.recorder.failed.connect(self._failed)
+        self.live.event.connect(self._capture_event)
+        self.live.failed.connect(self._failed)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Record"))
+        self.setSubTitle(self.tr("Read the sentence naturally, at your usual distance from the microphone."))
+        self.font_label.setText(self.tr("Text &size:"))
+        self.font_size.setAccessibleName(self.tr("Text size of the sentence"))
+        self.buttons["play"].setText(self.tr("▶ Play (P)"))
+        self.buttons["rerecord"].setText(self.tr("⟲ Re-record (R)"))
+        self.buttons["previous"].setText(self.tr("← Previous"))
+        self.buttons["next"].setText(self.tr("Next →"))
+        self.keys.setText(
+            self.tr(
+                "Keys: Space = record / stop · P = play · R = re-record · ← / → = previous / next sentence"
+            )
+        )
+        self.auto_advance.setText(self.tr("&Go to the next sentence after a passing take"))
+        self.prompt.setAccessibleName(self.tr("Sentence to read"))
+        for button in self.buttons.values():
+            button.setAccessibleName(button.text())
+        self._state_changed(self.recorder.state)
+        self._show_sentence()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @property
+    def report(self) -> TakeReport | None:
+        """The check report of the take shown."""
+        return self.panel.report
+
+    @property
+    def session(self) -> Session | None:
+        return self.holder.session
+
+    def initializePage(self) -> None:
+        session = self.holder.require()
+        self.take_list.set_session(session)
+        self.meter.set_source(self.live.level)
+        self.pacing.restart()
+        self.clock.start()
+        if self.live.engine is None and not self.live.opening:
+            used = DeviceRef.from_dict(session.device) if session.device else None
+            self.live.open(self.live.preferred(used, self.services.settings.input_device()))
+        self.go(min(session.current_index, session.sentence_count - 1))
+
+    def cleanupPage(self) -> None:
+        self.recorder.cancel()
+        self.clock.stop()
+
+    def go(self, index: int) -> None:
+        """Show sentence ``index`` (saved as the session's current sentence)."""
+        session = self.session
+        if (
+            session is None
+            or self.recorder.state is not State.IDLE
+            or not 0 <= index < session.sentence_count
+        ):
+            return
+        self.index = index
+        self.recorder.save_position(session, index)
+        self.take_list.select(index)
+        self.waveform.clear()
+        self.panel.set_report(None)
+        self._show_sentence()
+        self.recorder.show_take(session, index)
+
+    def previous(self) -> None:
+        self.go(self.index - 1)
+
+    def next_sentence(self) -> None:
+        self.go(self.index + 1)
+
+    def toggle_record(self) -> None:
+        """Space: start a take, or stop the one being recorded."""
+        if self.recorder.state is State.RECORDING:
+            self.recorder.stop()
+        elif self.recorder.state is State.IDLE:
+            self._start()
+
+    def rerecord(self) -> None:
+        """R: throw away a take in progress, or start a new take of this sentence."""
+        if self.recorder.state is State.RECORDING:
+            self.recorder.cancel()
+        self._start()
+
+    def play(self) -> None:
+        if self.session is not None and self.recorder.state is State.IDLE:
+            self.recorder.play(self.session, self.index)
+
+    def finish_take_now(self) -> None:
+        """Save the take in progress at once (the window is closing)."""
+        self.recorder.finish_now()
+
+    def _start(self) -> None:
+        engine, session = self.live.engine, self.session
+        if engine is None or session is None:
+            self.banner.show_message(
+                self.tr("The microphone is not open yet. Wait a moment or go back to the microphone check."),
+                "warn",
+            )
+            return
+        try:
+            self.recorder.start(engine, session, self.index)
+        except (OSError, RuntimeError, UserFacingError) as error:
+            self._failed(error)
+            return
+        self.pacing.note_activity()
+        self.banner.hide()
+        self._check_break()
+
+    def _from_key(self, slot: object) -> None:
+        if self.isVisible() and not self.font_size.hasFocus():
+            slot()  # type: ignore[operator]
+
+    def _state_changed(self, state: State) -> None:
+        texts = {
+            State.IDLE: self.tr("● Record (Space)"),
+            State.RECORDING: self.tr("■ Stop (Space)"),
+            State.CHECKING: self.tr("Checking…"),
+        }
+        self.buttons["record"].setText(texts[state])
+        self.buttons["record"].setAccessibleName(texts[state])
+        self.buttons["record"].setEnabled(state is not State.CHECKING)
+        for name in ("play", "previous", "next"):
+            self.buttons[name].setEnabled(state is State.IDLE)
+        self.take_list.setEnabled(state is State.IDLE)
+        if state is State.RECORDING:
+            self.panel.show_recording()
+        self.completeChanged.emit()
+
+    def _take_ready(self, view: TakeView) -> None:
+        if view.index != self.index or self.session is None:
+            return
+        self.waveform.set_envelope(view.mins, view.maxs, view.take.duration_s)
+        self.panel.set_report(TakeReport.from_dict(view.take.check) if view.take.check else None)
+        self.take_list.refresh(view.index)
+        if view.fresh and self.auto_advance.isChecked() and self.take_list.status(view.index) == "pass":
+            QTimer.singleShot(AUTO_ADVANCE_MS, self.next_sentence)
+
+    def _show_sentence(self) -> None:
+        session = self.session
+        if session is None or self.take_list.count() != session.sentence_count:
+            return
+        self.position.setText(
+            self.tr("Sentence %1 / %2")
+            .replace("%1", str(self.index + 1))
+            .replace("%2", str(session.sentence_count))
+        )
+        self.prompt.setText(session.sentence(self.index).text)
+        self._tick()
+
+    def _tick(self) -> None:
+        session = self.session
+        if session is None or self.take_list.count() != session.sentence_count:
+            return
+        left, seconds = remaining_estimate(session, lambda i: self.take_list.status(i) in ("pass", "warn"))
+        self.times.setText(
+            fill(
+                self.tr("Working for %1 · %2 sentences left, about %3"),
+                clock_text(self.pacing.elapsed_s),
+                left,
+                clock_text(seconds),
+            )
+        )
+        self._check_break()
+
+    def _check_break(self) -> None:
+        if self.pacing.break_due():
+            self.break_banner.show_message(
+                self.tr(
+                    "You have been recording for a long stretch. "
+                    "Take a 5-minute break: drink some water and rest your voice."
+                ),
+                "info", self.tr("I took a &break"), self._took_break,
+            )  # fmt: skip
+
+    def _took_break(self) -> None:
+        self.pacing.took_break()
+        self.break_banner.hide()
+
+    def _font_changed(self, size: int) -> None:
+        self.services.settings.set(PROMPT_FONT_SIZE, size)
+        self._apply_font()
+
+    def _apply_font(self) -> None:
+        font = self.prompt.font()
+        font.setPointSize(self.font_size.value())
+        self.prompt.setFont(font)
+
+    def _capture_event(self, event: CaptureEvent) -> None:
+        if self.isVisible():
+            kind = "warn" if event.kind is EventKind.OVERFLOW else "error"
+            self.banner.show_message(pick(event.message), kind)
+
+    def _failed(self, error: Exception) -> None:
+        if self.isVisible():
+            text = pick(error.message) if isinstance(error, UserFacingError) else str(error)
+            self.banner.show_message(text, "error")
+
+    def isComplete(self) -> bool:
+        return self.recorder.state is State.IDLE

@@ -1,0 +1,244 @@
+"""Page 1, Start: a new session, or resume a recent one (or any session folder); the UI language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from voicerecorder.errors import UserFacingError
+from voicerecorder.session.manifest import MANIFEST_NAME, parse_manifest
+from voicerecorder.session.store import Session, list_sessions
+from voicerecorder.ui import i18n
+from voicerecorder.ui.live_input import LiveInput
+from voicerecorder.ui.page_ids import PageId
+from voicerecorder.ui.services import Services, SessionHolder
+from voicerecorder.ui.settings import UI_LANGUAGE
+from voicerecorder.ui.widgets.banner import Banner
+from voicerecorder.ui.workers import TaskRunner
+
+FOLDER_ROLE = Qt.ItemDataRole.UserRole
+LANGUAGE_CHOICES = (("en", "English"), ("zh_CN", "中文"))
+COLUMN_GAP = 28
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """What the recent-sessions list shows about one session folder."""
+
+    folder: Path
+    voice_name: str
+    edition: str
+    recorded: int
+    total: int
+    updated: str
+
+
+def summarise(folder: Path) -> SessionSummary:
+    """Read ``folder``'s manifest without changing anything (worker thread)."""
+    path = folder / MANIFEST_NAME
+    manifest, _ = parse_manifest(path.read_bytes(), path)
+    recorded = sum(1 for state in manifest.sentences if state.chosen is not None)
+    updated = manifest.updated.replace("T", " ").rstrip("Z")
+    return SessionSummary(
+        folder, manifest.voice.voice_name, manifest.edition, recorded, len(manifest.sentences), updated
+    )
+
+
+def find_sessions(root: Path, recent: list[str]) -> list[SessionSummary]:
+    """Summaries of the recently opened sessions and of every session under ``root`` (worker thread)."""
+    folders = [Path(item) for item in recent] + list_sessions(root)
+    seen: set[Path] = set()
+    found = []
+    for folder in folders:
+        key = folder.resolve()
+        if key in seen or not (folder / MANIFEST_NAME).is_file():
+            continue
+        seen.add(key)
+        try:
+            found.append(summarise(folder))
+        except (OSError, UserFacingError):
+            continue
+    return found
+
+
+class StartPage(QWizardPage):
+    """Choose what to do; ``nextId`` skips Voice details when a session is resumed."""
+
+    def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
+        super().__init__()
+        self.services = services
+        self.holder = holder
+        self.runner = TaskRunner(self)
+        self.new_radio = QRadioButton()
+        self.resume_radio = QRadioButton()
+        self.choice = QButtonGroup(self)
+        self.choice.addButton(self.new_radio)
+        self.choice.addButton(self.resume_radio)
+        self.new_radio.setChecked(True)
+        self.sessions = QTreeWidget()
+        self.sessions.setColumnCount(4)
+        self.sessions.setRootIsDecorated(False)
+        self.sessions.setAlternatingRowColors(True)
+        self.open_folder = QPushButton()
+        self.language_label = QLabel()
+        self.language = QComboBox()
+        for code, name in LANGUAGE_CHOICES:
+            self.language.addItem(name, code)
+        self.language_label.setBuddy(self.language)
+        self.banner = Banner()
+        self._layout()
+        self.choice.buttonToggled.connect(lambda *_: self.completeChanged.emit())
+        self.sessions.currentItemChanged.connect(self._session_selected)
+        self.sessions.itemActivated.connect(lambda *_: self.wizard().next())
+        self.open_folder.clicked.connect(self._choose_folder)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.retranslate()
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.language_label)
+        top.addWidget(self.language)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.new_radio)
+        layout.addSpacing(8)
+        layout.addWidget(self.resume_radio)
+        layout.addWidget(self.sessions, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.open_folder)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Welcome"))
+        self.setSubTitle(
+            self.tr("Record the sentences for your MetaStudio voice. Start a new session or continue one.")
+        )
+        self.new_radio.setText(self.tr("&New session — enter the voice details and choose the script"))
+        self.resume_radio.setText(self.tr("&Continue a session:"))
+        self.sessions.setHeaderLabels(
+            [self.tr("Voice name"), self.tr("Edition"), self.tr("Progress"), self.tr("Last change")]
+        )
+        self.sessions.setAccessibleName(self.tr("Recent sessions"))
+        self.open_folder.setText(self.tr("&Open a session folder…"))
+        self.language_label.setText(self.tr("&Language / 语言:"))
+        self.language.setAccessibleName(self.tr("User interface language"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def initializePage(self) -> None:
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
+        self.language.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the sessions list in a worker."""
+        root, recent = self.services.sessions_root, self.services.settings.recent_sessions()
+        self.runner.start(lambda: find_sessions(root, recent), self.show_sessions)
+
+    def show_sessions(self, summaries: list[SessionSummary]) -> None:
+        self.sessions.clear()
+        for summary in summaries:
+            self.sessions.addTopLevelItem(self._item(summary))
+        for column in range(3):
+            self.sessions.resizeColumnToContents(column)
+            self.sessions.setColumnWidth(column, self.sessions.columnWidth(column) + COLUMN_GAP)
+        if summaries and self.sessions.currentItem() is None:
+            self.sessions.setCurrentItem(self.sessions.topLevelItem(0))
+            self.new_radio.setChecked(True)
+
+    @staticmethod
+    def _item(summary: SessionSummary) -> QTreeWidgetItem:
+        progress = f"{summary.recorded} / {summary.total}"
+        item = QTreeWidgetItem([summary.voice_name, summary.edition, progress, summary.updated])
+        item.setData(0, FOLDER_ROLE, str(summary.folder))
+        item.setToolTip(0, str(summary.folder))
+        return item
+
+    @property
+    def resuming(self) -> bool:
+        return self.resume_radio.isChecked()
+
+    def selected_folder(self) -> Path | None:
+        item = self.sessions.currentItem()
+        return Path(item.data(0, FOLDER_ROLE)) if item is not None else None
+
+    def isComplete(self) -> bool:
+        return not self.resuming or self.selected_folder() is not None
+
+    def validatePage(self) -> bool:
+        if not self.resuming:
+            self.holder.set(None)
+            return True
+        folder = self.selected_folder()
+        try:
+            session = Session.open(folder)
+        except UserFacingError as error:
+            self.banner.show_message(i18n.pick(error.message), "error")
+            return False
+        self.holder.set(session)
+        self.services.settings.remember_session(str(session.folder))
+        return True
+
+    def nextId(self) -> int:
+        return int(PageId.MICROPHONE if self.resuming else PageId.VOICE)
+
+    def _session_selected(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if current is not None and self.sessions.hasFocus():
+            self.resume_radio.setChecked(True)
+        self.completeChanged.emit()
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Open a session folder"), str(self.services.sessions_root)
+        )
+        if chosen:
+            self.open_session_folder(Path(chosen))
+
+    def open_session_folder(self, folder: Path) -> None:
+        """Add ``folder`` to the list (when it is a session) and select it for resuming."""
+        try:
+            summary = summarise(folder)
+        except FileNotFoundError:
+            message = self.tr("%1 is not a session folder (it has no session.json).").replace(
+                "%1", str(folder)
+            )
+            self.banner.show_message(message, "error")
+            return
+        except UserFacingError as error:
+            self.banner.show_message(i18n.pick(error.message), "error")
+            return
+        self.banner.hide()
+        self.services.settings.remember_session(str(folder))
+        for row in reversed(range(self.sessions.topLevelItemCount())):
+            if Path(self.sessions.topLevelItem(row).data(0, FOLDER_ROLE)).resolve() == folder.resolve():
+                self.sessions.takeTopLevelItem(row)
+        self.sessions.insertTopLevelItem(0, self._item(summary))
+        self.sessions.setCurrentItem(self.sessions.topLevelItem(0))
+        self.resume_radio.setChecked(True)
+
+    def _language_chosen(self) -> None:
+        code = self.language.currentData()
+        i18n.set_language(code)
+        self.services.settings.set(UI_LANGUAGE, code)

@@ -1,0 +1,202 @@
+"""Page 7, Submit: where the recordings go, the credentials, an optional authorization letter, the upload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from voicerecorder.ui.dialogs.settings_dialog import SettingsDialog
+from voicerecorder.ui.error_message import error_message
+from voicerecorder.ui.i18n import pick
+from voicerecorder.ui.live_input import LiveInput
+from voicerecorder.ui.services import Services, SessionHolder
+from voicerecorder.ui.widgets.banner import Banner
+from voicerecorder.ui.workers import TaskRunner
+from voicerecorder.ui.workflow_progress import WorkflowProgress
+from voicerecorder.ui.workflow_runner import TargetInfo, WorkflowRunner, describe_target
+from voicerecorder.workflow import records
+from voicerecorder.workflow.submit import SubmitOutcome, submit
+
+SUBMITTED_STEPS = ("committed",)
+
+
+class SubmitPage(QWizardPage):
+    """Creates the training job, uploads the package (and letter) and commits, all in a worker."""
+
+    def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
+        super().__init__()
+        self.services, self.holder = services, holder
+        self.runner = WorkflowRunner(services.settings, self)
+        self.lookup = TaskRunner(self)
+        self.target: TargetInfo | None = None
+        self.banner = Banner()
+        self.where, self.credentials, self.job = QLabel(), QLabel(), QLabel()
+        for label in (self.where, self.credentials, self.job):
+            label.setWordWrap(True)
+        self.job.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.job.setStyleSheet("font-size:13pt; font-weight:600;")
+        self.settings_button = QPushButton()
+        self.letter_label, self.letter = QLabel(), QLineEdit()
+        self.letter_label.setBuddy(self.letter)
+        self.browse, self.clear = QPushButton(), QPushButton()
+        self.submit_button = QPushButton()
+        self.progress = WorkflowProgress()
+        self._layout()
+        self.settings_button.clicked.connect(self.open_settings)
+        self.browse.clicked.connect(self._browse)
+        self.clear.clicked.connect(self.letter.clear)
+        self.submit_button.clicked.connect(self.start_submit)
+        self.progress.cancel_requested.connect(self.runner.cancel)
+        self.runner.event.connect(self.progress.show_event)
+        self.runner.finished.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        self.retranslate()
+
+    def _layout(self) -> None:
+        credentials = QHBoxLayout()
+        credentials.addWidget(self.credentials, 1)
+        credentials.addWidget(self.settings_button)
+        letter = QHBoxLayout()
+        letter.addWidget(self.letter, 1)
+        letter.addWidget(self.browse)
+        letter.addWidget(self.clear)
+        form = QFormLayout()
+        form.addRow(self.where)
+        form.addRow(credentials)
+        form.addRow(self.letter_label, letter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.submit_button)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.job)
+        layout.addStretch(1)
+        self.progress.hide()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Submit"))
+        self.setSubTitle(self.tr("Send the recordings to MetaStudio to train the voice."))
+        self.settings_button.setText(self.tr("Cloud &settings…"))
+        self.letter_label.setText(self.tr("Authorization &letter (optional):"))
+        self.letter.setPlaceholderText(self.tr("A signed letter as PDF, JPG or PNG"))
+        self.letter.setAccessibleName(self.tr("Authorization letter file"))
+        self.browse.setText(self.tr("&Browse…"))
+        self.clear.setText(self.tr("C&lear"))
+        self.clear.setAccessibleName(self.tr("Remove the authorization letter"))
+        self.submit_button.setText(self.tr("&Upload and submit"))
+        self._show_target()
+        self._show_record()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def initializePage(self) -> None:
+        self.refresh_target()
+        self._show_record()
+
+    def cleanupPage(self) -> None:
+        self.runner.cancel()
+
+    def isComplete(self) -> bool:
+        return not self.runner.busy and self.submitted_job_id() is not None
+
+    def submitted_job_id(self) -> str | None:
+        """The session's committed training job, or None."""
+        session = self.holder.session
+        record = records.latest(session, records.TRAINING) if session is not None else None
+        if record and record.get("job_id") and record.get("step") in SUBMITTED_STEPS:
+            return str(record["job_id"])
+        return None
+
+    # Target and credentials
+
+    def refresh_target(self) -> None:
+        """Look up (in a worker) where the job would go and whether credentials are set."""
+        settings = self.services.settings
+        self.lookup.start(lambda: describe_target(settings), self._target_known, self._failed)
+
+    def _target_known(self, target: TargetInfo) -> None:
+        self.target = target
+        self._show_target()
+
+    def _show_target(self) -> None:
+        target = self.target
+        if target is None:
+            self.where.setText(self.tr("Finding out where the recordings go…"))
+            self.credentials.setText("")
+            return
+        self.where.setText(self.tr("Destination: %1").replace("%1", pick(target.label)))
+        if target.configured:
+            self.credentials.setText(self.tr("✔ Huawei Cloud credentials are set."))
+        else:
+            self.credentials.setText(
+                self.tr(
+                    "No Huawei Cloud credentials are set, so the sandbox is used. "
+                    "Add them in the cloud settings."
+                )
+            )
+
+    def open_settings(self) -> None:
+        """The Settings dialog; the destination is looked up again when it closes."""
+        dialog = SettingsDialog(self.services, self)
+        dialog.finished.connect(lambda _result: self.refresh_target())
+        dialog.open()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the authorization letter"),
+            "",
+            self.tr("Letters (*.pdf *.jpg *.jpeg *.png)"),
+        )
+        if path:
+            self.letter.setText(path)
+
+    # Submitting
+
+    def start_submit(self) -> None:
+        """Submit (or continue or resubmit) in a worker; progress and the job id arrive as signals."""
+        session = self.holder.session
+        if session is None or self.runner.busy:
+            return
+        letter = Path(self.letter.text().strip()) if self.letter.text().strip() else None
+        self.banner.hide()
+        self.submit_button.setEnabled(False)
+        self.progress.show()
+        self.progress.set_running(True)
+        self.runner.start(
+            lambda client, reporter, cancel: submit(
+                session, client, letter=letter, reporter=reporter, cancel=cancel
+            )
+        )
+        self.completeChanged.emit()
+
+    def _finished(self, outcome: SubmitOutcome) -> None:
+        self.progress.finish(True)
+        self.submit_button.setEnabled(True)
+        self._show_record()
+        self.completeChanged.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.progress.finish(False)
+        self.submit_button.setEnabled(True)
+        self.banner.show_message(error_message(error), "error")
+        self.completeChanged.emit()
+
+    def _show_record(self) -> None:
+        job_id = self.submitted_job_id()
+        self.job.setText(self.tr("Submitted. Job ID: %1").replace("%1", job_id) if job_id else "")
+        self.job.setAccessibleName(self.job.text())

@@ -1,0 +1,265 @@
+"""Page 8, Track: the job's states as a timeline, polled in the background; re-record and resubmit on
+AUDIT_FAILED; the voice asset id on SUCCEED."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from voicerecorder.cloud.models import TrainingJob
+from voicerecorder.cloud.states import describe_state, needs_action
+from voicerecorder.ui.error_message import error_message
+from voicerecorder.ui.i18n import pick
+from voicerecorder.ui.live_input import LiveInput
+from voicerecorder.ui.page_ids import PageId
+from voicerecorder.ui.pages.record import RecordPage
+from voicerecorder.ui.pages.review import back_to_record
+from voicerecorder.ui.services import Services, SessionHolder
+from voicerecorder.ui.widgets.banner import Banner
+from voicerecorder.ui.widgets.status_icons import status_icon
+from voicerecorder.ui.workflow_runner import WorkflowRunner
+from voicerecorder.workflow import records
+from voicerecorder.workflow.events import WorkflowEvent
+from voicerecorder.workflow.polling import PollPolicy
+from voicerecorder.workflow.submit import SubmitOutcome, submit
+from voicerecorder.workflow.track import rerecord_lines, track
+
+STATE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def _state_icon(state: str) -> str:
+    if state == "SUCCEED":
+        return "pass"
+    if state == "FAILED" or state.endswith("FAILED") or state == "USER_REVIEW_REJECT":
+        return "fail"
+    return "warn" if needs_action(state) else "unchecked"
+
+
+class TrackPage(QWizardPage):
+    """Polls the session's training job while shown (stops when left); Finish is enabled once submitted."""
+
+    poll_policy = PollPolicy(first_s=5.0, max_s=120.0)
+
+    def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
+        super().__init__()
+        self.services, self.holder = services, holder
+        self.runner = WorkflowRunner(services.settings, self)
+        self.banner = Banner()
+        self.job, self.state_text, self.asset = QLabel(), QLabel(), QLabel()
+        for label in (self.job, self.state_text, self.asset):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.state_text.setStyleSheet("font-size:13pt; font-weight:600;")
+        self.asset.setStyleSheet("font-size:13pt; font-weight:600;")
+        self.timeline = QListWidget()
+        self.timeline.setWordWrap(True)
+        self.copy_asset, self.refresh_button = QPushButton(), QPushButton()
+        self.audit_box = QWidget()
+        self.audit_intro = QLabel()
+        self.audit_intro.setWordWrap(True)
+        self.audit_list = QListWidget()
+        self.rerecord_button, self.resubmit_button = QPushButton(), QPushButton()
+        self._layout()
+        self.copy_asset.clicked.connect(self._copy_asset)
+        self.refresh_button.clicked.connect(self.start_tracking)
+        self.rerecord_button.clicked.connect(self.rerecord_rejected)
+        self.resubmit_button.clicked.connect(self.resubmit)
+        self.runner.event.connect(self._event)
+        self.runner.finished.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        self.retranslate()
+
+    def _layout(self) -> None:
+        audit = QVBoxLayout(self.audit_box)
+        audit.setContentsMargins(0, 0, 0, 0)
+        audit.addWidget(self.audit_intro)
+        audit.addWidget(self.audit_list)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.rerecord_button)
+        buttons.addWidget(self.resubmit_button)
+        buttons.addStretch(1)
+        audit.addLayout(buttons)
+        self.audit_box.hide()
+        asset = QHBoxLayout()
+        asset.addWidget(self.asset, 1)
+        asset.addWidget(self.copy_asset)
+        self.copy_asset.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.job, 1)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(self.state_text)
+        layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.audit_box, 1)
+        layout.addLayout(asset)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Track"))
+        self.setSubTitle(
+            self.tr("Follow the review and training of your voice. You can close the app; the job continues.")
+        )
+        self.timeline.setAccessibleName(self.tr("Job states over time"))
+        self.audit_list.setAccessibleName(self.tr("Sentences to record again"))
+        self.refresh_button.setText(self.tr("&Check now"))
+        self.copy_asset.setText(self.tr("&Copy asset ID"))
+        self.rerecord_button.setText(self.tr("&Re-record these sentences"))
+        self.resubmit_button.setText(self.tr("Re&submit"))
+        self.audit_intro.setText(
+            self.tr("The review rejected these sentences. Record them again, then resubmit:")
+        )
+        self._show_record()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def initializePage(self) -> None:
+        self.timeline.clear()
+        self._show_record()
+        self.start_tracking()
+
+    def cleanupPage(self) -> None:
+        self.runner.cancel()
+
+    def hideEvent(self, event: object) -> None:
+        self.runner.cancel()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def isComplete(self) -> bool:
+        return bool((self.record() or {}).get("job_id"))
+
+    def record(self) -> dict | None:
+        """The session's newest training-job record, or None."""
+        session = self.holder.session
+        return records.latest(session, records.TRAINING) if session is not None else None
+
+    def current_state(self) -> str | None:
+        return (self.record() or {}).get("state")
+
+    # Polling
+
+    def start_tracking(self) -> None:
+        """Poll the job in a worker until it finishes or waits for the person."""
+        session = self.holder.session
+        if session is None or self.runner.busy or not (self.record() or {}).get("job_id"):
+            return
+        policy = self.poll_policy
+        self.banner.hide()
+        self.refresh_button.setEnabled(False)
+        self.runner.start(
+            lambda client, reporter, cancel: track(
+                session, client, reporter=reporter, cancel=cancel, policy=policy
+            )
+        )
+
+    def resubmit(self) -> None:
+        """Upload the re-recorded package to the same job and commit it again, then keep tracking."""
+        session = self.holder.session
+        if session is None or self.runner.busy:
+            return
+        self.banner.hide()
+        self.resubmit_button.setEnabled(False)
+        self.runner.start(
+            lambda client, reporter, cancel: submit(session, client, reporter=reporter, cancel=cancel)
+        )
+
+    def _event(self, event: WorkflowEvent) -> None:
+        if event.step == "state" and event.state:
+            self.add_state(event.state)
+        elif event.step == "upload" and event.total:
+            self.state_text.setText(f"{pick(event.message)} {100 * (event.sent or 0) // event.total}%")
+
+    def add_state(self, state: str) -> None:
+        """Append ``state`` to the timeline (with the time and its description) unless it is the last one."""
+        last = self.timeline.item(self.timeline.count() - 1) if self.timeline.count() else None
+        if last is not None and last.data(STATE_ROLE) == state:
+            return
+        when = QDateTime.currentDateTime().toString("HH:mm:ss")
+        item = QListWidgetItem(
+            status_icon(_state_icon(state)), f"{when}  {state} — {pick(describe_state(state))}"
+        )
+        item.setData(STATE_ROLE, state)
+        self.timeline.addItem(item)
+        self.timeline.scrollToItem(item)
+
+    def _finished(self, result: object) -> None:
+        self.refresh_button.setEnabled(True)
+        self.resubmit_button.setEnabled(True)
+        if isinstance(result, SubmitOutcome):
+            self.add_state(result.state)
+            self.start_tracking()
+        elif isinstance(result, TrainingJob):
+            self.add_state(result.state)
+        self._show_record()
+        self.completeChanged.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.refresh_button.setEnabled(True)
+        self.resubmit_button.setEnabled(True)
+        self.banner.show_message(error_message(error), "error", self.tr("&Try again"), self.start_tracking)
+
+    # Showing
+
+    def _show_record(self) -> None:
+        record = self.record() or {}
+        state = record.get("state")
+        self.job.setText(
+            self.tr("Job ID: %1").replace("%1", record["job_id"])
+            if record.get("job_id")
+            else self.tr("Nothing submitted yet.")
+        )
+        self.state_text.setText(pick(describe_state(state)) if state else "")
+        if state and not self.timeline.count():
+            self.add_state(state)
+        lines = rerecord_lines(record) if state == "AUDIT_FAILED" else []
+        self.audit_list.clear()
+        for line in lines:
+            self.audit_list.addItem(QListWidgetItem(status_icon("fail"), pick(line)))
+        self.audit_box.setVisible(state == "AUDIT_FAILED")
+        self.asset.setText(
+            self.tr("Voice asset ID: %1").replace("%1", record["asset_id"])
+            if state == "SUCCEED" and record.get("asset_id")
+            else ""
+        )
+        self.copy_asset.setVisible(bool(self.asset.text()))
+        failure = record.get("failure") or {}
+        if state == "FAILED":
+            reason = " ".join(str(part) for part in (failure.get("code"), failure.get("reason")) if part)
+            self.banner.show_message(
+                self.tr("The job failed: %1. Submit again to create a new job.").replace("%1", reason),
+                "error",
+            )
+
+    def rejected_sentences(self) -> list[int]:
+        """The sentences the audit rejected (0-based), in order."""
+        session = self.holder.session
+        return sorted(session.marked_for_rerecord) if session is not None else []
+
+    def rerecord_rejected(self) -> None:
+        """Back to the Record page at the first rejected sentence (they are marked in the take list)."""
+        rejected, wizard = self.rejected_sentences(), self.wizard()
+        if not rejected or wizard is None:
+            return
+        self.runner.cancel()
+        self.holder.require().set_current_index(rejected[0])
+        back_to_record(wizard)
+        record = wizard.page(int(PageId.RECORD))
+        if isinstance(record, RecordPage):
+            record.go(rejected[0])
+
+    def _copy_asset(self) -> None:
+        record = self.record() or {}
+        QGuiApplication.clipboard().setText(str(record.get("asset_id") or ""))

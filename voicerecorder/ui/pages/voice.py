@@ -1,0 +1,321 @@
+"""Page 2, Voice details: the form MetaStudio needs and the script to read; Next creates the session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from voicerecorder.errors import UserFacingError
+from voicerecorder.session.form import SEXES, VoiceForm, validate_voice_form
+from voicerecorder.session.lint import LintFinding, lint_script
+from voicerecorder.session.script import (
+    BUILTIN_TAGS,
+    EDITION_SIZES,
+    LANGUAGES,
+    TAGS,
+    Script,
+    builtin_script,
+    load_script_file,
+)
+from voicerecorder.session.store import Session
+from voicerecorder.ui.i18n import fill, pick
+from voicerecorder.ui.live_input import LiveInput
+from voicerecorder.ui.services import Services, SessionHolder
+from voicerecorder.ui.widgets.banner import Banner
+from voicerecorder.ui.widgets.status_icons import status_icon
+
+ERROR_STYLE = "color:#b71c1c;"
+
+
+class VoicePage(QWizardPage):
+    """Collects the VoiceForm, the edition and the script; errors are shown at their fields."""
+
+    def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
+        super().__init__()
+        self.services = services
+        self.holder = holder
+        self.created: Session | None = None
+        self.imported: Script | None = None
+        self.imported_path: Path | None = None
+        self.lint_findings: list[LintFinding] = []
+        self.voice_name = QLineEdit()
+        self.sex = QComboBox()
+        self.tag = QComboBox()
+        self.language = QComboBox()
+        self.edition = QComboBox()
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(64)
+        self.phone = QLineEdit()
+        self.errors = {name: self._error_label() for name in ("voice_name", "phone", "description", "script")}
+        self.builtin_radio = QRadioButton()
+        self.import_radio = QRadioButton()
+        self.builtin_radio.setChecked(True)
+        self.script_status = QLabel()
+        self.script_status.setWordWrap(True)
+        self.import_button = QPushButton()
+        self.findings = QListWidget()
+        self.findings.setWordWrap(True)
+        self.banner = Banner()
+        self.labels = {
+            name: QLabel()
+            for name in ("voice_name", "sex", "tag", "language", "edition", "description", "phone")
+        }
+        self._layout()
+        for combo, values in (
+            (self.sex, SEXES),
+            (self.tag, TAGS),
+            (self.language, LANGUAGES),
+            (self.edition, EDITION_SIZES),
+        ):
+            for value in values:
+                combo.addItem(value, value)
+            combo.currentIndexChanged.connect(self._script_inputs_changed)
+        self.builtin_radio.toggled.connect(self._script_inputs_changed)
+        self.import_button.clicked.connect(self._choose_script)
+        self.voice_name.textChanged.connect(lambda: self._show_field_error("voice_name", None))
+        self.phone.textChanged.connect(lambda: self._show_field_error("phone", None))
+        self.retranslate()
+
+    def _error_label(self) -> QLabel:
+        label = QLabel()
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        fields: list[tuple[str, QWidget]] = [
+            ("voice_name", self.voice_name), ("sex", self.sex), ("tag", self.tag),
+            ("language", self.language), ("edition", self.edition), ("description", self.description),
+            ("phone", self.phone),
+        ]  # fmt: skip
+        for name, widget in fields:
+            self.labels[name].setBuddy(widget)
+            form.addRow(self.labels[name], widget)
+            if name in self.errors:
+                form.addRow("", self.errors[name])
+        self.script_box = QGroupBox()
+        script = QVBoxLayout(self.script_box)
+        choice = QHBoxLayout()
+        choice.addWidget(self.builtin_radio)
+        choice.addWidget(self.import_radio)
+        choice.addWidget(self.import_button)
+        choice.addStretch(1)
+        script.addLayout(choice)
+        script.addWidget(self.script_status)
+        script.addWidget(self.errors["script"])
+        script.addWidget(self.findings)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.script_box, 1)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Voice details"))
+        self.setSubTitle(
+            self.tr("These details are sent with the training job. Fields marked * are required.")
+        )
+        texts = {
+            "voice_name": self.tr("Voice &name *"), "sex": self.tr("&Sex"), "tag": self.tr("Scenario &tag"),
+            "language": self.tr("&Language"), "edition": self.tr("&Edition"),
+            "description": self.tr("&Description"),
+            "phone": self.tr("&Phone (optional)"),
+        }  # fmt: skip
+        for name, text in texts.items():
+            self.labels[name].setText(text)
+            self.labels[name].buddy().setAccessibleName(text.replace("&", "").rstrip(" *"))
+        self.voice_name.setPlaceholderText(self.tr("e.g. Lin Xiaoyu – warm narrator"))
+        self.phone.setPlaceholderText(self.tr("+86 138 0000 0000"))
+        names = {
+            "FEMALE": self.tr("Female"), "MALE": self.tr("Male"), "CN": self.tr("Chinese (CN)"),
+            "EN": self.tr("English (EN)"), "BASIC": self.tr("Basic — 20 sentences"),
+            "MIDDLE": self.tr("Middle — 100 sentences"), "ECOMMERCE": self.tr("E-commerce"),
+            "NEWS": self.tr("News"), "MARKETING": self.tr("Marketing"), "LIVE": self.tr("Live streaming"),
+            "EDUCATION": self.tr("Education"),
+            "CUSTOMER": self.tr("Customer service"), "STORYTELLING": self.tr("Storytelling"),
+        }  # fmt: skip
+        for combo in (self.sex, self.tag, self.language, self.edition):
+            for row in range(combo.count()):
+                combo.setItemText(row, names.get(combo.itemData(row), combo.itemData(row)))
+        self.script_box.setTitle(self.tr("Script"))
+        self.builtin_radio.setText(self.tr("&Built-in script"))
+        self.import_radio.setText(self.tr("&Import a script file"))
+        self.import_button.setText(self.tr("Choose &file…"))
+        self.findings.setAccessibleName(self.tr("The script, or the problems found in it"))
+        self._script_inputs_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def form(self) -> VoiceForm:
+        return VoiceForm(
+            voice_name=self.voice_name.text(),
+            sex=self.sex.currentData(),
+            tag=self.tag.currentData(),
+            language=self.language.currentData(),
+            description=self.description.toPlainText(),
+            phone=self.phone.text(),
+        )
+
+    def set_form(self, form: VoiceForm, edition: str) -> None:
+        """Fill the fields (used for demo data and when editing)."""
+        self.voice_name.setText(form.voice_name)
+        for combo, value in (
+            (self.sex, form.sex),
+            (self.tag, form.tag),
+            (self.language, form.language),
+            (self.edition, edition),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self.description.setPlainText(form.description)
+        self.phone.setText(form.phone)
+
+    def script(self) -> Script | None:
+        """The script that Next would use, or None when there is none yet."""
+        if self.import_radio.isChecked():
+            return self.imported
+        try:
+            return builtin_script(
+                self.language.currentData(), self.tag.currentData(), self.edition.currentData()
+            )
+        except UserFacingError:
+            return None
+
+    def _script_inputs_changed(self) -> None:
+        tag = self.tag.currentData()
+        if self.imported is not None:
+            self.lint_findings = lint_script(self.imported, self.edition.currentData())
+        self.findings.clear()
+        if self.import_radio.isChecked():
+            self._show_import_state()
+        elif tag in BUILTIN_TAGS:
+            size = EDITION_SIZES[self.edition.currentData()]
+            self.script_status.setText(
+                self.tr("The built-in script for this tag has %1 sentences:").replace("%1", str(size))
+            )
+            script = self.script()
+            for number, sentence in enumerate(script.sentences if script else [], 1):
+                self.findings.addItem(f"{number}. {sentence.text}")
+        else:
+            self.script_status.setText(
+                fill(
+                    self.tr(
+                        "There is no built-in script for the tag “%1”. "
+                        "Import your own script file (.txt, .tsv or .csv) instead."
+                    ),
+                    self.tag.currentText(),
+                )
+            )
+        self._show_field_error("script", None)
+
+    def _show_import_state(self) -> None:
+        if self.imported is None:
+            self.script_status.setText(
+                self.tr("Choose a script file: one sentence per line (.txt), or id and text (.tsv, .csv).")
+            )
+            return
+        errors = sum(1 for f in self.lint_findings if f.level == "error")
+        warnings = len(self.lint_findings) - errors
+        name = self.imported_path.name if self.imported_path else ""
+        text = self.tr("%1: %2 sentences, %3 errors, %4 warnings.")
+        self.script_status.setText(fill(text, name, len(self.imported.sentences), errors, warnings))
+        for finding in self.lint_findings:
+            icon = status_icon("fail" if finding.level == "error" else "warn")
+            self.findings.addItem(QListWidgetItem(icon, pick(finding.message)))
+
+    def _choose_script(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a script"), str(Path.home()), self.tr("Scripts (*.txt *.tsv *.csv)")
+        )
+        if chosen:
+            self.import_script(Path(chosen))
+
+    def import_script(self, path: Path) -> bool:
+        """Load and lint ``path``; True when it loaded (it may still have blocking errors)."""
+        self.import_radio.setChecked(True)
+        try:
+            script = load_script_file(path, self.language.currentData())
+        except UserFacingError as error:
+            self.imported, self.imported_path, self.lint_findings = None, None, []
+            self._script_inputs_changed()
+            self._show_field_error("script", pick(error.message))
+            return False
+        self.imported, self.imported_path = script, path
+        self._script_inputs_changed()
+        return True
+
+    def _show_field_error(self, name: str, text: str | None) -> None:
+        label = self.errors[name]
+        label.setText(text or "")
+        label.setVisible(bool(text))
+
+    def validatePage(self) -> bool:
+        form, edition = self.form(), self.edition.currentData()
+        problems = validate_voice_form(form, edition)
+        for name in ("voice_name", "phone", "description"):
+            self._show_field_error(name, pick(problems[name]) if name in problems else None)
+        script_error = self._script_error()
+        self._show_field_error("script", script_error)
+        if problems or script_error:
+            first = next(
+                (w for n, w in (("voice_name", self.voice_name), ("phone", self.phone)) if n in problems),
+                None,
+            )
+            (first or self.import_button).setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        try:
+            session = self._reuse(form, edition) or Session.create(
+                form, edition, self.script(), root=self.services.sessions_root
+            )
+        except UserFacingError as error:
+            self.banner.show_message(pick(error.message), "error")
+            return False
+        self.created = session
+        self.holder.set(session)
+        self.services.settings.remember_session(str(session.folder))
+        return True
+
+    def _reuse(self, form: VoiceForm, edition: str) -> Session | None:
+        """The session this page created, updated with ``form``, when the user came Back without
+        changing the edition or the script; None when a new session is needed."""
+        session = self.holder.session
+        if session is None or session is not self.created:
+            return None
+        if session.edition != edition or session.script != self.script():
+            return None
+        session.update_form(form)
+        return session
+
+    def _script_error(self) -> str | None:
+        script = self.script()
+        if script is None and self.import_radio.isChecked():
+            return self.tr("Choose a script file to import, or use the built-in script.")
+        if script is None:
+            return self.script_status.text()
+        if self.import_radio.isChecked() and any(f.level == "error" for f in self.lint_findings):
+            return self.tr("The script has errors (marked red). Fix them in the file and import it again.")
+        if script.language != self.language.currentData():
+            return self.tr("The script's language does not match the voice language.")
+        return None

@@ -1,0 +1,1 @@
+"""Reusable widgets: level meter, waveform, take list, finding list, banner."""

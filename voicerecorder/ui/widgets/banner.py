@@ -1,0 +1,76 @@
+"""A coloured message strip above a page's content, with an optional action button and a close button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+STYLES = {
+    "info": "background:#e3f2fd; color:#0d2f57; border:1px solid #64b5f6;",
+    "warn": "background:#fff3e0; color:#4e2600; border:1px solid #ffb74d;",
+    "error": "background:#ffebee; color:#5f0b0b; border:1px solid #e57373;",
+}
+
+
+class Banner(QFrame):
+    """Hidden until :meth:`show_message`; the close button hides it again."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = "info"
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.action = QPushButton()
+        self.action.hide()
+        self.close_button = QPushButton("✕")
+        self.close_button.setFixedWidth(32)
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.action)
+        layout.addWidget(self.close_button)
+        self._callback: Callable[[], None] | None = None
+        self.action.clicked.connect(self._run_action)
+        self.retranslate()
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_message(
+        self,
+        text: str,
+        kind: str = "info",
+        action: str | None = None,
+        callback: Callable[[], None] | None = None,
+    ) -> None:
+        """Show ``text`` styled as ``kind`` (info, warn, error), with an action button when given."""
+        self.kind = kind
+        self.setStyleSheet(
+            f"Banner {{{STYLES[kind]} border-radius:4px;}} QLabel {{border:none; background:transparent;}}"
+        )
+        self.label.setText(text)
+        self.setAccessibleName(text)
+        self.action.setVisible(action is not None)
+        self.action.setText(action or "")
+        self.action.setAccessibleName(action or "")
+        self._callback = callback
+        self.show()
+
+    def _run_action(self) -> None:
+        if self._callback is not None:
+            self._callback()
+
+    def retranslate(self) -> None:
+        self.close_button.setToolTip(self.tr("Hide this message"))
+        self.close_button.setAccessibleName(self.tr("Hide this message"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

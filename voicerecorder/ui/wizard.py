@@ -1,0 +1,91 @@
+"""The recording wizard: the page order, the shared session and microphone, and closing safely.
+
+Adding a page (the shell pages 5-8 plug into):
+1. write ``voicerecorder/ui/pages/<name>.py`` with a ``QWizardPage`` subclass whose constructor
+   takes ``(services: Services, holder: SessionHolder, live: LiveInput)`` (use what it needs);
+   set texts in ``retranslate()`` and call it from ``changeEvent`` on ``QEvent.LanguageChange``;
+2. give it an id in ``voicerecorder.ui.page_ids.PageId`` and add it to ``PAGES`` below (order = page order);
+3. add it to ``voicerecorder.ui.screenshots.DEMO_PAGES`` so ``--screenshots`` renders it, and
+   run ``packaging/dev/update-translations.sh`` to extract and compile its strings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
+
+from voicerecorder.ui.dialogs.launcher import DialogLauncher
+from voicerecorder.ui.live_input import LiveInput
+from voicerecorder.ui.page_ids import PageId
+from voicerecorder.ui.pages.microphone import MicrophonePage
+from voicerecorder.ui.pages.quality_check import QualityCheckPage
+from voicerecorder.ui.pages.record import RecordPage
+from voicerecorder.ui.pages.review import ReviewPage
+from voicerecorder.ui.pages.start import StartPage
+from voicerecorder.ui.pages.submit import SubmitPage
+from voicerecorder.ui.pages.track import TrackPage
+from voicerecorder.ui.pages.voice import VoicePage
+from voicerecorder.ui.services import Services, SessionHolder
+
+PAGES: tuple[tuple[PageId, type[QWizardPage]], ...] = (
+    (PageId.START, StartPage),
+    (PageId.VOICE, VoicePage),
+    (PageId.MICROPHONE, MicrophonePage),
+    (PageId.RECORD, RecordPage),
+    (PageId.REVIEW, ReviewPage),
+    (PageId.QUALITY, QualityCheckPage),
+    (PageId.SUBMIT, SubmitPage),
+    (PageId.TRACK, TrackPage),
+)
+
+
+class RecordingWizard(QWizard):
+    """The main window: owns the services, the current session and the shared microphone."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.holder = SessionHolder(self)
+        self.live = LiveInput(services.backend, self)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.setMinimumSize(960, 720)
+        for page_id, page_class in PAGES:
+            self.setPage(int(page_id), page_class(services, self.holder, self.live))
+        self.setStartId(int(PageId.START))
+        self.dialogs = DialogLauncher(self, services)
+        self.retranslate()
+
+    def page_of(self, page_id: PageId) -> QWizardPage:
+        """The page widget with ``page_id``."""
+        return self.page(int(page_id))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Voice Recorder — record your voice for MetaStudio"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask before closing during a take; the take is finished and saved, never lost."""
+        engine = self.live.engine
+        if engine is not None and engine.recording:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Recording in progress"),
+                self.tr("A take is being recorded. Stop, save it and close?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            record = self.page_of(PageId.RECORD)
+            if isinstance(record, RecordPage):
+                record.finish_take_now()
+        self.live.close()
+        event.accept()
+        super().closeEvent(event)
