@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from voicerecorder.audio.capture import STALL_AFTER_S
 from voicerecorder.session.store import Session
+from voicerecorder.ui import i18n
 from voicerecorder.ui.demo import speech_like
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.take_recorder import State
@@ -219,3 +220,10 @@ def test_space_toggles_once_whatever_has_the_focus(qtbot, wizard, open_page, ses
     assert page.recorder.state is State.CHECKING
     qtbot.waitUntil(lambda: page.recorder.state is State.IDLE, timeout=15000)
     assert len(Session.open(session.folder).takes(0)) == 1
+
+
+def test_language_change_with_a_session_before_the_page_was_shown(qtbot, wizard, session):
+    wizard.holder.set(session)
+    i18n.set_language("zh_CN")
+    qtbot.wait(50)
+    assert wizard.page_of(PageId.RECORD).title() == "录音"

@@ -8,9 +8,10 @@ from support.metastudio_zip import RATE, speechlike
 from support.workflow_rig import FAST_POLL, VOICE, client_of, training_jobs
 
 from voicerecorder.cloud.states import describe_state
+from voicerecorder.errors import EXIT_REFUSED
 from voicerecorder.sandbox import quotas
 from voicerecorder.workflow import records
-from voicerecorder.workflow.preflight import EXIT_NOT_READY, PreflightError
+from voicerecorder.workflow.preflight import PreflightError
 from voicerecorder.workflow.submit import submit
 from voicerecorder.workflow.track import refresh, rerecord_lines, track
 
@@ -87,7 +88,7 @@ def test_audit_rejection_marks_sentences_and_resubmits_the_same_job(sandbox, mak
 
     with pytest.raises(PreflightError) as refused:
         submit(session, client)
-    assert refused.value.exit_code == EXIT_NOT_READY
+    assert refused.value.exit_code == EXIT_REFUSED
     assert "Sentence 8" in refused.value.message.en
     assert "Sentence 13" in refused.value.message.en
 

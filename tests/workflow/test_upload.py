@@ -9,9 +9,10 @@ from support.cloud_fake import FakeCloud, Reply, path_of
 from support.workflow_rig import client_of, training_jobs
 
 from voicerecorder.cloud.errors import ObsError
+from voicerecorder.errors import EXIT_INTERRUPTED
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
-from voicerecorder.workflow.events import EXIT_CANCELLED, WorkflowCancelled
+from voicerecorder.workflow.events import WorkflowCancelled
 from voicerecorder.workflow.submit import submit
 from voicerecorder.workflow.upload import ZIP_CONTENT_TYPE, put_file
 
@@ -57,7 +58,7 @@ def test_cancelling_an_upload_keeps_the_job_for_the_next_run(sandbox, make_sessi
 
     with pytest.raises(WorkflowCancelled) as cancelled:
         submit(session, client, reporter=cancel_when_uploading, cancel=cancel)
-    assert cancelled.value.exit_code == EXIT_CANCELLED
+    assert cancelled.value.exit_code == EXIT_INTERRUPTED
     record = records.latest(session, records.TRAINING)
     assert record["step"] == "created"
     outcome = submit(session, client)

@@ -9,10 +9,8 @@ from typing import Protocol
 
 import numpy as np
 
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_ATTENTION, UserFacingError
 from voicerecorder.text import Bilingual
-
-EXIT_AUDIO = 3
 
 
 class StreamStatus(enum.IntFlag):
@@ -116,7 +114,7 @@ class AudioBackend(Protocol):
 class PortAudioMissingError(UserFacingError):
     """The PortAudio library itself cannot be loaded."""
 
-    exit_code = EXIT_AUDIO
+    exit_code = EXIT_ATTENTION
 
     def __init__(self, detail: str) -> None:
         super().__init__(
@@ -134,7 +132,7 @@ class PortAudioMissingError(UserFacingError):
 class NoInputDeviceError(UserFacingError):
     """The system offers no input device at all."""
 
-    exit_code = EXIT_AUDIO
+    exit_code = EXIT_ATTENTION
 
     def __init__(self) -> None:
         super().__init__(
@@ -150,7 +148,7 @@ class NoInputDeviceError(UserFacingError):
 class DeviceNotFoundError(UserFacingError):
     """The requested device is not in the current device list; the message lists what is."""
 
-    exit_code = EXIT_AUDIO
+    exit_code = EXIT_ATTENTION
 
     def __init__(self, wanted: str, available: list[DeviceInfo]) -> None:
         names = "; ".join(str(device.ref) for device in available) or "none"
@@ -167,7 +165,7 @@ class DeviceNotFoundError(UserFacingError):
 class MicrophoneBlockedError(UserFacingError):
     """The operating system refuses access to the microphone (privacy settings)."""
 
-    exit_code = EXIT_AUDIO
+    exit_code = EXIT_ATTENTION
 
     def __init__(self, detail: str = "") -> None:
         suffix = f" ({detail})" if detail else ""
@@ -177,7 +175,7 @@ class MicrophoneBlockedError(UserFacingError):
 class AudioDeviceError(UserFacingError):
     """A device could not be opened or used for another reason (busy, unsupported, gone)."""
 
-    exit_code = EXIT_AUDIO
+    exit_code = EXIT_ATTENTION
 
     def __init__(self, device: str, detail: str) -> None:
         super().__init__(

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from voicerecorder import __version__
 from voicerecorder.cli import screenshots, selftest
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_FAILED, EXIT_INTERRUPTED, UserFacingError
 from voicerecorder.text import current_language
 
 COMMAND_MODULES: tuple[str, ...] = (
@@ -30,11 +31,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "voicerecorder.cli.assess",
     "voicerecorder.cli.submit",
 )
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,13 +56,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return selftest.run()
     if args.screenshots:
         return screenshots.run(args)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return EXIT_USAGE
+    command = getattr(args, "func", None) or run_wizard
     try:
-        return int(args.func(args))
+        return int(command(args))
     except UserFacingError as error:
         print(f"voicerecorder: {error.message.pick(current_language())}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`): stop quietly, like other tools.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (replaces a closed stdout until exit)
+        return EXIT_FAILED
+
+
+def run_wizard(args: argparse.Namespace) -> int:
+    """``voicerecorder`` with no command: open the wizard (Qt is imported only here)."""
+    from voicerecorder.ui.app import run
+
+    return run()

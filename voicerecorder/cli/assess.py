@@ -13,13 +13,10 @@ from pathlib import Path
 
 from voicerecorder.cli.cloud_status import render_job
 from voicerecorder.cli.progress import TerminalReporter, add_workflow_arguments, cloud_target, poll_policy
+from voicerecorder.errors import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual, current_language
 from voicerecorder.workflow.assess import run_assessment
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_OUT_OF_RANGE = 3
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -61,4 +58,4 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if outcome.state != "SUCCEED":
         return EXIT_FAILED
-    return EXIT_OUT_OF_RANGE if outcome.out_of_range else EXIT_OK
+    return EXIT_ATTENTION if outcome.out_of_range else EXIT_OK

@@ -13,14 +13,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UserFacingError
 from voicerecorder.session.manifest import MANIFEST_NAME
 from voicerecorder.session.problems import sentence_label
 from voicerecorder.text import Bilingual, current_language
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 
 LEVEL_NAMES = {
     "pass": Bilingual("PASS", "通过"),

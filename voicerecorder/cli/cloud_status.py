@@ -20,13 +20,9 @@ from voicerecorder.cloud.client import MetaStudioClient
 from voicerecorder.cloud.errors import NotFoundError, ParameterError, ThrottledError
 from voicerecorder.cloud.models import AssessResult, ListJobsQuery, ShortJob, TrainingJob, check_choice
 from voicerecorder.cloud.states import JOB_STATES, describe_state, is_terminal, needs_action
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UserFacingError
 from voicerecorder.text import Bilingual, current_language
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_NEEDS_ACTION = 3
 PAGE_SIZE = 100
 METRICS = ("speed", "sound", "snr", "reverb", "dnsmos_ovrl", "dnsmos_bak")
 
@@ -194,7 +190,7 @@ def _exit_code_for(job: Job) -> int:
         return EXIT_OK
     if is_terminal(job.state):
         return EXIT_FAILED
-    return EXIT_NEEDS_ACTION
+    return EXIT_ATTENTION
 
 
 def run_status(args: argparse.Namespace) -> int:

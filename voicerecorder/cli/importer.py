@@ -7,16 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from voicerecorder.cli.check import verdict_lines
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UserFacingError
 from voicerecorder.session.problems import sentence_label
 
 if TYPE_CHECKING:
     from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual, current_language
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -5,14 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_OK, EXIT_USAGE, UserFacingError
 from voicerecorder.session.form import SEXES, VoiceForm
 from voicerecorder.session.lint import lint_script
 from voicerecorder.session.script import EDITION_SIZES, LANGUAGES, TAGS, builtin_script, load_script_file
 from voicerecorder.text import Bilingual, current_language
-
-EXIT_OK = 0
-EXIT_USAGE = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from voicerecorder.errors import EXIT_OK
 from voicerecorder.text import Bilingual, current_language
-
-EXIT_OK = 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

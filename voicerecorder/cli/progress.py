@@ -7,13 +7,12 @@ import contextlib
 import sys
 from collections.abc import Iterator
 
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_USAGE, UserFacingError
 from voicerecorder.text import Bilingual, current_language
 from voicerecorder.workflow.events import WorkflowEvent
 from voicerecorder.workflow.polling import PollPolicy
 from voicerecorder.workflow.target import CloudTarget, open_target
 
-EXIT_USAGE = 2
 MIN_INTERVAL_S = 0.1
 MAX_INTERVAL_S = 300.0
 

@@ -12,16 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from voicerecorder.audio.backend import EXIT_AUDIO
 from voicerecorder.audio.capture import CaptureEngine, CaptureEvent, EventKind, Level, TakeResult
 from voicerecorder.audio.devices import find_device
 from voicerecorder.audio.repair import RepairResult, RepairStatus, repair_partials
 from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_ATTENTION, EXIT_INTERRUPTED, EXIT_REFUSED, UserFacingError
 from voicerecorder.text import Bilingual, current_language
 
-EXIT_EXISTS = 4
-EXIT_INTERRUPTED = 130
 FIRST_AUDIO_TIMEOUT_S = 5.0
 POSTROLL_S = 0.2
 METER_INTERVAL_S = 1 / 15
@@ -126,7 +123,7 @@ def check_output(output: Path, force: bool) -> None:
                 f"{output} already exists. Choose another name, or add --force to overwrite it.",
                 f"{output} 已存在。请换一个文件名，或加上 --force 覆盖它。",
             ),
-            exit_code=EXIT_EXISTS,
+            exit_code=EXIT_REFUSED,
         )
 
 
@@ -159,7 +156,7 @@ def _wait_for_audio(engine: CaptureEngine, stop: threading.Event) -> bool:
                     f"麦克风 {engine.device} 没有音频输入。请确认已连接且未被其他程序占用，"
                     "或用 --device 选择其他麦克风。",
                 ),
-                exit_code=EXIT_AUDIO,
+                exit_code=EXIT_ATTENTION,
             )
     return False
 
@@ -205,7 +202,7 @@ def _report(result: TakeResult, stopping_event: CaptureEvent | None, language: s
         _say(DROPOUTS.format(overflows=result.overflows, lost_ms=lost_ms).pick(language))
     if stopping_event is None:
         return 0
-    return 1 if stopping_event.kind is EventKind.WRITE_FAILED else EXIT_AUDIO
+    return 1 if stopping_event.kind is EventKind.WRITE_FAILED else EXIT_ATTENTION
 
 
 def _say(text: str, stream: TextIO | None = None) -> None:

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 from types import FrameType
 
+from voicerecorder.errors import EXIT_OK
 from voicerecorder.paths import data_dir
 from voicerecorder.sandbox import (
     DEFAULT_AK,
@@ -22,8 +23,6 @@ from voicerecorder.sandbox import (
     parse_faults,
 )
 from voicerecorder.text import Bilingual, current_language
-
-EXIT_OK = 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from voicerecorder.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from voicerecorder.session.lint import LintFinding, lint_script
 from voicerecorder.session.script import (
     EDITION_SIZES,
@@ -16,10 +17,6 @@ from voicerecorder.session.script import (
     read_script_text,
 )
 from voicerecorder.text import Bilingual, current_language
-
-EXIT_CLEAN = 0
-EXIT_ERRORS = 1
-EXIT_USAGE = 2
 
 _LEVELS = {"error": Bilingual("error: ", "错误："), "warning": Bilingual("warning: ", "警告：")}
 
@@ -63,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         _print_findings(args, language, len(script.sentences), findings)
-    return EXIT_ERRORS if errors else EXIT_CLEAN
+    return EXIT_FAILED if errors else EXIT_OK
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:

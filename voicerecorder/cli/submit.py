@@ -16,15 +16,12 @@ from voicerecorder.cli.cloud_status import render_job
 from voicerecorder.cli.progress import TerminalReporter, add_workflow_arguments, cloud_target, poll_policy
 from voicerecorder.cloud.models import TrainingJob
 from voicerecorder.cloud.states import is_terminal
+from voicerecorder.errors import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual, current_language
 from voicerecorder.workflow import records
 from voicerecorder.workflow.submit import submit
 from voicerecorder.workflow.track import rerecord_lines, track
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_NEEDS_ACTION = 3
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -65,7 +62,7 @@ def _rerecord_help(folder: Path, job_id: str, record: dict) -> Bilingual:
 def _exit_code(job: TrainingJob, waited: bool) -> int:
     if job.state == "SUCCEED" or not waited:
         return EXIT_OK
-    return EXIT_FAILED if is_terminal(job.state) else EXIT_NEEDS_ACTION
+    return EXIT_FAILED if is_terminal(job.state) else EXIT_ATTENTION
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_USAGE, UserFacingError
 from voicerecorder.paths import resources_dir
 from voicerecorder.text import Bilingual
 
@@ -31,7 +31,6 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_SENTENCES = 2000
 
 # Exit code when the request itself is wrong: a missing file, an unknown choice (README: usage).
-_EXIT_USAGE = 2
 _ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _HEADER_IDS = {"id", "sentence_id", "sentence id", "编号", "序号", "句子编号"}
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -114,7 +113,7 @@ def builtin_script(language: str, tag: str, edition: str) -> Script:
                 f"Unknown tag {tag!r}. Choose one of: {', '.join(TAGS)}.",
                 f"未知的声音标签“{tag}”。请从以下标签中选择：{'、'.join(TAGS)}。",
             ),
-            exit_code=_EXIT_USAGE,
+            exit_code=EXIT_USAGE,
         )
     if tag not in BUILTIN_TAGS:
         raise UserFacingError(
@@ -124,7 +123,7 @@ def builtin_script(language: str, tag: str, edition: str) -> Script:
                 f"标签 {tag} 没有内置文稿，内置文稿只有 {'、'.join(BUILTIN_TAGS)}。"
                 "请导入自己的文稿（.txt、.tsv 或 .csv 文件）。",
             ),
-            exit_code=_EXIT_USAGE,
+            exit_code=EXIT_USAGE,
         )
     relative = f"{language.lower()}/{tag.lower()}"
     path = resources_dir() / "scripts" / f"{relative}.txt"
@@ -213,7 +212,7 @@ def detect_language(text: str) -> str:
                 "Give it with --language CN or --language EN.",
                 "文稿中没有中文或英文字母，无法判断语言。请用 --language CN 或 --language EN 指定。",
             ),
-            exit_code=_EXIT_USAGE,
+            exit_code=EXIT_USAGE,
         )
     # One Chinese character carries about as much speech as a short English word (4-5 letters).
     return "CN" if cjk * 4 >= latin else "EN"
@@ -233,7 +232,7 @@ def _checked_language(language: object) -> str:
                 f"Unknown script language {language!r}: use CN (Chinese) or EN (English).",
                 f"未知的文稿语言“{language}”：请使用 CN（中文）或 EN（英文）。",
             ),
-            exit_code=_EXIT_USAGE,
+            exit_code=EXIT_USAGE,
         )
     return value
 
@@ -247,7 +246,7 @@ def edition_size(edition: str) -> int:
                 f"Unknown edition {edition!r}: use BASIC (20 sentences) or MIDDLE (100 sentences).",
                 f"未知的版本“{edition}”：请使用 BASIC（二十句）或 MIDDLE（一百句）。",
             ),
-            exit_code=_EXIT_USAGE,
+            exit_code=EXIT_USAGE,
         )
     return size
 
@@ -260,7 +259,7 @@ def _read_limited(path: Path) -> bytes:
                 "per line) or a .tsv/.csv file (id, text).",
                 f"{path.name} 不是支持的文稿格式。请使用 .txt（每行一句）或 .tsv/.csv（编号，文本）文件。",
             ),
-            exit_code=_EXIT_USAGE,
+            exit_code=EXIT_USAGE,
         )
     if not path.is_file():
         raise UserFacingError(
@@ -268,7 +267,7 @@ def _read_limited(path: Path) -> bytes:
                 f"The script file {path} does not exist or is not a file. Check the path.",
                 f"文稿文件 {path} 不存在或不是文件。请检查路径。",
             ),
-            exit_code=_EXIT_USAGE,
+            exit_code=EXIT_USAGE,
         )
     try:
         with path.open("rb") as handle:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -14,10 +15,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from voicerecorder import __version__
 from voicerecorder.audio.playback import SoundDevicePlayer
 from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
+from voicerecorder.cloud.redact import install_log_redaction
 from voicerecorder.errors import UserFacingError
 from voicerecorder.paths import APP_NAME, log_dir, resources_dir
+from voicerecorder.text import Bilingual
 from voicerecorder.ui import i18n
 from voicerecorder.ui.cloud_options import apply_data_folder
+from voicerecorder.ui.gui_gc import GuiThreadCollector
 from voicerecorder.ui.services import Services
 from voicerecorder.ui.settings import UI_LANGUAGE, Settings
 from voicerecorder.ui.wizard import RecordingWizard
@@ -29,7 +33,10 @@ log = logging.getLogger("voicerecorder.ui")
 
 def application(argv: Sequence[str] = ()) -> QApplication:
     """The QApplication (created once) with its name, organisation and icon."""
-    app = QApplication.instance() or QApplication([APP_NAME, *argv])
+    existing = QApplication.instance()
+    app = existing or QApplication([APP_NAME, *argv])
+    if existing is None:
+        GuiThreadCollector(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
@@ -66,7 +73,8 @@ def show_exception(kind: type[BaseException], error: BaseException, tb: Tracebac
 
 
 def setup_logging() -> None:
-    """Log to ``<log dir>/voicerecorder.log``."""
+    """Log to ``<log dir>/voicerecorder.log``, with secrets masked."""
+    install_log_redaction()
     folder = log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(folder / LOG_NAME, encoding="utf-8")
@@ -80,8 +88,25 @@ def real_services(settings: Settings) -> Services:
     return Services(backend=SoundDeviceBackend(), player=SoundDevicePlayer(), settings=settings)
 
 
+NO_SCREEN = Bilingual(
+    "There is no screen to show the wizard on (no DISPLAY or WAYLAND_DISPLAY). Start voicerecorder "
+    "from a desktop session, or use the command line: voicerecorder --help.",
+    "没有可显示向导的屏幕（未设置 DISPLAY 或 WAYLAND_DISPLAY）。请在桌面会话中启动 voicerecorder，"
+    "或使用命令行：voicerecorder --help。",
+)
+
+
+def require_screen(env: os._Environ[str] | dict[str, str] = os.environ, platform: str = sys.platform) -> None:
+    """Raise UserFacingError on Linux when Qt would have no display to connect to."""
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return
+    if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
+        raise UserFacingError(NO_SCREEN, exit_code=2)
+
+
 def run(argv: Sequence[str] = (), language: str | None = None) -> int:
     """Open the wizard and run until it is closed; returns the exit code."""
+    require_screen()
     setup_logging()
     app = application(argv)
     sys.excepthook = show_exception

@@ -18,14 +18,13 @@ from voicerecorder.cloud.client import MetaStudioClient
 from voicerecorder.cloud.errors import UrlExpiredError
 from voicerecorder.cloud.models import AssessResult, CreateShortJobReq, ShortJob
 from voicerecorder.cloud.states import describe_state, is_terminal
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_REFUSED, UserFacingError
 from voicerecorder.session.export import pack_assessment
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
 from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, ignore
 from voicerecorder.workflow.polling import PollPolicy, poll, retry_throttled
-from voicerecorder.workflow.preflight import EXIT_NOT_READY
 from voicerecorder.workflow.upload import ZIP_CONTENT_TYPE, put_file
 
 METRICS = ("speed", "sound", "snr", "reverb", "dnsmos_ovrl", "dnsmos_bak")
@@ -104,7 +103,7 @@ class _Assessment:
                 min_seconds=float(limits.short_assess_min or DEFAULT_ASSESS_MIN_S),
             )
         except UserFacingError as error:
-            raise UserFacingError(error.message, exit_code=EXIT_NOT_READY) from None
+            raise UserFacingError(error.message, exit_code=EXIT_REFUSED) from None
         return records.package_info(self.session, packed)
 
     def start(self, package: dict[str, Any], record: dict[str, Any] | None) -> dict[str, Any]:

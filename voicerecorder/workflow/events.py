@@ -14,10 +14,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_INTERRUPTED, UserFacingError
 from voicerecorder.text import Bilingual
-
-EXIT_CANCELLED = 130
 
 
 @dataclass(frozen=True)
@@ -54,7 +52,7 @@ class WorkflowCancelled(UserFacingError):
                 "run the same step again to continue.",
                 "已取消。已完成的部分已保存在会话中；再次执行同一步骤即可继续。",
             ),
-            exit_code=EXIT_CANCELLED,
+            exit_code=EXIT_INTERRUPTED,
         )
 
 

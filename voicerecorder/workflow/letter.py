@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_USAGE, UserFacingError
 from voicerecorder.text import Bilingual
 
 LETTER_CONTENT_TYPE = "application/octet-stream"
@@ -22,7 +22,6 @@ _SIGNATURES = {
     ".jpg": (b"\xff\xd8\xff",),
     ".jpeg": (b"\xff\xd8\xff",),
 }
-EXIT_USAGE = 2
 
 
 def _refuse(en: str, zh: str) -> UserFacingError:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from voicerecorder.cloud.client import MetaStudioClient
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_REFUSED, UserFacingError
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
-
-EXIT_NOT_READY = 4
 
 
 class PreflightError(UserFacingError):
@@ -19,7 +17,7 @@ class PreflightError(UserFacingError):
                 "Not submitted. Fix these first:\n" + "\n".join(f"  - {p.en}" for p in problems),
                 "未提交。请先解决以下问题：\n" + "\n".join(f"  - {p.zh}" for p in problems),
             ),
-            exit_code=EXIT_NOT_READY,
+            exit_code=EXIT_REFUSED,
         )
         self.problems = problems
 

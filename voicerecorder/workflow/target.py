@@ -12,13 +12,11 @@ from pathlib import Path
 from voicerecorder.cloud.client import MetaStudioClient
 from voicerecorder.cloud.config import AkSkAuth, CloudConfig, build_config, load_config
 from voicerecorder.cloud.transport import RetryPolicy
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_USAGE, UserFacingError
 from voicerecorder.paths import data_dir
 from voicerecorder.sandbox.credentials import SANDBOX_LABEL
 from voicerecorder.sandbox.server import start_in_process
 from voicerecorder.text import Bilingual
-
-EXIT_USAGE = 2
 
 
 @dataclass(frozen=True)
