@@ -6,7 +6,8 @@ numpy work, and compare the recorder's CPU cost with ``parecord`` recording the 
 Prints frames captured vs expected, dropouts (overflow flags and the stream-clock audit), and
 CPU seconds per minute of audio for the recorder (this process minus the load thread) and for
 ``parecord`` (its own rusage), both recording at the same time. Goal: zero lost frames and
-recorder CPU within 3x of parecord.
+recorder CPU within 3x of parecord. Then, without the load, the same PortAudio stream with a
+callback that does nothing: the floor that PortAudio's ALSA path costs before any of our work.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from support.pulse import SOURCE, PrivatePulse
 
 from voicerecorder.audio.capture import CaptureEngine, TakeResult
+from voicerecorder.audio.devices import default_device
 from voicerecorder.audio.sounddevice_backend import LATENCY, SoundDeviceBackend
 
 RATE = 48000
@@ -113,9 +115,25 @@ def benchmark(seconds: float) -> None:
         load.stop.set()
         load_thread.join()
         engine.close()
+        floor_cpu = portaudio_floor_cpu(seconds)
         playback.stop()
         parecord_frames = {label: soundfile.info(str(path)).frames for label, path in paths.items()}
     report(seconds, wall_s, result, load, load_cpu, recorder_cpu, parecord_cpu, parecord_frames)
+    print(f"PortAudio floor (empty callback) {floor_cpu:.3f} CPU s per audio minute, same stream settings")
+
+
+def portaudio_floor_cpu(seconds: float) -> float:
+    """CPU seconds per audio minute of the bare stream: a callback that does nothing."""
+    backend = SoundDeviceBackend()
+    stream = backend.open_input(default_device(backend).index, RATE, lambda *_: None)
+    stream.start()
+    time.sleep(1.0)
+    before = process_cpu_s()
+    time.sleep(seconds)
+    used = process_cpu_s() - before
+    stream.stop()
+    stream.close()
+    return used / (seconds / 60)
 
 
 def report(
