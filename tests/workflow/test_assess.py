@@ -45,7 +45,7 @@ def test_the_same_sample_is_not_checked_twice(sandbox, make_session):
     assert len(session.jobs(records.ASSESS)) == 1
 
 
-def test_crash_after_create_reuses_the_same_short_job(sandbox, make_session):
+def test_crash_after_create_leaves_no_link_on_disk_and_starts_a_fresh_job(sandbox, make_session):
     client = client_of(sandbox())
     session = make_session()
 
@@ -57,11 +57,13 @@ def test_crash_after_create_reuses_the_same_short_job(sandbox, make_session):
         run_assessment(session, client, reporter=crash_at_upload, policy=FAST_POLL)
     interrupted = records.latest(session, records.ASSESS)
     assert interrupted["step"] == "created"
-    assert interrupted["upload"]["url"]
+    assert "url" not in interrupted["upload"]
+    assert "Signature=" not in session.manifest_path.read_text(encoding="utf-8")
     outcome = run_assessment(session, client, policy=FAST_POLL)
-    assert outcome.job_id == interrupted["job_id"]
     assert outcome.state == "SUCCEED"
-    assert [r["job_id"] for r in session.jobs(records.ASSESS)] == [interrupted["job_id"]]
+    jobs = session.jobs(records.ASSESS)
+    assert [job["step"] for job in jobs] == ["abandoned", "finished"]
+    assert jobs[0]["job_id"] == interrupted["job_id"] != outcome.job_id
 
 
 def test_expired_short_job_url_is_replaced_by_a_new_job(sandbox, make_session):

@@ -101,8 +101,9 @@ def test_crash_between_create_and_upload_resumes_the_same_job(sandbox, make_sess
         submit(session, client, reporter=crash_at_upload)
     record = records.latest(session, records.TRAINING)
     assert record["step"] == "created"
-    assert record["upload"]["url"]
+    assert "url" not in record["upload"]
     assert record["upload"]["expires"]
+    assert "Signature=" not in session.manifest_path.read_text(encoding="utf-8")
     outcome = submit(session, client)
     assert outcome.action == "resumed"
     assert outcome.job_id == record["job_id"]

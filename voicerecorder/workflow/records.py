@@ -16,8 +16,9 @@
 
 PACKAGE is ``{"path" (relative to the session folder), "sha256", "sentences": [0-based
 session index per zip number], "takes": [chosen take file per zip number]}``; UPLOAD is
-``{"url", "expires", "md5", "etag", "letter_url"}``
-(a pre-signed link that only allows putting that one object until ``expires``, unix seconds).
+``{"expires", "md5", "etag"}`` on disk. The pre-signed links themselves (``url``,
+``letter_url``) grant writing until ``expires``, so like any token they stay in memory only: a
+resumed run asks for fresh links (training jobs) or starts a new quality-check job.
 METRIC is ``{"expected", "actual", "advice_en", "advice_zh", "status"}``.
 
 A session runs one workflow at a time (the app and the command line both do); every change
@@ -53,17 +54,32 @@ def all_job_ids(session: Session, kind: str) -> set[str]:
     return {record["job_id"] for record in session.jobs(kind) if record.get("job_id")}
 
 
+UPLOAD_LINKS = ("url", "letter_url")
+
+
 def save(session: Session, kind: str, record: Record, *, new: bool = False) -> Record:
-    """Write ``record`` as the newest record (appended when ``new``) with ``updated`` set now."""
+    """Write ``record`` as the newest record (appended when ``new``) with ``updated`` set now.
+
+    Returns ``record`` itself, upload links included; what is written leaves them out.
+    """
     record["updated"] = utc_now()
+    record.setdefault("created", record["updated"])
     records = session.jobs(kind)
     if new or not records:
-        record.setdefault("created", record["updated"])
-        records.append(record)
+        records.append(without_links(record))
     else:
-        records[-1] = record
+        records[-1] = without_links(record)
     session.set_jobs(kind, records)
     return record
+
+
+def without_links(record: Record) -> Record:
+    """A copy of ``record`` for the manifest: no pre-signed upload links."""
+    stored = dict(record)
+    upload = record.get("upload")
+    if isinstance(upload, dict):
+        stored["upload"] = {key: value for key, value in upload.items() if key not in UPLOAD_LINKS}
+    return stored
 
 
 def package_info(session: Session, packed: PackResult) -> dict[str, Any]:
