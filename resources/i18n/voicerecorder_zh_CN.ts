@@ -437,97 +437,107 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="126"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="129"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="127"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="130"/>
         <source>Read the sentence naturally, at your usual distance from the microphone.</source>
         <translation>请自然地朗读句子，与麦克风保持平时的距离。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="128"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="131"/>
         <source>Text &amp;size:</source>
         <translation>字号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="129"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="132"/>
         <source>Text size of the sentence</source>
         <translation>句子的字号</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="130"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="133"/>
         <source>▶ Play (P)</source>
         <translation>▶ 播放（P）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="131"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="134"/>
         <source>⟲ Re-record (R)</source>
         <translation>⟲ 重录（R）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="132"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="135"/>
         <source>← Previous</source>
         <translation>← 上一句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="133"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="136"/>
         <source>Next →</source>
         <translation>下一句 →</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="136"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="139"/>
         <source>Keys: Space = record / stop · P = play · R = re-record · ← / → = previous / next sentence</source>
         <translation>按键：空格 = 录音 / 停止 · P = 播放 · R = 重录 · ← / → = 上一句 / 下一句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="139"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="142"/>
         <source>&amp;Go to the next sentence after a passing take</source>
         <translation>录音通过后自动进入下一句(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="143"/>
         <source>Sentence to read</source>
         <translation>要朗读的句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="223"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="254"/>
         <source>The microphone is not open yet. Wait a moment or go back to the microphone check.</source>
         <translation>麦克风尚未打开。请稍候，或返回麦克风检查。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="242"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="273"/>
         <source>● Record (Space)</source>
         <translation>● 录音（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="243"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="274"/>
         <source>■ Stop (Space)</source>
         <translation>■ 停止（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="244"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="275"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="270"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="303"/>
         <source>Sentence %1 / %2</source>
         <translation>第 %1 句 / 共 %2 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="284"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="315"/>
+        <source>All rejected sentences have a new passing take. Click Next to submit again.</source>
+        <translation>所有被驳回的句子都已重新录制并通过。点击“下一步”重新提交。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="320"/>
+        <source>Re-recording %1 rejected sentences. ← / → and the list move among them only.</source>
+        <translation>正在重录 %1 个被驳回的句子。← / → 和列表只在这些句子之间切换。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="333"/>
         <source>Working for %1 · %2 sentences left, about %3</source>
         <translation>已录制 %1 · 还剩 %2 句，约 %3</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="296"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="345"/>
         <source>You have been recording for a long stretch. Take a 5-minute break: drink some water and rest your voice.</source>
         <translation>您已经连续录制了很长时间。请休息 5 分钟：喝点水，让嗓子放松一下。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="299"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="348"/>
         <source>I took a &amp;break</source>
         <translation>我已休息(&amp;B)</translation>
     </message>
@@ -1369,12 +1379,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../voicerecorder/ui/app.py" line="53"/>
+        <location filename="../../voicerecorder/ui/app.py" line="60"/>
         <source>Something went wrong (%1). Your recordings are saved. Details are in the log file %2.</source>
         <translation>出现了问题（%1）。您的录音已保存。详细信息见日志文件 %2。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/app.py" line="65"/>
+        <location filename="../../voicerecorder/ui/app.py" line="72"/>
         <source>Voice Recorder — error</source>
         <translation>录音助手 — 错误</translation>
     </message>

@@ -227,3 +227,47 @@ def test_language_change_with_a_session_before_the_page_was_shown(qtbot, wizard,
     i18n.set_language("zh_CN")
     qtbot.wait(50)
     assert wizard.page_of(PageId.RECORD).title() == "录音"
+
+
+def test_limited_mode_moves_only_among_rejected_sentences_and_then_leads_to_submit(
+    qtbot, wizard, open_page, session, backend
+):
+    talker = Talker()
+    backend.source = talker
+    page = record_page(qtbot, wizard, open_page, session)
+    session.mark_for_rerecord([2, 5])  # by the audit, while the page was already filled
+    page.set_limited(sorted(session.marked_for_rerecord))
+    assert page.index == 2
+    assert page.take_list.status(2) == "fail"
+    assert page.limit_banner.isVisible()
+    assert "Re-recording 2 rejected sentences" in page.limit_banner.text
+    assert page.take_list.isRowHidden(0)
+    assert page.take_list.isRowHidden(3)
+    assert not page.take_list.isRowHidden(2)
+    assert not page.take_list.isRowHidden(5)
+    qtbot.keyClick(page, Qt.Key.Key_Right)
+    assert page.index == 5
+    qtbot.keyClick(page, Qt.Key.Key_Right)
+    assert page.index == 5
+    page.take_list.sentence_activated.emit(7)
+    assert page.index == 5
+    qtbot.keyClick(page, Qt.Key.Key_Left)
+    qtbot.keyClick(page, Qt.Key.Key_Left)
+    assert page.index == 2
+    assert not page.isComplete()
+    assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    rate = page.live.engine.samplerate
+    for index in (2, 5):
+        page.go(index)
+        now = page.live.engine.frames_captured
+        talker.speaking = range(now + rate, now + 7 * rate)
+        record_one(qtbot, page, seconds=8.0)
+        assert page.take_list.status(index) in ("pass", "warn"), page.panel.findings.messages()
+    assert page.isComplete()
+    assert "All rejected sentences" in page.limit_banner.text
+    assert page.nextId() == PageId.SUBMIT
+    assert Session.open(session.folder).marked_for_rerecord == frozenset()
+    page.set_limited(())
+    assert not page.limit_banner.isVisible()
+    assert not page.take_list.isRowHidden(0)
+    assert page.nextId() == PageId.REVIEW

@@ -73,11 +73,15 @@ def demo_take(text: str, language: str, gain: float = 0.3) -> np.ndarray:
     return np.concatenate([quiet, speech, quiet])
 
 
+DEMO_REJECTED = (2, 4)
+"""The demo session's failing takes (one too quiet, one clipped): the sentences shown as rejected."""
+
+
 def demo_session(root: Path, language: str, recorded: int = 7) -> Session:
     """A BASIC session with ``recorded`` takes (one too quiet, one clipped), on the last of them."""
     script = builtin_script(language, "ECOMMERCE", "BASIC")
     session = Session.create(DEMO_VOICES[language], "BASIC", script, root=root)
-    gains = {2: 0.02, 4: 1.6}
+    gains = dict(zip(DEMO_REJECTED, (0.02, 1.6), strict=True))
     for index in range(recorded):
         samples = np.clip(demo_take(session.sentence(index).text, language, gains.get(index, 0.3)), -1, 1)
         path = session.next_take_path(index)

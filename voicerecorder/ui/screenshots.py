@@ -14,9 +14,10 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from voicerecorder.audio.playback import FakePlayer
 from voicerecorder.quality.roomtone import check_headroom_line, check_room_tone
 from voicerecorder.ui import i18n
-from voicerecorder.ui.demo import RATE, demo_backend, demo_session, demo_take
+from voicerecorder.ui.demo import DEMO_REJECTED, RATE, demo_backend, demo_session, demo_take
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.pages.microphone import MicrophonePage
+from voicerecorder.ui.pages.record import RecordPage
 from voicerecorder.ui.pages.voice import VoicePage
 from voicerecorder.ui.screenshots_cloud import CLOUD_PAGES, render_dialogs
 from voicerecorder.ui.services import Services
@@ -51,11 +52,18 @@ def _fill_microphone(wizard: RecordingWizard, language: str) -> None:
     page._measured(check_headroom_line(loud, RATE), page.line_status, page.line_findings)
 
 
+def _limit_record(wizard: RecordingWizard, language: str) -> None:
+    page = wizard.page_of(PageId.RECORD)
+    assert isinstance(page, RecordPage)
+    page.set_limited(DEMO_REJECTED)
+
+
 DEMO_PAGES: tuple[tuple[PageId, str, Callable[[RecordingWizard, str], None] | None], ...] = (
     (PageId.START, "start", None),
     (PageId.VOICE, "voice-details", _fill_voice),
     (PageId.MICROPHONE, "microphone", _fill_microphone),
     (PageId.RECORD, "record", None),
+    (PageId.RECORD, "record-rejected", _limit_record),
     *CLOUD_PAGES,
 )
 

@@ -23,12 +23,13 @@ from voicerecorder.session.store import Session
 from voicerecorder.ui.i18n import fill, pick
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.pacing import Pacing, clock_text, remaining_estimate
+from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.ui.settings import AUTO_ADVANCE, PROMPT_FONT_RANGE, PROMPT_FONT_SIZE
 from voicerecorder.ui.take_recorder import State, TakeRecorder, TakeView
 from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.widgets.level_meter import LevelMeter
-from voicerecorder.ui.widgets.take_list import TakeList
+from voicerecorder.ui.widgets.take_list import TakeList, sentence_status
 from voicerecorder.ui.widgets.verdict_panel import VerdictPanel
 from voicerecorder.ui.widgets.waveform import WaveformView
 
@@ -43,9 +44,10 @@ class RecordPage(QWizardPage):
         super().__init__()
         self.services, self.holder, self.live = services, holder, live
         self.index = 0
+        self.limited: tuple[int, ...] = ()
         self.recorder = TakeRecorder(services.player, self)
         self.pacing = Pacing(services.break_after_s)
-        self.banner, self.break_banner = Banner(), Banner()
+        self.banner, self.break_banner, self.limit_banner = Banner(), Banner(), Banner()
         self.position = QLabel()
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
@@ -81,6 +83,7 @@ class RecordPage(QWizardPage):
         for name in ("previous", "record", "rerecord", "play", "next"):
             buttons.addWidget(self.buttons[name])
         main = QVBoxLayout()
+        main.addWidget(self.limit_banner)
         main.addWidget(self.banner)
         main.addWidget(self.break_banner)
         main.addLayout(top)
@@ -142,6 +145,7 @@ class RecordPage(QWizardPage):
             button.setAccessibleName(button.text())
         self._state_changed(self.recorder.state)
         self._show_sentence()
+        self._show_limit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -163,6 +167,7 @@ class RecordPage(QWizardPage):
         self.meter.set_source(self.live.level)
         self.pacing.restart()
         self.clock.start()
+        self.set_limited(())
         if self.live.engine is None and not self.live.opening:
             used = DeviceRef.from_dict(session.device) if session.device else None
             self.live.open(self.live.preferred(used, self.services.settings.input_device()))
@@ -171,6 +176,27 @@ class RecordPage(QWizardPage):
     def cleanupPage(self) -> None:
         self.recorder.cancel()
         self.clock.stop()
+        self.set_limited(())
+
+    def set_limited(self, indices: tuple[int, ...] | list[int]) -> None:
+        """Re-record only ``indices`` (the rejected sentences): ←/→ and the take list stay among them,
+        and Next leads to Submit once each has a new passing take. An empty list ends the limit."""
+        self.limited = tuple(sorted(indices))
+        for row in range(self.take_list.count()):
+            self.take_list.refresh(row)
+            self.take_list.setRowHidden(row, bool(self.limited) and row not in self.limited)
+        if self.limited and self.index not in self.limited:
+            self.go(self.limited[0])
+        self._show_limit()
+        self.completeChanged.emit()
+
+    def limited_done(self) -> bool:
+        """True when every limited sentence has a new take that passed (with or without warnings)."""
+        session = self.session
+        return session is None or all(sentence_status(session, i) in ("pass", "warn") for i in self.limited)
+
+    def nextId(self) -> int:
+        return int(PageId.SUBMIT) if self.limited else super().nextId()
 
     def go(self, index: int) -> None:
         """Show sentence ``index`` (saved as the session's current sentence)."""
@@ -179,6 +205,7 @@ class RecordPage(QWizardPage):
             session is None
             or self.recorder.state is not State.IDLE
             or not 0 <= index < session.sentence_count
+            or (self.limited and index not in self.limited)
         ):
             return
         self.index = index
@@ -190,10 +217,16 @@ class RecordPage(QWizardPage):
         self.recorder.show_take(session, index)
 
     def previous(self) -> None:
-        self.go(self.index - 1)
+        self.go(self._neighbour(-1))
 
     def next_sentence(self) -> None:
-        self.go(self.index + 1)
+        self.go(self._neighbour(1))
+
+    def _neighbour(self, step: int) -> int:
+        if not self.limited or self.index not in self.limited:
+            return self.index + step
+        position = self.limited.index(self.index) + step
+        return self.limited[position] if 0 <= position < len(self.limited) else -1
 
     def toggle_record(self) -> None:
         """Space: start a take, or stop the one being recorded."""
@@ -259,6 +292,8 @@ class RecordPage(QWizardPage):
         self.waveform.set_envelope(view.mins, view.maxs, view.take.duration_s)
         self.panel.set_report(TakeReport.from_dict(view.take.check) if view.take.check else None)
         self.take_list.refresh(view.index)
+        self._show_limit()
+        self.completeChanged.emit()
         if view.fresh and self.auto_advance.isChecked() and self.take_list.status(view.index) == "pass":
             QTimer.singleShot(AUTO_ADVANCE_MS, self.next_sentence)
 
@@ -273,6 +308,22 @@ class RecordPage(QWizardPage):
         )
         self.prompt.setText(session.sentence(self.index).text)
         self._tick()
+
+    def _show_limit(self) -> None:
+        if not self.limited:
+            self.limit_banner.hide()
+        elif self.limited_done():
+            self.limit_banner.show_message(
+                self.tr("All rejected sentences have a new passing take. Click Next to submit again."), "info"
+            )
+        else:
+            self.limit_banner.show_message(
+                fill(
+                    self.tr("Re-recording %1 rejected sentences. ← / → and the list move among them only."),
+                    len(self.limited),
+                ),
+                "warn",
+            )
 
     def _tick(self) -> None:
         session = self.session
@@ -323,4 +374,4 @@ class RecordPage(QWizardPage):
             self.banner.show_message(text, "error")
 
     def isComplete(self) -> bool:
-        return self.recorder.state is State.IDLE
+        return self.recorder.state is State.IDLE and self.limited_done()

@@ -249,7 +249,7 @@ class TrackPage(QWizardPage):
         return sorted(session.marked_for_rerecord) if session is not None else []
 
     def rerecord_rejected(self) -> None:
-        """Back to the Record page at the first rejected sentence (they are marked in the take list)."""
+        """Back to the Record page limited to the rejected sentences, at the first of them."""
         rejected, wizard = self.rejected_sentences(), self.wizard()
         if not rejected or wizard is None:
             return
@@ -258,6 +258,7 @@ class TrackPage(QWizardPage):
         back_to_record(wizard)
         record = wizard.page(int(PageId.RECORD))
         if isinstance(record, RecordPage):
+            record.set_limited(rejected)
             record.go(rejected[0])
 
     def _copy_asset(self) -> None:

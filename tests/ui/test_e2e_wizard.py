@@ -1,0 +1,204 @@
+"""The whole wizard, driven like a person with the keyboard and the Next button, while the virtual
+microphone (PulseAudio, espeak-ng) reads every sentence: from Start to a trained voice in the sandbox,
+and the AUDIT_FAILED path (re-record the rejected sentences, resubmit, same job)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+from support.memory_keyring import memory_keyring  # noqa: F401 (fixtures)
+from support.ui_cloud import cloud_sandbox  # noqa: F401 (fixtures)
+from support.workflow_rig import FAST_POLL
+
+from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
+from voicerecorder.session.store import Session
+from voicerecorder.ui.page_ids import PageId
+from voicerecorder.ui.pages.quality_check import QualityCheckPage
+from voicerecorder.ui.pages.track import TrackPage
+from voicerecorder.ui.take_recorder import State
+from voicerecorder.workflow import records
+
+pytestmark = [pytest.mark.realaudio, pytest.mark.slow, pytest.mark.timeout(420)]
+
+LANGUAGE = "EN"
+LEAD_S = 0.5
+MIN_TAKE_S = 5.8
+PEAK = 0.4
+ROOM_NOISE_RMS = 0.0005
+ATTEMPTS = 3
+PASSING = ("pass", "warn")
+
+
+@pytest.fixture(autouse=True)
+def fast_polling(monkeypatch):
+    monkeypatch.setattr(TrackPage, "poll_policy", FAST_POLL)
+    monkeypatch.setattr(QualityCheckPage, "poll_policy", FAST_POLL)
+
+
+def click_next(qtbot, wizard, expected: PageId) -> None:
+    """Wait until the page allows it, click Next, and check where the wizard went."""
+    button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(lambda: wizard.currentPage().isComplete() and button.isEnabled(), timeout=30000)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == int(expected), wizard.currentId()
+
+
+def in_a_room(speech: Path) -> Path:
+    """The espeak speech at a natural level, in quiet room noise, with a pause before and after it
+    (long enough for a 5-13 s take): what a talent in a quiet room sounds like through the microphone."""
+    voice, rate = soundfile.read(speech, dtype="float32")
+    voice = voice * (PEAK / max(float(np.abs(voice).max()), 1e-6))
+    lead = int(LEAD_S * rate)
+    total = max(len(voice) + 2 * lead, int(MIN_TAKE_S * rate))
+    room = np.random.default_rng(len(voice)).normal(0, ROOM_NOISE_RMS, total).astype(np.float32)
+    room[lead : lead + len(voice)] += voice
+    path = speech.with_name(f"{speech.stem}-room.wav")
+    soundfile.write(path, room, rate, subtype="PCM_16")
+    return path
+
+
+def read_aloud(qtbot, page, virtual_mic, speech: Path, key: Qt.Key = Qt.Key.Key_Space) -> None:
+    """``key`` starts a take, the microphone reads ``speech``, Space stops once it has been read."""
+    qtbot.keyClick(page, key)
+    assert page.recorder.state is State.RECORDING
+    playback = virtual_mic.play(speech)
+    qtbot.waitUntil(lambda: playback.process.poll() is not None, timeout=30000)
+    qtbot.wait(150)
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.recorder.state is State.IDLE and page.report is not None, timeout=20000)
+
+
+def record_sentence(qtbot, page, virtual_mic, session: Session) -> int:
+    """Record the sentence shown until its take passes (R for another attempt); returns the attempts."""
+    speech = in_a_room(virtual_mic.speak(session.sentence(page.index).text, LANGUAGE))
+    for attempt in range(1, ATTEMPTS + 1):
+        read_aloud(qtbot, page, virtual_mic, speech, Qt.Key.Key_Space if attempt == 1 else Qt.Key.Key_R)
+        if page.take_list.status(page.index) in PASSING:
+            return attempt
+    raise AssertionError(f"sentence {page.index + 1} never passed: {page.panel.findings.messages()}")
+
+
+def walk_to_submitted_job(qtbot, wizard, virtual_mic, open_page) -> tuple[Session, TrackPage]:
+    """Start → Voice details → Microphone check → Record all → Review → Quality check → Submit → Track."""
+    open_page(wizard, None, PageId.START)
+    start = wizard.page_of(PageId.START)
+    assert start.new_radio.isChecked()
+    click_next(qtbot, wizard, PageId.VOICE)
+
+    voice = wizard.page_of(PageId.VOICE)
+    qtbot.keyClicks(voice.voice_name, "Robin E2E")
+    voice.sex.setCurrentIndex(voice.sex.findData("FEMALE"))
+    voice.tag.setCurrentIndex(voice.tag.findData("ECOMMERCE"))
+    voice.language.setCurrentIndex(voice.language.findData(LANGUAGE))
+    voice.edition.setCurrentIndex(voice.edition.findData("BASIC"))
+    qtbot.keyClicks(voice.description, "A warm voice for product videos.")
+    voice.builtin_radio.setChecked(True)
+    click_next(qtbot, wizard, PageId.MICROPHONE)
+    session = wizard.holder.require()
+    assert session.sentence_count == 20
+
+    microphone = wizard.page_of(PageId.MICROPHONE)
+    qtbot.waitUntil(microphone.isComplete, timeout=15000)
+    tone = virtual_mic.play(virtual_mic.tone(440, 1.5, 0.3))
+    qtbot.waitUntil(lambda: microphone.meter.peak_dbfs > -30, timeout=10000)
+    tone.wait()
+    click_next(qtbot, wizard, PageId.RECORD)
+
+    record = wizard.page_of(PageId.RECORD)
+    record.auto_advance.setChecked(False)
+    assert record.live.engine.wait_for_audio(10)
+    for index in range(session.sentence_count):
+        assert record.index == index
+        assert record.position.text() == f"Sentence {index + 1} / 20"
+        record_sentence(qtbot, record, virtual_mic, session)
+        qtbot.keyClick(record, Qt.Key.Key_Right)
+    assert all(record.take_list.status(i) in PASSING for i in range(20))
+    click_next(qtbot, wizard, PageId.REVIEW)
+    click_next(qtbot, wizard, PageId.QUALITY)
+
+    quality = wizard.page_of(PageId.QUALITY)
+    qtbot.waitUntil(lambda: quality.target is not None, timeout=10000)
+    qtbot.mouseClick(quality.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not quality.runner.busy, timeout=60000)
+    assert not quality.banner.isVisible(), quality.banner.text
+    assert records.latest(session, records.ASSESS) is not None
+    click_next(qtbot, wizard, PageId.SUBMIT)
+
+    submit = wizard.page_of(PageId.SUBMIT)
+    qtbot.waitUntil(lambda: submit.target is not None, timeout=10000)
+    qtbot.mouseClick(submit.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not submit.runner.busy, timeout=90000)
+    assert not submit.banner.isVisible(), submit.banner.text
+    click_next(qtbot, wizard, PageId.TRACK)
+    return session, wizard.page_of(PageId.TRACK)
+
+
+@pytest.fixture
+def real_wizard(make_wizard, services, virtual_mic):
+    services.backend = SoundDeviceBackend()
+    return make_wizard(services)
+
+
+def test_spoken_session_from_start_to_a_trained_voice(
+    qtbot,
+    real_wizard,
+    virtual_mic,
+    open_page,
+    cloud_sandbox,  # noqa: F811
+):
+    cloud_sandbox()
+    session, track = walk_to_submitted_job(qtbot, real_wizard, virtual_mic, open_page)
+    qtbot.waitUntil(lambda: track.current_state() == "SUCCEED", timeout=90000)
+    job = records.latest(session, records.TRAINING)
+    assert track.job.text() == f"Job ID: {job['job_id']}"
+    assert job["asset_id"]
+    assert track.asset.text() == f"Voice asset ID: {job['asset_id']}"
+    reopened = Session.open(session.folder)
+    assert all(reopened.chosen_take(i).capture["device"]["name"] for i in range(20))
+
+
+def test_rejected_sentences_are_re_recorded_and_the_same_job_succeeds(
+    qtbot,
+    real_wizard,
+    virtual_mic,
+    open_page,
+    cloud_sandbox,  # noqa: F811
+):
+    cloud_sandbox("reject=2,4")
+    wizard = real_wizard
+    session, track = walk_to_submitted_job(qtbot, wizard, virtual_mic, open_page)
+    qtbot.waitUntil(lambda: track.audit_box.isVisible() and not track.runner.busy, timeout=90000)
+    job_id = records.latest(session, records.TRAINING)["job_id"]
+    assert track.rejected_sentences() == [2, 4]
+    assert track.audit_list.count() == 2
+
+    qtbot.mouseClick(track.rerecord_button, Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == int(PageId.RECORD)
+    record = wizard.page_of(PageId.RECORD)
+    assert record.index == 2
+    assert "Re-recording 2 rejected sentences" in record.limit_banner.text
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    record_sentence(qtbot, record, virtual_mic, session)
+    qtbot.keyClick(record, Qt.Key.Key_Right)
+    assert record.index == 4
+    record_sentence(qtbot, record, virtual_mic, session)
+    qtbot.keyClick(record, Qt.Key.Key_Right)
+    assert record.index == 4
+    assert "All rejected sentences" in record.limit_banner.text
+    click_next(qtbot, wizard, PageId.SUBMIT)
+
+    submit = wizard.page_of(PageId.SUBMIT)
+    qtbot.waitUntil(lambda: submit.target is not None, timeout=10000)
+    qtbot.mouseClick(submit.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not submit.runner.busy, timeout=90000)
+    assert not submit.banner.isVisible(), submit.banner.text
+    click_next(qtbot, wizard, PageId.TRACK)
+    qtbot.waitUntil(lambda: track.current_state() == "SUCCEED", timeout=90000)
+    job = records.latest(session, records.TRAINING)
+    assert job["job_id"] == job_id
+    assert track.asset.text() == f"Voice asset ID: {job['asset_id']}"
