@@ -245,6 +245,7 @@ def test_limited_mode_moves_only_among_rejected_sentences_and_then_leads_to_subm
     assert page.take_list.isRowHidden(3)
     assert not page.take_list.isRowHidden(2)
     assert not page.take_list.isRowHidden(5)
+    qtbot.waitUntil(lambda: " 2 sentences left" in page.times.text(), timeout=3000)
     qtbot.keyClick(page, Qt.Key.Key_Right)
     assert page.index == 5
     qtbot.keyClick(page, Qt.Key.Key_Right)

@@ -325,11 +325,17 @@ class RecordPage(QWizardPage):
                 "warn",
             )
 
+    def _needs_no_take(self, index: int) -> bool:
+        """Whether sentence ``index`` is out of this pass's work (limited mode) or has a good take."""
+        if self.limited and index not in self.limited:
+            return True
+        return self.take_list.status(index) in ("pass", "warn")
+
     def _tick(self) -> None:
         session = self.session
         if session is None or self.take_list.count() != session.sentence_count:
             return
-        left, seconds = remaining_estimate(session, lambda i: self.take_list.status(i) in ("pass", "warn"))
+        left, seconds = remaining_estimate(session, self._needs_no_take)
         self.times.setText(
             fill(
                 self.tr("Working for %1 · %2 sentences left, about %3"),
