@@ -88,7 +88,7 @@ def test_rerecord_button_jumps_back_to_that_sentence(qtbot, wizard, open_page, d
     assert wizard.currentId() == int(PageId.RECORD)
     record = wizard.page_of(PageId.RECORD)
     assert record.index == 4
-    assert demo.current_index == 4
+    qtbot.waitUntil(lambda: demo.current_index == 4, timeout=3000)
     assert record.prompt.text() == demo.sentence(4).text
 
 

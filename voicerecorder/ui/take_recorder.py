@@ -7,6 +7,7 @@ adding the take to the session (which checks it) and computing its waveform enve
 from __future__ import annotations
 
 import enum
+import threading
 import time
 from dataclasses import dataclass
 
@@ -72,6 +73,7 @@ class TakeRecorder(QObject):
         self._index = 0
         self._stop_deadline = 0.0
         self._position = 0
+        self._position_lock = threading.Lock()
 
     @property
     def index(self) -> int:
@@ -119,10 +121,16 @@ class TakeRecorder(QObject):
     def save_position(self, session: Session, index: int) -> None:
         """Remember sentence ``index`` as the session's current sentence (written in a worker).
 
-        Each worker writes the latest wanted position, so quick moves never leave an older one saved.
+        Each worker reads and writes the latest wanted position under one lock, so quick moves
+        never leave an older one saved.
         """
         self._position = index
-        self._runner.start(lambda: session.set_current_index(self._position), None, self.failed.emit)
+        self._runner.start(lambda: self._write_position(session), None, self.failed.emit)
+
+    def _write_position(self, session: Session) -> None:
+        """Worker thread: save the newest position (the read and the write as one step)."""
+        with self._position_lock:
+            session.set_current_index(self._position)
 
     def play(self, session: Session, index: int) -> None:
         """Play sentence ``index``'s chosen take (read and started in a worker)."""
