@@ -276,52 +276,52 @@
         <translation>测试大音量句子(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="190"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="195"/>
         <source>Opening the microphone…</source>
         <translation>正在打开麦克风…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="224"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="228"/>
         <source>Recording at %1 Hz, mono.</source>
         <translation>以 %1 Hz 单声道录音。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="235"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="239"/>
         <source>⚠ This input only records at %1 Hz (telephone quality). Use a USB or wired microphone.</source>
         <translation>⚠ 此输入只能以 %1 Hz 录音（电话音质）。请使用 USB 或有线麦克风。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="241"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="245"/>
         <source>⚠ This looks like a Bluetooth headset; they record in narrow band. Use a wired microphone.</source>
         <translation>⚠ 这似乎是蓝牙耳机，蓝牙耳机只能窄带录音。请使用有线麦克风。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="248"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="252"/>
         <source>⚠ The earlier takes of this session were recorded with “%1”. Use the same microphone for every sentence.</source>
         <translation>⚠ 本会话之前的录音使用的是“%1”。请每一句都使用同一个麦克风。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="277"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="283"/>
         <source>Linux: open the system sound settings (or pavucontrol), choose this microphone under Input and make sure it is not muted.</source>
         <translation>Linux：打开系统声音设置（或 pavucontrol），在“输入”中选择此麦克风，并确认它没有静音。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="285"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="291"/>
         <source>Open &amp;privacy settings</source>
         <translation>打开隐私设置(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="313"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="319"/>
         <source>Passed</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="314"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="320"/>
         <source>Passed with warnings</source>
         <translation>通过，但有提醒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="315"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="321"/>
         <source>Failed</source>
         <translation>未通过</translation>
     </message>
@@ -437,107 +437,107 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="129"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="130"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="130"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="131"/>
         <source>Read the sentence naturally, at your usual distance from the microphone.</source>
         <translation>请自然地朗读句子，与麦克风保持平时的距离。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="131"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="132"/>
         <source>Text &amp;size:</source>
         <translation>字号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="132"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="133"/>
         <source>Text size of the sentence</source>
         <translation>句子的字号</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="133"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="134"/>
         <source>▶ Play (P)</source>
         <translation>▶ 播放（P）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="134"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="135"/>
         <source>⟲ Re-record (R)</source>
         <translation>⟲ 重录（R）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="135"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="136"/>
         <source>← Previous</source>
         <translation>← 上一句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="136"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="137"/>
         <source>Next →</source>
         <translation>下一句 →</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="139"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="140"/>
         <source>Keys: Space = record / stop · P = play · R = re-record · ← / → = previous / next sentence</source>
         <translation>按键：空格 = 录音 / 停止 · P = 播放 · R = 重录 · ← / → = 上一句 / 下一句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="142"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="143"/>
         <source>&amp;Go to the next sentence after a passing take</source>
         <translation>录音通过后自动进入下一句(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="143"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="144"/>
         <source>Sentence to read</source>
         <translation>要朗读的句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="254"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="257"/>
         <source>The microphone is not open yet. Wait a moment or go back to the microphone check.</source>
         <translation>麦克风尚未打开。请稍候，或返回麦克风检查。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="273"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="272"/>
         <source>● Record (Space)</source>
         <translation>● 录音（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="274"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="273"/>
         <source>■ Stop (Space)</source>
         <translation>■ 停止（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="275"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="274"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="303"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="302"/>
         <source>Sentence %1 / %2</source>
         <translation>第 %1 句 / 共 %2 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="315"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="314"/>
         <source>All rejected sentences have a new passing take. Click Next to submit again.</source>
         <translation>所有被驳回的句子都已重新录制并通过。点击“下一步”重新提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="320"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="319"/>
         <source>Re-recording %1 rejected sentences. ← / → and the list move among them only.</source>
         <translation>正在重录 %1 个被驳回的句子。← / → 和列表只在这些句子之间切换。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="333"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="338"/>
         <source>Working for %1 · %2 sentences left, about %3</source>
         <translation>已录制 %1 · 还剩 %2 句，约 %3</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="345"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="350"/>
         <source>You have been recording for a long stretch. Take a 5-minute break: drink some water and rest your voice.</source>
         <translation>您已经连续录制了很长时间。请休息 5 分钟：喝点水，让嗓子放松一下。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="348"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="353"/>
         <source>I took a &amp;break</source>
         <translation>我已休息(&amp;B)</translation>
     </message>
@@ -545,17 +545,17 @@
 <context>
     <name>RecordingWizard</name>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="66"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="96"/>
         <source>Voice Recorder — record your voice for MetaStudio</source>
         <translation>录音助手 — 为 MetaStudio 录制您的声音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="79"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="112"/>
         <source>Recording in progress</source>
         <translation>正在录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="80"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="113"/>
         <source>A take is being recorded. Stop, save it and close?</source>
         <translation>正在录音。要停止、保存并关闭吗？</translation>
     </message>
@@ -849,72 +849,77 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="130"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="133"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="132"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="135"/>
         <source>Record the sentences for your MetaStudio voice. Start a new session or continue one.</source>
         <translation>为您的 MetaStudio 声音录制句子。新建会话或继续已有会话。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="137"/>
         <source>&amp;New session — enter the voice details and choose the script</source>
         <translation>新建会话(&amp;N) — 填写声音信息并选择文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="135"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="138"/>
         <source>&amp;Continue a session:</source>
         <translation>继续已有会话(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="137"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="140"/>
         <source>Voice name</source>
         <translation>声音名称</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="137"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="140"/>
         <source>Edition</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="137"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="140"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="137"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="140"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="139"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="142"/>
         <source>Recent sessions</source>
         <translation>最近的会话</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="143"/>
         <source>&amp;Open a session folder…</source>
         <translation>打开会话文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="141"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="144"/>
         <source>&amp;Language / 语言:</source>
         <translation>语言 / Language(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="142"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="145"/>
         <source>User interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="214"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="217"/>
+        <source>Opening the session…</source>
+        <translation>正在打开会话……</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="250"/>
         <source>Open a session folder</source>
         <translation>打开会话文件夹</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="224"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="265"/>
         <source>%1 is not a session folder (it has no session.json).</source>
         <translation>%1 不是录音会话文件夹（其中没有 session.json）。</translation>
     </message>
@@ -1139,192 +1144,202 @@
 <context>
     <name>VoicePage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="134"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
         <source>Voice details</source>
         <translation>声音信息</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="136"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="142"/>
         <source>These details are sent with the training job. Fields marked * are required.</source>
         <translation>这些信息会随训练任务一起提交。带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="145"/>
         <source>Voice &amp;name *</source>
         <translation>声音名称(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="145"/>
         <source>&amp;Sex</source>
         <translation>性别(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="145"/>
         <source>Scenario &amp;tag</source>
         <translation>场景标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="146"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="146"/>
         <source>&amp;Edition</source>
         <translation>版本(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="141"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="147"/>
         <source>&amp;Description</source>
         <translation>描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="142"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="148"/>
         <source>&amp;Phone (optional)</source>
         <translation>电话（可选）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="147"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
         <source>e.g. Lin Xiaoyu – warm narrator</source>
         <translation>例如：林晓雨 – 温暖旁白</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="148"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="154"/>
         <source>+86 138 0000 0000</source>
         <translation>+86 138 0000 0000</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="150"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="150"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="150"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
         <source>Chinese (CN)</source>
         <translation>中文（CN）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="151"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
         <source>English (EN)</source>
         <translation>英文（EN）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="151"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
         <source>Basic — 20 sentences</source>
         <translation>基础版 — 20 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="152"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="158"/>
         <source>Middle — 100 sentences</source>
         <translation>进阶版 — 100 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="152"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="158"/>
         <source>E-commerce</source>
         <translation>电商</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="159"/>
         <source>News</source>
         <translation>新闻</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="159"/>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="159"/>
         <source>Live streaming</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="154"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="160"/>
         <source>Education</source>
         <translation>教育</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="155"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="161"/>
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="155"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="161"/>
         <source>Storytelling</source>
         <translation>故事讲述</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="160"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="166"/>
         <source>Script</source>
         <translation>文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="161"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="167"/>
         <source>&amp;Built-in script</source>
         <translation>内置文稿(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="162"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="168"/>
         <source>&amp;Import a script file</source>
         <translation>导入文稿文件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="163"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="169"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="164"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="170"/>
         <source>The script, or the problems found in it</source>
         <translation>文稿内容或其中发现的问题</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="216"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="222"/>
         <source>The built-in script for this tag has %1 sentences:</source>
         <translation>此标签的内置文稿共 %1 句：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="225"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="231"/>
         <source>There is no built-in script for the tag “%1”. Import your own script file (.txt, .tsv or .csv) instead.</source>
         <translation>标签“%1”没有内置文稿。请导入您自己的文稿文件（.txt、.tsv 或 .csv）。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="236"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="242"/>
         <source>Choose a script file: one sentence per line (.txt), or id and text (.tsv, .csv).</source>
         <translation>请选择文稿文件：每行一句（.txt），或“编号 + 文本”（.tsv、.csv）。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="242"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="248"/>
         <source>%1: %2 sentences, %3 errors, %4 warnings.</source>
         <translation>%1：%2 句，%3 个错误，%4 个提醒。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="250"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="256"/>
         <source>Import a script</source>
         <translation>导入文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="250"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="256"/>
         <source>Scripts (*.txt *.tsv *.csv)</source>
         <translation>文稿 (*.txt *.tsv *.csv)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="314"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="266"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1……</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="332"/>
+        <source>Creating the session…</source>
+        <translation>正在创建会话……</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="374"/>
         <source>Choose a script file to import, or use the built-in script.</source>
         <translation>请选择要导入的文稿文件，或使用内置文稿。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="318"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="378"/>
         <source>The script has errors (marked red). Fix them in the file and import it again.</source>
         <translation>文稿中有错误（红色标记）。请在文件中修改后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="320"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="380"/>
         <source>The script&apos;s language does not match the voice language.</source>
         <translation>文稿语言与声音语言不一致。</translation>
     </message>
@@ -1332,18 +1347,18 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="57"/>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="60"/>
         <source>Waveform of the take</source>
         <translation>录音波形</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="59"/>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="62"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="61"/>
-        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="80"/>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="64"/>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="98"/>
         <source>No take recorded yet</source>
         <translation>尚未录音</translation>
     </message>
@@ -1379,12 +1394,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../voicerecorder/ui/app.py" line="60"/>
+        <location filename="../../voicerecorder/ui/app.py" line="62"/>
         <source>Something went wrong (%1). Your recordings are saved. Details are in the log file %2.</source>
         <translation>出现了问题（%1）。您的录音已保存。详细信息见日志文件 %2。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/app.py" line="72"/>
+        <location filename="../../voicerecorder/ui/app.py" line="74"/>
         <source>Voice Recorder — error</source>
         <translation>录音助手 — 错误</translation>
     </message>

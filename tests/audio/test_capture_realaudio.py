@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 import soundfile
 
-from voicerecorder.audio.capture import CaptureEngine, TakeResult
+from voicerecorder.audio.capture import CaptureEngine, EventKind, TakeResult
 from voicerecorder.audio.sounddevice_backend import LATENCY, SoundDeviceBackend
 
 pytestmark = pytest.mark.realaudio
@@ -109,6 +109,30 @@ def test_speech_is_captured_with_its_energy(virtual_mic, engine, tmp_path, langu
     assert active_frames(samples, rate) == pytest.approx(expected_active, rel=0.2)
     assert float(np.max(np.abs(samples))) > 0.1
     assert_clean(result)
+
+
+def test_a_microphone_that_stops_delivering_is_reported_and_the_take_is_kept(virtual_mic, engine, tmp_path):
+    playback = virtual_mic.play(virtual_mic.tone(440, 20))
+    try:
+        assert wait_until(lambda: engine.level().peak_dbfs > -10, 10), "the tone never reached the microphone"
+        engine.start_take(tmp_path / "stopped.wav")
+        time.sleep(1.0)
+        virtual_mic.suspend_microphone(True)
+        try:
+            events: list = []
+            assert wait_until(lambda: events.extend(engine.poll_events()) or events, 5), "no event"
+            result = engine.stop_take()
+        finally:
+            virtual_mic.suspend_microphone(False)
+    finally:
+        playback.stop()
+    assert [event.kind for event in events] == [EventKind.INPUT_STOPPED]
+    assert "unplugged" in events[0].message.en
+    assert result.stalls == 1
+    samples, rate = soundfile.read(result.path, dtype="float32")
+    assert len(samples) == result.frames
+    assert 1.0 <= result.duration_s <= 1.3 + 2 * LATENCY  # the pre-roll, the second before, what was buffered
+    assert dominant_frequency(samples, rate) == pytest.approx(440, abs=2)
 
 
 def test_rescan_sees_the_virtual_devices_again(virtual_mic):

@@ -24,9 +24,10 @@ WRITER_SCRIPT = """
 import sys, time
 from pathlib import Path
 import numpy as np
+from voicerecorder.audio.pcm import to_pcm16
 from voicerecorder.audio.takewriter import TakeWriter
 writer = TakeWriter(Path(sys.argv[1]), 48000, on_error=print)
-block = (0.5 * np.sin(np.arange(4800) / 48000 * 2 * np.pi * 440)).astype(np.float32)
+block = to_pcm16(0.5 * np.sin(np.arange(4800) / 48000 * 2 * np.pi * 440))
 for n in range(1000):
     writer.write(block)
     if n == 25:

@@ -4,8 +4,10 @@ numpy work, and compare the recorder's CPU cost with ``parecord`` recording the 
     python tests/benchmarks/capture_benchmark.py [--seconds 60]
 
 Prints frames captured vs expected, dropouts (overflow flags and the stream-clock audit), and
-CPU seconds per minute of audio for the recorder (this process minus the load thread) and for
-``parecord`` (its own rusage), both recording at the same time. Goal: zero lost frames and
+CPU seconds per minute of audio for the recorder (this process minus the load thread and the
+meter thread) and for ``parecord`` (its own rusage), both recording at the same time. The level
+meter is read 30 times a second during the take, as the wizard's timer does; its cost is
+printed on its own line (the engine computes the level when it is read). Goal: zero lost frames and
 recorder CPU within 3x of parecord. Then, without the load, the same PortAudio stream with a
 callback that does nothing: the floor that PortAudio's ALSA path costs before any of our work.
 """
@@ -36,6 +38,7 @@ from voicerecorder.audio.devices import default_device
 from voicerecorder.audio.sounddevice_backend import LATENCY, SoundDeviceBackend
 
 RATE = 48000
+METER_HZ = 30
 
 
 @dataclass
@@ -54,6 +57,12 @@ class Load:
             np.fft.rfft(data)
             sum(value * value for value in range(50_000))
             self.iterations += 1
+
+
+def poll_meter(engine: CaptureEngine, stop: threading.Event) -> None:
+    """Meter thread: read the level like the wizard's 30 Hz timer."""
+    while not stop.wait(1 / METER_HZ):
+        engine.level()
 
 
 def thread_cpu_s(thread: threading.Thread) -> float:
@@ -104,12 +113,18 @@ def benchmark(seconds: float) -> None:
         cpu_before, load_before = process_cpu_s(), thread_cpu_s(load_thread)
         started = time.monotonic()
         engine.start_take(work / "recorder.wav")
+        meter_stop = threading.Event()
+        meter = threading.Thread(target=poll_meter, args=(engine, meter_stop), name="meter")
+        meter.start()
         time.sleep(seconds)
         engine.request_stop()
         wall_s = time.monotonic() - started
         result = engine.stop_take()
+        meter_cpu = thread_cpu_s(meter)
+        meter_stop.set()
+        meter.join()
         load_cpu = thread_cpu_s(load_thread) - load_before
-        recorder_cpu = process_cpu_s() - cpu_before - load_cpu
+        recorder_cpu = process_cpu_s() - cpu_before - load_cpu - meter_cpu
         parecord_cpu = {label: stop_parecord(process) for label, process in parecords.items()}
 
         load.stop.set()
@@ -119,6 +134,8 @@ def benchmark(seconds: float) -> None:
         playback.stop()
         parecord_frames = {label: soundfile.info(str(path)).frames for label, path in paths.items()}
     report(seconds, wall_s, result, load, load_cpu, recorder_cpu, parecord_cpu, parecord_frames)
+    meter = per_audio_minute(meter_cpu, result.frames)
+    print(f"level meter read at {METER_HZ} Hz       {meter:.3f} CPU s per audio minute (apart)")
     print(f"PortAudio floor (empty callback) {floor_cpu:.3f} CPU s per audio minute, same stream settings")
 
 

@@ -81,6 +81,8 @@ def test_bundle_leaves_out_what_the_app_does_not_use(build_output):
         name for name in names if any(f"/{qt}" in f"/{name}" or f"Qt6{qt[2:]}" in name for qt in UNUSED_QT)
     ]
     assert not [name for name in names if "tkinter" in name or name.startswith(("pytest", "hypothesis"))]
+    assert not [name for name in names if name.startswith("resources/screenshots")]  # README pictures only
+    assert (internal / "resources" / "i18n" / "voicerecorder_zh_CN.qm").is_file()
     translations = {path.name for path in (internal / "PySide6" / "Qt" / "translations").glob("*.qm")}
     assert translations <= {"qt_en.qm", "qt_zh_CN.qm", "qtbase_en.qm", "qtbase_zh_CN.qm"}
     assert not [path for path in internal.rglob("*") if path.is_symlink() and not path.exists()]

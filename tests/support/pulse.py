@@ -20,7 +20,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
+import soundfile
 
 SINK = "vsink"
 SOURCE = "vmic"
@@ -137,11 +139,24 @@ class PrivatePulse:
         )
         return Playback(process)
 
+    def suspend_microphone(self, suspended: bool) -> None:
+        """Suspend (or resume) the virtual microphone: its streams get no audio while suspended,
+        as when a driver loses the device (PulseAudio would instead move a stream whose source
+        is removed to another source, so removal cannot show this)."""
+        _run(["pactl", "suspend-source", SOURCE, "1" if suspended else "0"], self.env())
+
     def tone(self, frequency: float, seconds: float, volume: float = 0.5) -> Path:
         """A mono 48 kHz sine-wave WAV file."""
         path = self._new_path(f"tone-{frequency:g}")
         _run(["sox", "-n", "-r", str(RATE), "-c", "1", "-b", "16", str(path),
               "synth", f"{seconds}", "sine", f"{frequency}", "vol", f"{volume}"])  # fmt: skip
+        return path
+
+    def noise(self, seconds: float, rms: float, seed: int = 0) -> Path:
+        """A mono 48 kHz WAV file of white (Gaussian) noise at ``rms``: a room's background sound."""
+        samples = np.random.default_rng(seed).normal(0.0, rms, int(seconds * RATE))
+        path = self._new_path(f"noise-{rms:g}")
+        soundfile.write(path, np.clip(samples, -1.0, 1.0).astype(np.float32), RATE, subtype="PCM_16")
         return path
 
     def speak(self, text: str, language: str = "EN") -> Path:
@@ -175,8 +190,8 @@ class PrivatePulse:
         raise PulseUnavailable(f"PulseAudio did not start; its log ends with:\n{log}")
 
 
-def _run(command: list[str]) -> None:
-    result = subprocess.run(command, capture_output=True, text=True)
+def _run(command: list[str], env: dict[str, str] | None = None) -> None:
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise PulseUnavailable(f"{command[0]} failed: {result.stderr.strip()}")
 

@@ -1,17 +1,19 @@
 """The whole wizard, driven like a person with the keyboard and the Next button, while the virtual
-microphone (PulseAudio, espeak-ng) reads every sentence: from Start to a trained voice in the sandbox,
-and the AUDIT_FAILED path (re-record the rejected sentences, resubmit, same job)."""
+microphone (PulseAudio, espeak-ng) is the room and the talent: from Start through the room-tone and
+loud-line checks to a trained voice in the sandbox, and the AUDIT_FAILED path (re-record the
+rejected sentences, resubmit, same job)."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from pathlib import Path
 
-import numpy as np
 import pytest
-import soundfile
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from support.memory_keyring import memory_keyring  # noqa: F401 (fixtures)
+from support.mic_check import LOUD_PEAK, QUIET_ROOM_RMS, in_a_room, measure_room_tone, read_loud_line, room
 from support.ui_cloud import cloud_sandbox  # noqa: F401 (fixtures)
 from support.workflow_rig import FAST_POLL
 
@@ -26,10 +28,8 @@ from voicerecorder.workflow import records
 pytestmark = [pytest.mark.realaudio, pytest.mark.slow, pytest.mark.timeout(420)]
 
 LANGUAGE = "EN"
-LEAD_S = 0.5
 MIN_TAKE_S = 5.8
 PEAK = 0.4
-ROOM_NOISE_RMS = 0.0005
 ATTEMPTS = 3
 PASSING = ("pass", "warn")
 
@@ -41,25 +41,12 @@ def fast_polling(monkeypatch):
 
 
 def click_next(qtbot, wizard, expected: PageId) -> None:
-    """Wait until the page allows it, click Next, and check where the wizard went."""
+    """Wait until the page allows it, click Next, and wait until the wizard shows ``expected`` (a
+    page may first finish its disk work in a worker, then go on by itself)."""
     button = wizard.button(QWizard.WizardButton.NextButton)
     qtbot.waitUntil(lambda: wizard.currentPage().isComplete() and button.isEnabled(), timeout=30000)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert wizard.currentId() == int(expected), wizard.currentId()
-
-
-def in_a_room(speech: Path) -> Path:
-    """The espeak speech at a natural level, in quiet room noise, with a pause before and after it
-    (long enough for a 5-13 s take): what a talent in a quiet room sounds like through the microphone."""
-    voice, rate = soundfile.read(speech, dtype="float32")
-    voice = voice * (PEAK / max(float(np.abs(voice).max()), 1e-6))
-    lead = int(LEAD_S * rate)
-    total = max(len(voice) + 2 * lead, int(MIN_TAKE_S * rate))
-    room = np.random.default_rng(len(voice)).normal(0, ROOM_NOISE_RMS, total).astype(np.float32)
-    room[lead : lead + len(voice)] += voice
-    path = speech.with_name(f"{speech.stem}-room.wav")
-    soundfile.write(path, room, rate, subtype="PCM_16")
-    return path
+    qtbot.waitUntil(lambda: wizard.currentId() == int(expected), timeout=15000)
 
 
 def read_aloud(qtbot, page, virtual_mic, speech: Path, key: Qt.Key = Qt.Key.Key_Space) -> None:
@@ -75,7 +62,7 @@ def read_aloud(qtbot, page, virtual_mic, speech: Path, key: Qt.Key = Qt.Key.Key_
 
 def record_sentence(qtbot, page, virtual_mic, session: Session) -> int:
     """Record the sentence shown until its take passes (R for another attempt); returns the attempts."""
-    speech = in_a_room(virtual_mic.speak(session.sentence(page.index).text, LANGUAGE))
+    speech = in_a_room(virtual_mic.speak(session.sentence(page.index).text, LANGUAGE), PEAK, MIN_TAKE_S)
     for attempt in range(1, ATTEMPTS + 1):
         read_aloud(qtbot, page, virtual_mic, speech, Qt.Key.Key_Space if attempt == 1 else Qt.Key.Key_R)
         if page.take_list.status(page.index) in PASSING:
@@ -83,7 +70,50 @@ def record_sentence(qtbot, page, virtual_mic, session: Session) -> int:
     raise AssertionError(f"sentence {page.index + 1} never passed: {page.panel.findings.messages()}")
 
 
-def walk_to_submitted_job(qtbot, wizard, virtual_mic, open_page) -> tuple[Session, TrackPage]:
+def check_microphone(qtbot, wizard, virtual_mic, *, measure: bool) -> None:
+    """In a quiet room, the meter follows a tone; with ``measure``, the room tone and the loud line
+    read at full voice pass, at the levels played. Next is allowed either way."""
+    microphone = wizard.page_of(PageId.MICROPHONE)
+    with room(virtual_mic, QUIET_ROOM_RMS):
+        qtbot.waitUntil(microphone.isComplete, timeout=15000)
+        tone = virtual_mic.play(virtual_mic.tone(440, 1.5, 0.3))
+        qtbot.waitUntil(lambda: microphone.meter.peak_dbfs > -30, timeout=10000)
+        tone.wait()
+        if measure:
+            noise = measure_room_tone(qtbot, microphone, QUIET_ROOM_RMS).finding("noise_floor")
+            assert microphone.room_status.text() == "Passed", microphone.room_findings.messages()
+            assert noise.value == pytest.approx(20 * math.log10(QUIET_ROOM_RMS), abs=2.0)
+            assert "The room is quiet" in " ".join(microphone.room_findings.messages())
+            line = read_loud_line(qtbot, microphone, virtual_mic, LANGUAGE).finding("loudness")
+            assert microphone.line_status.text() == "Passed", microphone.line_findings.messages()
+            assert line.value == pytest.approx(20 * math.log10(LOUD_PEAK), abs=1.0)
+            assert "the gain is right" in " ".join(microphone.line_findings.messages())
+        click_next(qtbot, wizard, PageId.RECORD)
+
+
+def record_sentences(qtbot, record, virtual_mic, session: Session, indices: Iterable[int]) -> None:
+    """Record each of ``indices`` in turn (it must be the sentence shown), Right arrow after each."""
+    for index in indices:
+        assert record.index == index
+        assert record.position.text() == f"Sentence {index + 1} / {session.sentence_count}"
+        record_sentence(qtbot, record, virtual_mic, session)
+        qtbot.keyClick(record, Qt.Key.Key_Right)
+
+
+def submit_and_track(qtbot, wizard) -> TrackPage:
+    """Submit on the Submit page, wait until it is sent, and go on to Track."""
+    submit = wizard.page_of(PageId.SUBMIT)
+    qtbot.waitUntil(lambda: submit.target is not None, timeout=10000)
+    qtbot.mouseClick(submit.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not submit.runner.busy, timeout=90000)
+    assert not submit.banner.isVisible(), submit.banner.text
+    click_next(qtbot, wizard, PageId.TRACK)
+    return wizard.page_of(PageId.TRACK)
+
+
+def walk_to_submitted_job(
+    qtbot, wizard, virtual_mic, open_page, *, measure_room: bool
+) -> tuple[Session, TrackPage]:
     """Start → Voice details → Microphone check → Record all → Review → Quality check → Submit → Track."""
     open_page(wizard, None, PageId.START)
     start = wizard.page_of(PageId.START)
@@ -101,22 +131,12 @@ def walk_to_submitted_job(qtbot, wizard, virtual_mic, open_page) -> tuple[Sessio
     click_next(qtbot, wizard, PageId.MICROPHONE)
     session = wizard.holder.require()
     assert session.sentence_count == 20
-
-    microphone = wizard.page_of(PageId.MICROPHONE)
-    qtbot.waitUntil(microphone.isComplete, timeout=15000)
-    tone = virtual_mic.play(virtual_mic.tone(440, 1.5, 0.3))
-    qtbot.waitUntil(lambda: microphone.meter.peak_dbfs > -30, timeout=10000)
-    tone.wait()
-    click_next(qtbot, wizard, PageId.RECORD)
+    check_microphone(qtbot, wizard, virtual_mic, measure=measure_room)
 
     record = wizard.page_of(PageId.RECORD)
     record.auto_advance.setChecked(False)
     assert record.live.engine.wait_for_audio(10)
-    for index in range(session.sentence_count):
-        assert record.index == index
-        assert record.position.text() == f"Sentence {index + 1} / 20"
-        record_sentence(qtbot, record, virtual_mic, session)
-        qtbot.keyClick(record, Qt.Key.Key_Right)
+    record_sentences(qtbot, record, virtual_mic, session, range(session.sentence_count))
     assert all(record.take_list.status(i) in PASSING for i in range(20))
     click_next(qtbot, wizard, PageId.REVIEW)
     click_next(qtbot, wizard, PageId.QUALITY)
@@ -128,14 +148,7 @@ def walk_to_submitted_job(qtbot, wizard, virtual_mic, open_page) -> tuple[Sessio
     assert not quality.banner.isVisible(), quality.banner.text
     assert records.latest(session, records.ASSESS) is not None
     click_next(qtbot, wizard, PageId.SUBMIT)
-
-    submit = wizard.page_of(PageId.SUBMIT)
-    qtbot.waitUntil(lambda: submit.target is not None, timeout=10000)
-    qtbot.mouseClick(submit.submit_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not submit.runner.busy, timeout=90000)
-    assert not submit.banner.isVisible(), submit.banner.text
-    click_next(qtbot, wizard, PageId.TRACK)
-    return session, wizard.page_of(PageId.TRACK)
+    return session, submit_and_track(qtbot, wizard)
 
 
 @pytest.fixture
@@ -152,7 +165,7 @@ def test_spoken_session_from_start_to_a_trained_voice(
     cloud_sandbox,  # noqa: F811
 ):
     cloud_sandbox()
-    session, track = walk_to_submitted_job(qtbot, real_wizard, virtual_mic, open_page)
+    session, track = walk_to_submitted_job(qtbot, real_wizard, virtual_mic, open_page, measure_room=True)
     qtbot.waitUntil(lambda: track.current_state() == "SUCCEED", timeout=90000)
     job = records.latest(session, records.TRAINING)
     assert track.job.text() == f"Job ID: {job['job_id']}"
@@ -171,7 +184,7 @@ def test_rejected_sentences_are_re_recorded_and_the_same_job_succeeds(
 ):
     cloud_sandbox("reject=2,4")
     wizard = real_wizard
-    session, track = walk_to_submitted_job(qtbot, wizard, virtual_mic, open_page)
+    session, track = walk_to_submitted_job(qtbot, wizard, virtual_mic, open_page, measure_room=False)
     qtbot.waitUntil(lambda: track.audit_box.isVisible() and not track.runner.busy, timeout=90000)
     job_id = records.latest(session, records.TRAINING)["job_id"]
     assert track.rejected_sentences() == [2, 4]
@@ -180,24 +193,13 @@ def test_rejected_sentences_are_re_recorded_and_the_same_job_succeeds(
     qtbot.mouseClick(track.rerecord_button, Qt.MouseButton.LeftButton)
     assert wizard.currentId() == int(PageId.RECORD)
     record = wizard.page_of(PageId.RECORD)
-    assert record.index == 2
     assert "Re-recording 2 rejected sentences" in record.limit_banner.text
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    record_sentence(qtbot, record, virtual_mic, session)
-    qtbot.keyClick(record, Qt.Key.Key_Right)
-    assert record.index == 4
-    record_sentence(qtbot, record, virtual_mic, session)
-    qtbot.keyClick(record, Qt.Key.Key_Right)
+    record_sentences(qtbot, record, virtual_mic, session, [2, 4])
     assert record.index == 4
     assert "All rejected sentences" in record.limit_banner.text
     click_next(qtbot, wizard, PageId.SUBMIT)
-
-    submit = wizard.page_of(PageId.SUBMIT)
-    qtbot.waitUntil(lambda: submit.target is not None, timeout=10000)
-    qtbot.mouseClick(submit.submit_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not submit.runner.busy, timeout=90000)
-    assert not submit.banner.isVisible(), submit.banner.text
-    click_next(qtbot, wizard, PageId.TRACK)
+    assert submit_and_track(qtbot, wizard) is track
     qtbot.waitUntil(lambda: track.current_state() == "SUCCEED", timeout=90000)
     job = records.latest(session, records.TRAINING)
     assert job["job_id"] == job_id

@@ -174,7 +174,7 @@ def test_closing_and_reopening_resumes_at_the_same_sentence_with_takes_intact(
     qtbot.waitUntil(lambda: start.sessions.topLevelItemCount() == 1, timeout=5000)
     start.resume_radio.setChecked(True)
     again.next()
-    assert again.currentId() == PageId.MICROPHONE
+    qtbot.waitUntil(lambda: again.currentId() == PageId.MICROPHONE, timeout=5000)
     qtbot.waitUntil(lambda: again.page_of(PageId.MICROPHONE).isComplete(), timeout=5000)
     again.next()
     resumed = again.page_of(PageId.RECORD)

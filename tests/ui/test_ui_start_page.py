@@ -47,7 +47,7 @@ def test_resume_needs_a_selection_and_skips_voice_details(qtbot, wizard, open_pa
     page.sessions.setCurrentItem(page.sessions.topLevelItem(0))
     assert page.isComplete()
     wizard.next()
-    assert wizard.currentId() == PageId.MICROPHONE
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.MICROPHONE, timeout=5000)
     assert wizard.holder.require().folder == session.folder
     assert services.settings.recent_sessions() == [str(session.folder)]
 
@@ -55,25 +55,28 @@ def test_resume_needs_a_selection_and_skips_voice_details(qtbot, wizard, open_pa
 def test_opening_a_folder_that_is_not_a_session_says_so(qtbot, wizard, open_page, tmp_path):
     page = start_page(qtbot, wizard, open_page)
     page.open_session_folder(tmp_path)
+    qtbot.waitUntil(lambda: "not a session folder" in page.banner.text, timeout=5000)
     assert page.banner.isVisible()
-    assert "not a session folder" in page.banner.text
 
 
 def test_opening_a_session_folder_selects_it_for_resuming(qtbot, wizard, open_page, session):
     page = start_page(qtbot, wizard, open_page)
     page.open_session_folder(session.folder)
-    assert page.resuming
+    qtbot.waitUntil(lambda: page.resuming, timeout=5000)
     assert page.selected_folder() == session.folder
 
 
 def test_damaged_session_is_reported_on_resume(qtbot, wizard, open_page, session):
     page = start_page(qtbot, wizard, open_page)
     page.open_session_folder(session.folder)
+    qtbot.waitUntil(lambda: page.resuming, timeout=5000)
     (session.folder / "session.json").write_text("{ not json", encoding="utf-8")
     wizard.next()
+    assert page.opening
+    qtbot.waitUntil(lambda: not page.opening, timeout=5000)
     assert wizard.currentId() == PageId.START
     assert page.banner.isVisible()
-    assert page.banner.text
+    assert "session.json" in page.banner.text
 
 
 def test_language_switch_retranslates_at_runtime_and_is_saved(qtbot, wizard, open_page, services):

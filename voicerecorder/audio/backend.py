@@ -24,7 +24,7 @@ class StreamStatus(enum.IntFlag):
 InputCallback = Callable[[np.ndarray, float, StreamStatus], None]
 """``callback(block, stream_time, status)``, called on the backend's audio thread.
 
-``block`` is float32 shaped (frames, 1) and only valid during the call; ``stream_time`` is the
+``block`` is int16 shaped (frames, 1) and only valid during the call; ``stream_time`` is the
 stream clock (seconds) when the call was made.
 """
 
@@ -103,11 +103,11 @@ class AudioBackend(Protocol):
         ...
 
     def check_input_settings(self, index: int, samplerate: int) -> bool:
-        """Whether the device can record mono float32 at ``samplerate``."""
+        """Whether the device can record mono 16-bit at ``samplerate``."""
         ...
 
     def open_input(self, index: int, samplerate: int, callback: InputCallback) -> InputStreamHandle:
-        """Open (not start) a mono float32 input stream; ``callback`` runs on the audio thread."""
+        """Open (not start) a mono int16 input stream; ``callback`` runs on the audio thread."""
         ...
 
 

@@ -1,14 +1,17 @@
 """The capture engine: one open input stream, a live meter, pre-/post-roll and crash-safe takes.
 
 Threads:
-- audio thread (the backend's callback): copies the block into a queue and updates the meter
-  accumulators, the frame counter and the zero-run counter; never raises, no I/O, no logging;
-- pump thread (one per open engine): keeps the pre-roll ring, hands blocks to the current
-  take's TakeWriter, counts overflows, audits frames against the stream clock and runs the
-  watchdog (input stopped, all-zero input, callback errors);
-- writer thread (one per take, inside TakeWriter): writes the WAV file;
-- the caller (GUI or CLI thread): ``open``, ``start_take``, ``stop_take``, ``cancel_take``,
-  ``close``, ``level`` and ``poll_events``. ``level`` and ``poll_events`` never block.
+- audio thread (the backend's callback): copies the block, appends it to the pump's queue and
+  to the meter's, counts frames and notes the time; never raises, no I/O, no logging. Nothing
+  else runs there: at 20 blocks a second every microsecond is paid for all session long;
+- pump thread (one per open engine): every PUMP_INTERVAL_S (sooner when a take's end is due)
+  takes what arrived, keeps the pre-roll ring, writes the current take's part (TakeWriter),
+  counts overflows, audits frames against the stream clock and runs the watchdog (input
+  stopped, all-zero input, callback errors). A killed process loses at most that interval;
+- the caller (GUI worker or CLI thread): ``open``, ``start_take``, ``stop_take``,
+  ``cancel_take``, ``close``; any thread: ``request_stop``, ``level`` and ``poll_events``,
+  which never block (the meter is computed when it is read, so an unwatched recording pays
+  nothing for it).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from voicerecorder.audio.backend import (
     StreamStatus,
 )
 from voicerecorder.audio.devices import TARGET_SAMPLERATE, choose_samplerate, resolve_device
+from voicerecorder.audio.pcm import FULL_SCALE
 from voicerecorder.audio.takewriter import TakeWriteError, TakeWriter
 from voicerecorder.text import Bilingual
 
@@ -42,12 +46,15 @@ CLIP_LEVEL = 0.999
 STALL_AFTER_S = 1.0
 ZERO_AFTER_S = 1.0
 FIRST_AUDIO_GRACE_S = 3.0
-PUMP_INTERVAL_S = 0.1
+PUMP_INTERVAL_S = 0.5
+STOP_POLL_S = 0.05
+METER_BLOCKS = 64
 AUDIT_WINDOW_S = 0.1
 AUDIT_TOLERANCE_S = 0.05
 
 
-_Block = tuple[np.ndarray, float, StreamStatus, int]
+_Block = tuple[np.ndarray, float, StreamStatus, int, float]
+"""(samples, stream time, status, index of the first frame, arrival time on the engine's clock)"""
 
 
 class EventKind(enum.Enum):
@@ -170,9 +177,14 @@ class _Take:
     first: int
     stop_at: int | None
     ended: threading.Event
-    stop_requested: bool = False
+    requested_stop: int | None = None
     overflows: int = 0
     stalls: int = 0
+
+    def stop_point(self) -> int | None:
+        """Where the take ends: its duration's end or the stop asked for, whichever comes first."""
+        stops = [at for at in (self.stop_at, self.requested_stop) if at is not None]
+        return min(stops) if stops else None
 
 
 class CaptureEngine:
@@ -199,7 +211,10 @@ class CaptureEngine:
         self._samplerate = 0
         self._stream: InputStreamHandle | None = None
         self._latency = 0.0
-        self._blocks: queue.SimpleQueue[_Block | None] = queue.SimpleQueue()
+        self._arrived: deque[_Block] = deque()
+        self._meter: deque[np.ndarray] = deque(maxlen=METER_BLOCKS)
+        self._wake = threading.Event()
+        self._closing = threading.Event()
         self._events: queue.SimpleQueue[CaptureEvent] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._ring: deque[tuple[np.ndarray, float, int]] = deque()
@@ -210,13 +225,11 @@ class CaptureEngine:
         self._audio_arrived = threading.Event()
         # Written by the audio thread only:
         self._frames = 0
-        self._peak = 0.0
-        self._sumsq = 0.0
-        self._count = 0
-        self._zero_run = 0
         self._callback_errors = 0
         self._last_callback = 0.0
         # Pump-thread state:
+        self._zero_run = 0
+        self._last_arrival: float | None = None
         self._stalled = False
         self._blocked_reported = False
         self._errors_reported = 0
@@ -264,6 +277,7 @@ class CaptureEngine:
             raise
         self._stream = stream
         self._latency = stream.latency
+        self._closing.clear()
         self._pump = threading.Thread(target=self._run_pump, name="capture-pump", daemon=True)
         self._pump.start()
 
@@ -286,26 +300,22 @@ class CaptureEngine:
             stop_at = None if duration_s is None else start + round(duration_s * self._samplerate)
             first = start - round(self._preroll_s * self._samplerate)
             take = _Take(writer, _FrameAudit(self._samplerate), first, stop_at, threading.Event())
-            for block, stream_time, index in self._ring:
-                self._write_to_take(take, block, stream_time, index)
+            self._feed(take, list(self._ring))
             self._take = take
 
     def request_stop(self) -> None:
         """Mark the stop point now; the take ends after the post-roll (then ``take_done`` is True).
 
         The post-roll is counted from the last audio that can exist now, i.e. it also covers the
-        input latency (audio still buffered on its way to the callback). Never blocks: a GUI
-        calls this, waits for ``take_done`` on its timer, then ``stop_take``.
+        input latency (audio still buffered on its way to the callback). Any thread; never
+        blocks (the pump applies it): a GUI calls this, waits for ``take_done`` on its timer,
+        then ``stop_take``.
         """
-        with self._lock:
-            take = self._take
-            if take is None:
-                raise RuntimeError("no take is being recorded")
-            stop_at = self._frames + round((self._postroll_s + self._latency) * self._samplerate)
-            take.stop_at = stop_at if take.stop_at is None else min(take.stop_at, stop_at)
-            take.stop_requested = True
-            if self._routed >= take.stop_at:
-                take.ended.set()
+        take = self._take
+        if take is None:
+            raise RuntimeError("no take is being recorded")
+        take.requested_stop = self._frames + round((self._postroll_s + self._latency) * self._samplerate)
+        self._wake.set()
 
     def stop_take(self) -> TakeResult:
         """Record the post-roll (unless already requested), finish the file and return the result.
@@ -318,7 +328,7 @@ class CaptureEngine:
         take = self._take
         if take is None:
             raise RuntimeError("no take is being recorded")
-        if not take.stop_requested:
+        if take.requested_stop is None:
             self.request_stop()
         take.ended.wait(self._postroll_s + self._latency + STALL_AFTER_S + 0.5)
         with self._lock:
@@ -356,7 +366,8 @@ class CaptureEngine:
                 stream.close()
         finally:
             if self._pump is not None:
-                self._blocks.put(None)
+                self._closing.set()
+                self._wake.set()
                 self._pump.join()
                 self._pump = None
         return result
@@ -364,11 +375,17 @@ class CaptureEngine:
     def level(self) -> Level:
         """Peak and RMS since the previous call (any thread, cheap; meant for a ~30 Hz timer).
 
-        The accumulators are swapped without a lock, so a block arriving in between may be
-        left out of one reading; that only affects the meter.
+        Computed here from the blocks that arrived since (at most the last METER_BLOCKS), so
+        the audio thread does no arithmetic; without new audio the previous reading stays.
         """
-        peak, sumsq, count = self._peak, self._sumsq, self._count
-        self._peak, self._sumsq, self._count = 0.0, 0.0, 0
+        peak, sumsq, count = 0.0, 0.0, 0
+        while self._meter:
+            block = self._meter.popleft()
+            if len(block):
+                samples = block.astype(np.float32) / FULL_SCALE
+                peak = max(peak, float(samples.max()), -float(samples.min()))
+                sumsq += float(np.dot(samples, samples))
+                count += len(samples)
         if count:
             self._last_level = Level(to_dbfs(peak), to_dbfs(math.sqrt(sumsq / count)), peak >= CLIP_LEVEL)
         return self._last_level
@@ -383,64 +400,92 @@ class CaptureEngine:
                 return events
 
     def _on_audio(self, block: np.ndarray, stream_time: float, status: StreamStatus) -> None:
-        """Audio thread: copy, meter, count. Never raises."""
+        """Audio thread: copy, queue, count. Never raises."""
         try:
             mono = block[:, 0].copy()
-            peak = max(float(mono.max()), -float(mono.min()))
-            self._peak = max(self._peak, peak)
-            self._sumsq += float(np.dot(mono, mono))
-            self._count += len(mono)
-            self._zero_run = self._zero_run + len(mono) if peak == 0.0 else 0
-            self._blocks.put((mono, stream_time, status, self._frames))
+            now = self._clock()
+            self._arrived.append((mono, stream_time, status, self._frames, now))
+            self._meter.append(mono)
             self._frames += len(mono)
-            self._last_callback = self._clock()
+            self._last_callback = now
+            if not self._audio_arrived.is_set():
+                self._audio_arrived.set()
         except Exception:
             self._callback_errors += 1
 
     def _on_write_error(self, error: TakeWriteError) -> None:
-        """Writer thread: report the failure at once."""
+        """Pump thread (or the thread starting a take): report the failure at once."""
         self._events.put(CaptureEvent(EventKind.WRITE_FAILED, error.message))
 
     def _emit(self, kind: EventKind) -> None:
         self._events.put(CaptureEvent(kind, EVENT_MESSAGES[kind]))
 
     def _run_pump(self) -> None:
-        """Pump thread: every PUMP_INTERVAL_S route what has arrived and run the watchdog."""
-        while True:
-            while True:
-                try:
-                    item = self._blocks.get_nowait()
-                except queue.Empty:
-                    break
-                if item is None:
-                    return
-                self._route(*item)
-            self._check_health()
-            time.sleep(PUMP_INTERVAL_S)
+        """Pump thread: route what has arrived and run the watchdog, until ``close``."""
+        while not self._closing.is_set():
+            self._wake.wait(self._pump_wait())
+            self._wake.clear()
+            arrived = self._take_arrived()
+            self._route(arrived)
+            self._check_health(arrived)
 
-    def _route(self, block: np.ndarray, stream_time: float, status: StreamStatus, index: int) -> None:
-        self._audio_arrived.set()
-        if status & StreamStatus.INPUT_OVERFLOW:
-            self._emit(EventKind.OVERFLOW)
+    def _pump_wait(self) -> float:
+        """PUMP_INTERVAL_S, or less when the current take's stop point is about to arrive."""
+        take = self._take
+        if take is None or take.ended.is_set():
+            return PUMP_INTERVAL_S
+        stop_at = take.stop_point()
+        if stop_at is None:
+            return PUMP_INTERVAL_S
+        due_s = (stop_at - self._frames) / self._samplerate
+        return min(PUMP_INTERVAL_S, max(STOP_POLL_S, due_s))
+
+    def _take_arrived(self) -> list[_Block]:
+        arrived = []
+        while self._arrived:
+            arrived.append(self._arrived.popleft())
+        return arrived
+
+    def _route(self, arrived: list[_Block]) -> None:
+        overflows = 0
+        for block, _, status, _, _ in arrived:
+            if status & StreamStatus.INPUT_OVERFLOW:
+                overflows += 1
+                self._emit(EventKind.OVERFLOW)
+            self._zero_run = 0 if block.any() else self._zero_run + len(block)
         with self._lock:
-            self._routed = index + len(block)
-            self._keep_preroll(block, stream_time, index)
+            for block, stream_time, _, index, _ in arrived:
+                self._keep_preroll(block, stream_time, index)
+                self._routed = index + len(block)
             take = self._take
             if take is None or take.ended.is_set():
                 return
-            if status & StreamStatus.INPUT_OVERFLOW:
-                take.overflows += 1
-            self._write_to_take(take, block, stream_time, index)
+            take.stop_at = take.stop_point()
+            take.overflows += overflows
+            self._feed(take, [(block, stream_time, index) for block, stream_time, _, index, _ in arrived])
 
-    @staticmethod
-    def _write_to_take(take: _Take, block: np.ndarray, stream_time: float, index: int) -> None:
-        start = max(0, take.first - index)
-        end = len(block) if take.stop_at is None else min(len(block), take.stop_at - index)
-        if end > start:
-            take.audit.add(stream_time, index, len(block))
-            take.writer.write(block[start:end])
-        if take.stop_at is not None and index + len(block) >= take.stop_at:
+    def _feed(self, take: _Take, blocks: list[tuple[np.ndarray, float, int]]) -> None:
+        """Write the take's part of ``blocks``, then end the take if its stop point was routed (lock held)."""
+        pieces = []
+        for block, stream_time, index in blocks:
+            start = max(0, take.first - index)
+            end = len(block) if take.stop_at is None else min(len(block), take.stop_at - index)
+            if end > start:
+                take.audit.add(stream_time, index, len(block))
+                pieces.append(block[start:end])
+        if pieces:
+            take.writer.write(np.concatenate(pieces))
+        if take.stop_at is not None and self._routed >= take.stop_at:
             take.ended.set()
+
+    def _largest_gap(self, arrived: list[_Block]) -> float:
+        """The longest wait between two blocks' arrivals, counting from the previous batch's last."""
+        gap = 0.0
+        for *_, arrival in arrived:
+            if self._last_arrival is not None:
+                gap = max(gap, arrival - self._last_arrival)
+            self._last_arrival = arrival
+        return gap
 
     def _keep_preroll(self, block: np.ndarray, stream_time: float, index: int) -> None:
         self._ring.append((block, stream_time, index))
@@ -449,16 +494,15 @@ class CaptureEngine:
         while self._ring and self._ring_frames - len(self._ring[0][0]) >= keep:
             self._ring_frames -= len(self._ring.popleft()[0])
 
-    def _check_health(self) -> None:
-        silent_for = self._clock() - self._last_callback
-        if silent_for > STALL_AFTER_S and not self._stalled:
-            self._stalled = True
+    def _check_health(self, arrived: list[_Block]) -> None:
+        """A stall is input silent now, or a gap between arrivals that ended between two checks."""
+        stalled = self._clock() - self._last_callback > STALL_AFTER_S
+        if (stalled or self._largest_gap(arrived) > STALL_AFTER_S) and not self._stalled:
             self._emit(EventKind.INPUT_STOPPED)
             with self._lock:
                 if self._take is not None and not self._take.ended.is_set():
                     self._take.stalls += 1
-        elif silent_for <= STALL_AFTER_S:
-            self._stalled = False
+        self._stalled = stalled
         if self._zero_run >= ZERO_AFTER_S * self._samplerate and not self._blocked_reported:
             self._blocked_reported = True
             self._emit(EventKind.MIC_BLOCKED)

@@ -20,9 +20,10 @@ from voicerecorder.audio.backend import (
     MicrophoneBlockedError,
     StreamStatus,
 )
+from voicerecorder.audio.pcm import to_pcm16
 
 Source = Callable[[int, int, int], np.ndarray]
-"""``source(first_frame, frames, samplerate)`` -> float32 samples, 1-D, ``frames`` long."""
+"""``source(first_frame, frames, samplerate)`` -> float samples, 1-D, ``frames`` long (delivered as int16)."""
 
 
 def sine(frequency: float = 440.0, amplitude: float = 0.5) -> Source:
@@ -139,7 +140,7 @@ class FakeInputStream:
             first = self._position
             self._position += self.blocksize
             status, self._pending_status = self._pending_status, StreamStatus.NONE
-        block = self.source(first, self.blocksize, self.samplerate).reshape(-1, 1)
+        block = to_pcm16(self.source(first, self.blocksize, self.samplerate)).reshape(-1, 1)
         self._call(block, status, first / self.samplerate)
 
     def _call(self, block: object, status: StreamStatus, stream_time: float | None = None) -> None:

@@ -30,6 +30,10 @@ WINDOWS_HOSTAPI_PREFERENCE = ("Windows WASAPI", "MME")
 # cost about a sixth of that CPU, and latency does not matter when recording then reviewing.
 LATENCY = 0.2
 BLOCK_S = 0.05
+# Takes are stored as 16-bit PCM, so the stream delivers exactly that: no conversion in Python
+# (PortAudio converts in C where the device's native format differs). Dither stays off so a
+# privacy-blocked microphone's digital silence arrives as exact zeros.
+SAMPLE_FORMAT = "int16"
 
 
 def load_sounddevice() -> ModuleType:
@@ -139,7 +143,7 @@ class SoundDeviceBackend:
                 device=index,
                 samplerate=samplerate,
                 channels=1,
-                dtype="float32",
+                dtype=SAMPLE_FORMAT,
                 extra_settings=self._extra_settings(sd, index),
             )
         except sd.PortAudioError:
@@ -170,9 +174,10 @@ class SoundDeviceBackend:
                 device=index,
                 samplerate=samplerate,
                 channels=1,
-                dtype="float32",
+                dtype=SAMPLE_FORMAT,
                 latency=LATENCY,
                 blocksize=round(BLOCK_S * samplerate),
+                dither_off=True,
                 callback=on_block,
                 extra_settings=self._extra_settings(sd, index),
             )

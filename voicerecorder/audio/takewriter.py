@@ -1,16 +1,14 @@
-"""Streams one take into ``<name>.partial.wav`` on its own thread, keeping the WAV header valid.
+"""Writes one take into ``<name>.partial.wav``, keeping the WAV header valid after every write.
 
 libsndfile rewrites the header after every write (SFC_SET_UPDATE_HEADER_AUTO), so a process
-killed mid-take leaves a file any WAV reader opens, missing at most the last WRITE_INTERVAL_S
-(plus the capture pump's interval) of audio. A clean finish drains the queue, closes,
+killed mid-take leaves a file any WAV reader opens, missing only the audio not yet handed to
+``write`` (the capture engine writes every ``capture.PUMP_INTERVAL_S``). A clean finish closes,
 fsyncs and atomically renames the partial file to the final name.
 """
 
 from __future__ import annotations
 
 import os
-import queue
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,11 +19,7 @@ from voicerecorder.errors import UserFacingError
 from voicerecorder.text import Bilingual
 
 PARTIAL_SUFFIX = ".partial.wav"
-SFC_SET_CLIPPING = 0x10C0
 SFC_SET_UPDATE_HEADER_AUTO = 0x1061
-# Blocks are gathered and written (with a header update) at most this often.
-WRITE_INTERVAL_S = 0.25
-_STOP = None
 
 
 def partial_path_for(final_path: Path) -> Path:
@@ -39,7 +33,7 @@ def final_path_for(partial_path: Path) -> Path:
 
 
 def _sf_command(sound_file: soundfile.SoundFile, command: int, value: int) -> int:
-    # python-soundfile has no public wrapper for these header/clipping commands (version pinned).
+    # python-soundfile has no public wrapper for the header command (version pinned).
     return int(soundfile._snd.sf_command(sound_file._file, command, soundfile._ffi.NULL, value))
 
 
@@ -58,10 +52,11 @@ class TakeWriteError(UserFacingError):
 
 
 class TakeWriter:
-    """Writes float32 mono blocks to a crash-safe PCM-16 WAV on a dedicated writer thread.
+    """Writes int16 mono blocks to a crash-safe PCM-16 WAV, synchronously (no conversion).
 
-    ``write`` may be called from any thread (it only enqueues). ``on_error(error)`` is called
-    once, on the writer thread, when a write fails; later blocks are discarded.
+    Not thread-safe: one thread at a time (the capture engine calls it under its lock).
+    ``on_error(error)`` is called once, on the writing thread, when a write fails; later
+    blocks are discarded and what was written before stays readable.
     """
 
     def __init__(self, final_path: Path, samplerate: int, on_error: Callable[[TakeWriteError], None]) -> None:
@@ -71,8 +66,7 @@ class TakeWriter:
         self.frames_written = 0
         self.error: TakeWriteError | None = None
         self._on_error = on_error
-        self._queue: queue.SimpleQueue[np.ndarray | None] = queue.SimpleQueue()
-        self._closing = threading.Event()
+        self._closed = False
         try:
             self._file = soundfile.SoundFile(
                 self.partial_path, "x", samplerate=samplerate, channels=1, subtype="PCM_16", format="WAV"
@@ -80,16 +74,19 @@ class TakeWriter:
         except (OSError, soundfile.LibsndfileError) as error:
             raise TakeWriteError(self.partial_path, str(error)) from error
         _sf_command(self._file, SFC_SET_UPDATE_HEADER_AUTO, 1)
-        _sf_command(self._file, SFC_SET_CLIPPING, 1)
-        self._thread = threading.Thread(target=self._run, name=f"take-writer {final_path.name}", daemon=True)
-        self._thread.start()
 
     def write(self, block: np.ndarray) -> None:
-        """Queue a 1-D float32 block for writing (any thread; never blocks)."""
-        self._queue.put(block)
+        """Append a 1-D int16 block; a failure is reported through ``on_error``, never raised."""
+        if self.error is not None or self._closed:
+            return
+        try:
+            self._file.write(block)
+            self.frames_written += len(block)
+        except Exception as error:
+            self._fail(error)
 
     def finish(self) -> Path:
-        """Drain, close, fsync and rename to the final name; returns it (raises TakeWriteError).
+        """Close, fsync and rename to the final name; returns it (raises TakeWriteError).
 
         After a write error the partial file still holds everything written before it and is
         renamed too, so the take is kept; ``error`` then says what went wrong.
@@ -109,37 +106,12 @@ class TakeWriter:
         self.partial_path.unlink(missing_ok=True)
 
     def _close(self) -> None:
-        self._closing.set()
-        self._queue.put(_STOP)
-        self._thread.join()
+        if self._closed:
+            return
+        self._closed = True
         try:
             self._file.close()
         except (OSError, RuntimeError, soundfile.LibsndfileError) as error:
-            self._fail(error)
-
-    def _run(self) -> None:
-        """Writer thread: write what has queued up every WRITE_INTERVAL_S, until the stop marker."""
-        while True:
-            blocks = [self._queue.get()]
-            while True:
-                try:
-                    blocks.append(self._queue.get_nowait())
-                except queue.Empty:
-                    break
-            stopping = any(block is _STOP for block in blocks)
-            self._write([block for block in blocks if block is not _STOP])
-            if stopping:
-                return
-            self._closing.wait(WRITE_INTERVAL_S)
-
-    def _write(self, blocks: list[np.ndarray]) -> None:
-        if self.error is not None or not blocks:
-            return
-        try:
-            data = np.concatenate(blocks)
-            self._file.write(data)
-            self.frames_written += len(data)
-        except Exception as error:
             self._fail(error)
 
     def _fail(self, error: BaseException) -> None:

@@ -31,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="submit a session for voice training (or send re-recorded sentences again)",
         description="Check the session, pack it, create the edition's training job, upload and commit it; "
         "prints the job id. Run it again after an interruption (it continues the same job) or after "
-        "re-recording the sentences the audit rejected (it resubmits the same job). Uses Huawei Cloud "
+        "re-recording the sentences the audit rejected (it resubmits the same job) or after the job "
+        "FAILED (it creates one new job). Uses Huawei Cloud "
         "when credentials are set, else the local sandbox. Exit 0 submitted / succeeded, 1 cloud error "
         "or job failed, 2 usage or settings, 3 the job waits for you, 4 the session is not ready.",
     )
@@ -59,6 +60,14 @@ def _rerecord_help(folder: Path, job_id: str, record: dict) -> Bilingual:
     )
 
 
+def _new_job_help(folder: Path) -> Bilingual:
+    return Bilingual(
+        f"A failed job cannot be resumed: run `voicerecorder submit {folder}` again to create a new job "
+        "with the same recordings.",
+        f"失败的任务无法继续：请再次运行 `voicerecorder submit {folder}`，用相同的录音创建新任务。",
+    )
+
+
 def _exit_code(job: TrainingJob, waited: bool) -> int:
     if job.state == "SUCCEED" or not waited:
         return EXIT_OK
@@ -81,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
     record = records.latest(session, records.TRAINING) or {}
     if job.state == "AUDIT_FAILED":
         print(_rerecord_help(args.folder, job.job_id, record).pick(language))
+    elif job.state == "FAILED":
+        print(_new_job_help(args.folder).pick(language))
     elif not args.wait and not is_terminal(job.state):
         hint = " --sandbox" if target.is_sandbox else ""
         print(

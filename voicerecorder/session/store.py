@@ -3,8 +3,9 @@
 Threads: a :class:`Session` may be used from several threads at once (typically the GUI
 thread choosing takes and moving between sentences, and a worker thread adding takes and
 their check reports). Every read and every change holds one re-entrant lock; each change is
-saved to ``session.json`` before the method returns. The slow part of :meth:`Session.add_take`
-(reading the audio and checking it) runs outside the lock.
+saved to ``session.json`` before the method returns, but the write itself happens after the
+lock is released, so a reader never waits for the disk. The slow part of
+:meth:`Session.add_take` (reading the audio and checking it) runs outside the lock too.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import json
 import re
 import shutil
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
@@ -71,6 +72,10 @@ class Session:
         self.folder = folder
         self._manifest = manifest
         self._lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        self._log_lock = threading.Lock()
+        self._snapshots = 0
+        self._written = 0
 
     # -- creating and opening -------------------------------------------------------------
 
@@ -244,10 +249,11 @@ class Session:
         with self._lock:
             state = self._state(index)
             folder = self.folder / TAKES_DIR / state.folder
-            folder.mkdir(parents=True, exist_ok=True)
-            names = [take.file for take in state.takes] + [entry.name for entry in folder.iterdir()]
-            numbers = [int(m.group(1)) for m in map(_TAKE_FILE.fullmatch, names) if m]
-            return folder / f"take-{max(numbers, default=0) + 1}.wav"
+            names = [take.file for take in state.takes]
+        folder.mkdir(parents=True, exist_ok=True)
+        names += [entry.name for entry in folder.iterdir()]
+        numbers = [int(m.group(1)) for m in map(_TAKE_FILE.fullmatch, names) if m]
+        return folder / f"take-{max(numbers, default=0) + 1}.wav"
 
     def add_take(
         self, index: int, source: Path | RecordedTake, capture_report: dict | None = None
@@ -280,7 +286,7 @@ class Session:
             check=check,
             source=origin,
         )
-        with self._lock:
+        with self._changing():
             state = self._state(index)
             state.takes.append(take)
             if choose and (state.chosen is None or not state.chosen_by_user or state.marked_for_rerecord):
@@ -289,13 +295,12 @@ class Session:
             if self._manifest.device is None and capture and capture.get("device"):
                 self._manifest.device = copy.deepcopy(capture["device"])
                 self._manifest.samplerate = int(capture.get("samplerate") or audio.samplerate)
-            self._save()
-            self.log(f"sentence {index + 1}: {take.file} ({origin}) {verdict_of(check)}")
+        self.log(f"sentence {index + 1}: {take.file} ({origin}) {verdict_of(check)}")
         return take
 
     def choose_take(self, index: int, file: str) -> None:
         """Make the take named ``file`` the chosen take of sentence ``index`` (the user's choice)."""
-        with self._lock:
+        with self._changing():
             state = self._state(index)
             if state.take(file) is None:
                 raise _error(
@@ -303,7 +308,6 @@ class Session:
                     f"第 {index + 1} 句没有名为 {file} 的录音。",
                 )
             state.chosen, state.chosen_by_user = file, True
-            self._save()
 
     def recheck_chosen(self) -> None:
         """Check the chosen takes that have no report yet (takes migrated from older formats).
@@ -316,29 +320,26 @@ class Session:
                 continue
             audio = read_audio(self.take_path(index, take))
             check = take_checks.run_check(audio, self.check_context_inputs(index, take.capture))
-            with self._lock:
+            with self._changing():
                 state = self._state(index)
                 state.takes = [replace(t, check=check) if t.file == take.file else t for t in state.takes]
-                self._save()
 
     def set_current_index(self, index: int) -> None:
         """Remember the sentence the talent is on, so the wizard resumes there."""
-        with self._lock:
+        with self._changing():
             self._state(index)
             self._manifest.current_index = index
-            self._save()
 
     def set_device(self, device: dict, samplerate: int) -> None:
         """Record the session's input device (``{"hostapi", "name"}``) and sample rate."""
-        with self._lock:
+        with self._changing():
             self._manifest.device = {"hostapi": str(device["hostapi"]), "name": str(device["name"])}
             self._manifest.samplerate = int(samplerate)
-            self._save()
 
     def update_form(self, form: VoiceForm) -> None:
         """Replace the voice form (language stays the script's); invalid fields are refused."""
         form = replace(form, voice_name=form.voice_name.strip(), phone=form.phone.strip())
-        with self._lock:
+        with self._changing():
             if form.language != self._manifest.script.language:
                 raise _error(
                     "The language must stay the script's language; start a new session to change it.",
@@ -346,38 +347,34 @@ class Session:
                 )
             _raise_form_errors(validate_voice_form(form, self._manifest.edition))
             self._manifest.voice = form
-            self._save()
 
     def mark_for_rerecord(self, indices: Iterable[int]) -> None:
         """Mark sentences the cloud audit rejected; the talent records them again."""
-        with self._lock:
+        with self._changing():
             states = [self._state(index) for index in indices]
             for state in states:
                 state.marked_for_rerecord = True
-            self._save()
 
     def set_jobs(self, kind: str, records: list[dict]) -> None:
         """Replace the cloud workflow's records of ``kind``; they must be JSON data without secrets."""
         json.dumps(records)
-        with self._lock:
+        with self._changing():
             self._manifest.jobs[kind] = copy.deepcopy(records)
-            self._save()
 
     def add_export(self, record: ExportRecord) -> None:
         """Remember a written zip (called by the packer, usually on a worker thread)."""
-        with self._lock:
+        with self._changing():
             self._manifest.exports.append(record)
-            self._save()
-            self.log(f"exported {record.kind} {record.path} sha256 {record.sha256}")
+        self.log(f"exported {record.kind} {record.path} sha256 {record.sha256}")
 
     def save(self) -> None:
         """Write ``session.json`` now (every change already does)."""
-        with self._lock:
-            self._save()
+        with self._changing():
+            pass
 
     def log(self, line: str) -> None:
         """Append a timestamped line to ``logs/session.log`` (never put secrets here)."""
-        with self._lock:
+        with self._log_lock:
             logs = self.folder / LOGS_DIR
             logs.mkdir(exist_ok=True)
             with open(logs / LOG_NAME, "a", encoding="utf-8") as stream:
@@ -432,9 +429,24 @@ class Session:
             raise
         return target
 
-    def _save(self) -> None:
-        self._manifest = self._manifest.touched()
-        self._write()
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[None]:
+        """Change the manifest under the lock, then save it once the lock is released.
+
+        The snapshot is taken under the lock; the write (with its fsyncs) happens outside it, so
+        readers (the GUI thread) never wait for the disk. Writes are serialised, and a snapshot
+        older than the one already written is skipped: the newest state always lands last.
+        """
+        with self._lock:
+            yield
+            self._manifest = self._manifest.touched()
+            data = self._manifest.to_json()
+            self._snapshots += 1
+            number = self._snapshots
+        with self._write_lock:
+            if number > self._written:
+                atomic_write_bytes(self.manifest_path, data)
+                self._written = number
 
     def _write(self) -> None:
         atomic_write_bytes(self.manifest_path, self._manifest.to_json())

@@ -24,6 +24,7 @@ from voicerecorder.ui.cloud_options import apply_data_folder
 from voicerecorder.ui.gui_gc import GuiThreadCollector
 from voicerecorder.ui.services import Services
 from voicerecorder.ui.settings import UI_LANGUAGE, Settings
+from voicerecorder.ui.style import install_focus_ring
 from voicerecorder.ui.wizard import RecordingWizard
 
 ORGANIZATION = "voicerecorder"
@@ -32,11 +33,12 @@ log = logging.getLogger("voicerecorder.ui")
 
 
 def application(argv: Sequence[str] = ()) -> QApplication:
-    """The QApplication (created once) with its name, organisation and icon."""
+    """The QApplication (created once) with its name, organisation, icon and focus ring."""
     existing = QApplication.instance()
     app = existing or QApplication([APP_NAME, *argv])
     if existing is None:
         GuiThreadCollector(app)
+    install_focus_ring(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)

@@ -1,7 +1,8 @@
 """The input the Microphone and Record pages share: one CaptureEngine, opened and closed off the GUI thread.
 
-GUI thread: every public method and every signal. Worker threads: opening, closing and rescanning
-(they may block on the audio system). CaptureEvents are polled ten times a second and re-emitted.
+GUI thread: every public method and every signal. Worker threads: listing the devices, opening,
+closing and rescanning (they may block on the audio system; the first listing loads PortAudio).
+CaptureEvents are polled ten times a second and re-emitted.
 """
 
 from __future__ import annotations
@@ -15,6 +16,12 @@ from voicerecorder.audio.capture import CaptureEngine, Level
 from voicerecorder.ui.workers import TaskRunner
 
 EVENT_POLL_MS = 100
+
+
+def first_present(devices: list[DeviceInfo], candidates: tuple[DeviceRef | None, ...]) -> DeviceRef | None:
+    """The first candidate among ``devices``; None (the system default) when none is there."""
+    present = {device.ref for device in devices}
+    return next((ref for ref in candidates if ref is not None and ref in present), None)
 
 
 class LiveInput(QObject):
@@ -36,6 +43,8 @@ class LiveInput(QObject):
         self._engine: CaptureEngine | None = None
         self._opening = False
         self._serial = threading.Lock()
+        self._listed: list[DeviceInfo] = []
+        self._listed_lock = threading.Lock()
         self._generation = 0
         self._timer = QTimer(self)
         self._timer.setInterval(EVENT_POLL_MS)
@@ -51,13 +60,13 @@ class LiveInput(QObject):
         return self._opening
 
     def devices(self) -> list[DeviceInfo]:
-        """The input devices as the backend last scanned them."""
-        return self._backend.list_input_devices()
+        """The input devices as a worker last listed them (empty before the first open or rescan)."""
+        with self._listed_lock:
+            return list(self._listed)
 
     def preferred(self, *candidates: DeviceRef | None) -> DeviceRef | None:
-        """The first candidate that is plugged in now; None (the system default) when none is."""
-        present = {device.ref for device in self.devices()}
-        return next((ref for ref in candidates if ref is not None and ref in present), None)
+        """The first candidate that was plugged in at the last listing; None (the system default) else."""
+        return first_present(self.devices(), candidates)
 
     def level(self) -> Level | None:
         """The input level since the last call, None while no input is open (any rate, never blocks)."""
@@ -66,6 +75,10 @@ class LiveInput(QObject):
 
     def open(self, device: DeviceRef | None) -> None:
         """Close the current input (finishing any take) and open ``device`` (None = system default)."""
+        self.open_preferred(device)
+
+    def open_preferred(self, *candidates: DeviceRef | None) -> None:
+        """Like :meth:`open`, with the first candidate plugged in now (listed in the worker), else None."""
         old, self._engine = self._engine, None
         self._opening = True
         self._generation += 1
@@ -75,7 +88,7 @@ class LiveInput(QObject):
             with self._serial:
                 if old is not None:
                     old.close()
-                engine = CaptureEngine(self._backend, device)
+                engine = CaptureEngine(self._backend, first_present(self._list(), candidates))
                 engine.open()
                 return engine
 
@@ -92,7 +105,7 @@ class LiveInput(QObject):
                 if old is not None:
                     old.close()
                 self._backend.rescan()
-                return self._backend.list_input_devices()
+                return self._list()
 
         self._runner.start(work, self.devices_changed.emit, self.failed.emit)
 
@@ -104,6 +117,13 @@ class LiveInput(QObject):
         with self._serial:
             if engine is not None:
                 engine.close()
+
+    def _list(self) -> list[DeviceInfo]:
+        """Worker thread: list the input devices and keep the list for :meth:`devices`."""
+        devices = self._backend.list_input_devices()
+        with self._listed_lock:
+            self._listed = list(devices)
+        return devices
 
     def _opened(self, engine: CaptureEngine, generation: int) -> None:
         if generation != self._generation:

@@ -25,7 +25,7 @@ from voicerecorder.ui.settings import Settings
 from voicerecorder.ui.wizard import RecordingWizard
 
 SETTLE_S = 1.2
-SIZE = (1100, 820)
+SIZE = (960, 720)
 
 
 def _settle(seconds: float, until: Callable[[], bool] = lambda: False) -> None:
@@ -68,14 +68,22 @@ DEMO_PAGES: tuple[tuple[PageId, str, Callable[[RecordingWizard, str], None] | No
 )
 
 
-def render_all(directory: Path, language: str = "en") -> list[Path]:
-    """Render every page in DEMO_PAGES to ``directory/<nn>-<page>.png``; returns the files written."""
+def render_all(directory: Path, language: str = "en", settle_s: float = SETTLE_S) -> list[Path]:
+    """Render every page in DEMO_PAGES to ``directory/<nn>-<page>.png``; returns the files written.
+
+    ``settle_s`` is how long each page runs before it is drawn (its meters and workers settle).
+    The demo sessions live in a temporary folder that is removed afterwards.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    directory.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="voicerecorder-demo-", ignore_cleanup_errors=True) as work:
+        return _render(directory, language, settle_s, Path(work))
+
+
+def _render(directory: Path, language: str, settle_s: float, work: Path) -> list[Path]:
     from voicerecorder.ui.app import application
 
     app = application()
-    directory.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="voicerecorder-demo-"))
     settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     i18n.set_language(language)
     script_language = "CN" if language == "zh_CN" else "EN"
@@ -95,7 +103,9 @@ def render_all(directory: Path, language: str = "en") -> list[Path]:
         wizard.restart()
         if fill is not None:
             fill(wizard, language)
-        _settle(SETTLE_S)
+        _settle(settle_s)
+        wizard.focus_page()  # where a keyboard user's focus is: on the page, shown by the focus ring
+        _settle(0.05)
         path = directory / f"{number:02d}-{name}.png"
         wizard.grab().save(str(path))
         written.append(path)

@@ -89,6 +89,7 @@ def fill_submit(wizard: RecordingWizard, language: str) -> None:
     page.letter.setText(
         str(Path.home() / ("授权书.pdf" if language == "zh_CN" else "authorization-letter.pdf"))
     )
+    page.submit_button.setEnabled(False)  # as during a real upload
     progress = page.progress
     progress.show()
     progress.set_running(True)

@@ -1,7 +1,10 @@
 """Recording takes of a session's sentences: start, stop, check and save, without blocking the GUI thread.
 
-GUI thread: every public method and signal. Worker threads: finishing the WAV file (post-roll),
-adding the take to the session (which checks it) and computing its waveform envelope.
+GUI thread: every public method and signal. Worker threads: creating the take file (start),
+throwing a take away (cancel), finishing the WAV file (post-roll), adding the take to the session
+(which checks it), computing its waveform envelope and saving the position. Start, stop, cancel
+and the check of one take run in that order on one serial worker, so the state the page shows
+(RECORDING at once on Space) never waits for the disk.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from voicerecorder.audio.capture import CaptureEngine
 from voicerecorder.audio.playback import Player
@@ -53,6 +56,22 @@ def load_take_view(session: Session, index: int, take: TakeRecord, fresh: bool =
     return TakeView(index, take, mins, maxs, fresh)
 
 
+def start_take(engine: CaptureEngine, session: Session, index: int) -> None:
+    """Create the next take file of sentence ``index`` and start recording into it (worker thread)."""
+    engine.start_take(session.next_take_path(index))
+
+
+def request_stop(engine: CaptureEngine) -> None:
+    """Mark the stop point of the take, if its start succeeded (worker thread, after ``start_take``)."""
+    if engine.recording:
+        engine.request_stop()
+
+
+def cancel_take(engine: CaptureEngine) -> None:
+    """Stop the take and delete its file (worker thread)."""
+    engine.cancel_take()
+
+
 class TakeRecorder(QObject):
     """Signals: ``state_changed(State)``, ``take_ready(TakeView)``, ``failed(Exception)``."""
 
@@ -64,6 +83,9 @@ class TakeRecorder(QObject):
         super().__init__(parent)
         self._player = player
         self._runner = TaskRunner(self)
+        self._serial_pool = QThreadPool(self)
+        self._serial_pool.setMaxThreadCount(1)
+        self._takes = TaskRunner(self, self._serial_pool)
         self._poll = QTimer(self)
         self._poll.setInterval(STOP_POLL_MS)
         self._poll.timeout.connect(self._check_stopped)
@@ -73,6 +95,7 @@ class TakeRecorder(QObject):
         self._index = 0
         self._stop_deadline = 0.0
         self._position = 0
+        self._take_serial = 0
         self._position_lock = threading.Lock()
 
     @property
@@ -81,33 +104,48 @@ class TakeRecorder(QObject):
         return self._index
 
     def start(self, engine: CaptureEngine, session: Session, index: int) -> None:
-        """Start a new take of sentence ``index`` (raises if the engine cannot start one)."""
+        """Start a new take of sentence ``index``: RECORDING at once, the file is created in a worker.
+
+        When the engine cannot start the take, ``failed`` follows and the state goes back to IDLE.
+        """
         if self.state is not State.IDLE:
             return
-        engine.start_take(session.next_take_path(index))
         self._engine, self._session, self._index = engine, session, index
+        self._take_serial += 1
+        serial = self._take_serial
         self._set_state(State.RECORDING)
+        self._takes.start(
+            lambda: start_take(engine, session, index), None, lambda error: self._start_failed(error, serial)
+        )
 
     def stop(self) -> None:
         """Stop the take (after the post-roll); the check follows and ends in ``take_ready``."""
-        if self.state is not State.RECORDING or self._engine is None:
+        engine = self._engine
+        if self.state is not State.RECORDING or engine is None:
             return
-        self._engine.request_stop()
+        self._takes.start(lambda: request_stop(engine), None, self.failed.emit)
         self._stop_deadline = time.monotonic() + STOP_WAIT_S
         self._set_state(State.CHECKING)
         self._poll.start()
 
     def cancel(self) -> None:
-        """Throw the current take away (its file is deleted)."""
-        if self.state is State.RECORDING and self._engine is not None:
-            self._engine.cancel_take()
+        """Throw the current take away (its file is deleted in a worker)."""
+        engine = self._engine
+        if self.state is State.RECORDING and engine is not None:
+            self._takes.start(lambda: cancel_take(engine), None, self.failed.emit)
             self._set_state(State.IDLE)
+
+    def settle(self) -> None:
+        """Wait until the queued start, stop, cancel and check of takes are done (the window is closing)."""
+        self._serial_pool.waitForDone()
 
     def finish_now(self) -> None:
         """Finish and save the current take on this thread (only when the window is closing)."""
-        if self.state is State.RECORDING and self._engine is not None and self._session is not None:
+        self.settle()
+        engine, session = self._engine, self._session
+        if self.state is not State.IDLE and engine is not None and engine.recording and session is not None:
             self._poll.stop()
-            self._session.add_take(self._index, self._engine.stop_take())
+            session.add_take(self._index, engine.stop_take())
             self._set_state(State.IDLE)
 
     def show_take(self, session: Session, index: int) -> None:
@@ -147,7 +185,7 @@ class TakeRecorder(QObject):
 
     def _check_stopped(self) -> None:
         engine, session, index = self._engine, self._session, self._index
-        if engine is None or session is None:
+        if engine is None or session is None or self.state is not State.CHECKING:
             return
         if not engine.take_done and time.monotonic() < self._stop_deadline:
             return
@@ -157,7 +195,13 @@ class TakeRecorder(QObject):
             take = session.add_take(index, engine.stop_take())
             return load_take_view(session, index, take, fresh=True)
 
-        self._runner.start(work, self._checked, self._check_failed)
+        self._takes.start(work, self._checked, self._check_failed)
+
+    def _start_failed(self, error: Exception, serial: int) -> None:
+        if serial == self._take_serial and self.state is not State.IDLE:
+            self._poll.stop()
+            self._set_state(State.IDLE)
+        self.failed.emit(error)
 
     def _checked(self, view: TakeView) -> None:
         self._set_state(State.IDLE)

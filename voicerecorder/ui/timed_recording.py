@@ -1,6 +1,7 @@
 """A short fixed-length recording from the open input, analysed in a worker (room tone, loud line).
 
-GUI thread: ``start`` and the signals. Worker thread: finishing the file, reading and analysing it.
+GUI thread: ``start`` and the signals. Worker threads: creating the file, finishing it, reading and
+analysing it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,17 @@ from voicerecorder.ui.workers import TaskRunner
 Analyse = Callable[[np.ndarray, int], TakeReport]
 TICK_MS = 100
 STALL_GRACE_S = 2.0
+
+
+def start_check_take(engine: CaptureEngine, seconds: float) -> Path:
+    """Start a ``seconds`` take into a new temporary folder and return the folder (worker thread)."""
+    folder = Path(tempfile.mkdtemp(prefix="voicerecorder-check-"))
+    try:
+        engine.start_take(folder / "check.wav", duration_s=seconds)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder
 
 
 class TimedRecording(QObject):
@@ -49,17 +61,18 @@ class TimedRecording(QObject):
         return self._engine is not None
 
     def start(self, engine: CaptureEngine, seconds: float, analyse: Analyse) -> None:
-        """Begin recording now from ``engine`` (which must be open and not recording)."""
-        self._folder = Path(tempfile.mkdtemp(prefix="voicerecorder-check-"))
+        """Begin recording from ``engine`` (open and not recording); the file is created in a worker."""
         self._engine, self._analyse, self._left = engine, analyse, seconds
-        try:
-            engine.start_take(self._folder / "check.wav", duration_s=seconds)
-        except Exception as error:
-            self._cleanup()
-            self.failed.emit(error)
-            return
-        self.remaining.emit(seconds)
+        self._runner.start(lambda: start_check_take(engine, seconds), self._started, self._start_failed)
+
+    def _started(self, folder: Path) -> None:
+        self._folder = folder
+        self.remaining.emit(self._left)
         self._timer.start()
+
+    def _start_failed(self, error: Exception) -> None:
+        self._engine = None
+        self.failed.emit(error)
 
     def _tick(self) -> None:
         engine = self._engine
@@ -85,8 +98,3 @@ class TimedRecording(QObject):
 
     def _failed(self, error: Exception) -> None:
         self.failed.emit(error)
-
-    def _cleanup(self) -> None:
-        if self._folder is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
-        self._engine = None

@@ -5,13 +5,14 @@ Adding a page (the shell pages 5-8 plug into):
    takes ``(services: Services, holder: SessionHolder, live: LiveInput)`` (use what it needs);
    set texts in ``retranslate()`` and call it from ``changeEvent`` on ``QEvent.LanguageChange``;
 2. give it an id in ``voicerecorder.ui.page_ids.PageId`` and add it to ``PAGES`` below (order = page order);
-3. add it to ``voicerecorder.ui.screenshots.DEMO_PAGES`` so ``--screenshots`` renders it, and
-   run ``packaging/dev/update-translations.sh`` to extract and compile its strings.
+3. add it to ``voicerecorder.ui.screenshots.DEMO_PAGES`` so ``--screenshots`` renders it, run
+   ``packaging/dev/update-translations.sh`` to extract and compile its strings, and
+   ``packaging/dev/update-screenshots.sh`` to redraw README's pictures (a test compares them).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
 
@@ -39,6 +40,12 @@ PAGES: tuple[tuple[PageId, type[QWizardPage]], ...] = (
     (PageId.TRACK, TrackPage),
 )
 
+STEP_BUTTONS = (
+    QWizard.WizardButton.BackButton,
+    QWizard.WizardButton.NextButton,
+    QWizard.WizardButton.FinishButton,
+)
+
 
 class RecordingWizard(QWizard):
     """The main window: owns the services, the current session and the shared microphone."""
@@ -56,11 +63,35 @@ class RecordingWizard(QWizard):
             self.setPage(int(page_id), page_class(services, self.holder, self.live))
         self.setStartId(int(PageId.START))
         self.dialogs = DialogLauncher(self, services)
+        self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self, self.focus_page))
         self.retranslate()
 
     def page_of(self, page_id: PageId) -> QWizardPage:
         """The page widget with ``page_id``."""
         return self.page(int(page_id))
+
+    def focus_page(self) -> None:
+        """Put the keyboard focus on the current page (its focus proxy, else its first control) unless
+        it is already there or on Back, Next or Finish: never left on Cancel, where Enter would quit."""
+        page = self.currentPage()
+        focus = self.focusWidget()
+        if page is None or (
+            focus is not None and (page.isAncestorOf(focus) or focus in self._step_buttons())
+        ):
+            return
+        if page.focusProxy() is not None and page.focusProxy().isEnabled():
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page and widget is not self:
+            tab_stop = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            if tab_stop and page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
+    def _step_buttons(self) -> list[QWidget]:
+        return [self.button(which) for which in STEP_BUTTONS]
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Voice Recorder — record your voice for MetaStudio"))
@@ -72,6 +103,9 @@ class RecordingWizard(QWizard):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask before closing during a take; the take is finished and saved, never lost."""
+        record = self.page_of(PageId.RECORD)
+        if isinstance(record, RecordPage):
+            record.recorder.settle()
         engine = self.live.engine
         if engine is not None and engine.recording:
             answer = QMessageBox.question(
@@ -83,7 +117,6 @@ class RecordingWizard(QWizard):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-            record = self.page_of(PageId.RECORD)
             if isinstance(record, RecordPage):
                 record.finish_take_now()
         self.live.close()

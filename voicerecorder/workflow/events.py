@@ -22,9 +22,10 @@ from voicerecorder.text import Bilingual
 class WorkflowEvent:
     """One thing a workflow did or is doing.
 
-    ``step`` is one of ``pack``, ``create``, ``resume``, ``upload``, ``commit``, ``state``,
-    ``audit``, ``wait`` or ``done``; ``sent``/``total`` are bytes during an upload; ``state``
-    is the job's state for ``state`` events.
+    ``step`` is one of ``pack``, ``replace`` (the job FAILED; a new one follows), ``create``,
+    ``resume``, ``upload``, ``commit``, ``state``, ``audit``, ``wait`` or ``done``;
+    ``sent``/``total`` are bytes during an upload; ``state`` is the job's state for ``state``
+    events.
     """
 
     step: str

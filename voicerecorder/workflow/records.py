@@ -9,8 +9,9 @@
 ``jobs.training`` — one object per voice-training job::
 
     {"intent": {"token", "voice_name", "edition", "time", "time_s"},  written before the create
-     "job_id" | null, "edition", "step": "intent|created|uploaded|committed", "state",
-     "commits", "package": PACKAGE, "upload": UPLOAD, "letter": {"file", "sha256", "uploaded"} | null,
+     "job_id" | null, "replaces": the id of the FAILED job this one replaces | null, "edition",
+     "step": "intent|created|uploaded|committed", "state", "commits", "package": PACKAGE,
+     "upload": UPLOAD, "letter": {"file", "sha256", "uploaded"} | null,
      "audit": [{"index", "sentence_id", "take", "file", "code", "message"}], "audit_for_commit",
      "asset_id", "failure", "created", "updated"}
 

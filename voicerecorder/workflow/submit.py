@@ -119,9 +119,11 @@ class _Submission:
             "time_s": self.clock(),
         }
         fresh = record is None or record.get("job_id") is not None
+        replaces = (record or {}).get("job_id" if fresh else "replaces")
         record = {
             "intent": intent,
             "job_id": None,
+            "replaces": replaces,
             "edition": edition,
             "step": "intent",
             "state": None,
@@ -252,6 +254,17 @@ def _same_data() -> PreflightError:
     )
 
 
+def _replacing(record: dict[str, Any]) -> Bilingual:
+    failure = record.get("failure") or {}
+    reason = " ".join(part for part in (failure.get("code"), failure.get("reason")) if part) or "-"
+    job_id = record["job_id"]
+    return Bilingual(
+        f"The training job {job_id} failed ({reason}); a failed job cannot be resumed, so creating a "
+        "new job with the current recordings.",
+        f"训练任务 {job_id} 失败（{reason}）；失败的任务无法继续，正在用当前的录音创建新任务。",
+    )
+
+
 def submit(
     session: Session,
     client: MetaStudioClient,
@@ -266,7 +279,8 @@ def submit(
     New session: pre-flight, pack, intent, CreateTraining<Edition>Job, upload, letter, commit.
     Job still CREATING (interrupted run): upload the current package and commit.
     Job in AUDIT_FAILED: refuse until the rejected sentences have new passing takes, then
-    repack, upload to a fresh URL and commit the same job again. Job FAILED: a new job.
+    repack, upload to a fresh URL and commit the same job again. Job FAILED: say so and create a
+    new job (its record names the failed one in ``replaces``; the failed record stays as it was).
     Blocks on packing and the network: call it from a worker thread.
     """
     flow = _Submission(session, client, letter, reporter, cancel, clock)
@@ -278,6 +292,7 @@ def submit(
             return SubmitOutcome(job.job_id, job.state, "unchanged", record)
         if job.state != "FAILED":
             return _send_again(flow, record, resubmit=job.state == "AUDIT_FAILED")
+        flow.say("replace", _replacing(record), record)
     if record and record.get("step") == "intent":
         found = flow.find_created(record["intent"])
         if found is not None:

@@ -115,7 +115,7 @@ class JobsWindow(QDialog):
         self.state_filter.currentIndexChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.close_button.clicked.connect(self.close)
-        self.resize(1280, 560)
+        self.resize(1320, 560)  # room for both 32-character ids next to the explanation
         self.retranslate()
 
     def _layout(self) -> None:

@@ -175,20 +175,24 @@ class MicrophonePage(QWizardPage):
         self._fill_devices(self.live.devices())
         self.meter.set_source(self.live.level)
         if self.live.engine is None and not self.live.opening:
-            self.open_device(self._wanted_device())
+            self._opening()
+            self.live.open_preferred(*self._wanted_devices())
 
-    def _wanted_device(self) -> DeviceRef | None:
-        """The session's microphone, else the saved default, when present now; else None (system default)."""
+    def _wanted_devices(self) -> tuple[DeviceRef | None, DeviceRef | None]:
+        """The session's microphone, then the saved default (either may be absent)."""
         session = self.holder.session
         used = DeviceRef.from_dict(session.device) if session is not None and session.device else None
-        return self.live.preferred(used, self.services.settings.input_device())
+        return used, self.services.settings.input_device()
 
     def open_device(self, device: DeviceRef | None) -> None:
         """Open ``device`` (None = system default) for the meter and the checks."""
+        self._opening()
+        self.live.open(device)
+
+    def _opening(self) -> None:
         self.blocked = False
         self.banner.hide()
         self.rate_label.setText(self.tr("Opening the microphone…"))
-        self.live.open(device)
         self.completeChanged.emit()
 
     def _fill_devices(self, devices: list[DeviceInfo]) -> None:
@@ -196,7 +200,7 @@ class MicrophonePage(QWizardPage):
         for device in devices:
             self.devices.addItem(str(device.ref), device.ref.to_dict())
         engine = self.live.engine
-        current = engine.device if engine is not None else self._wanted_device()
+        current = engine.device if engine is not None else self.live.preferred(*self._wanted_devices())
         if current is not None:
             self.devices.setCurrentIndex(max(0, self.devices.findData(current.to_dict())))
 
@@ -260,6 +264,8 @@ class MicrophonePage(QWizardPage):
             self.banner.show_message(pick(event.message), "warn")
 
     def _failed(self, error: Exception) -> None:
+        if self.live.engine is None:
+            self._fill_devices(self.live.devices())
         if isinstance(error, MicrophoneBlockedError):
             self.show_blocked(pick(error.message))
             return
@@ -302,7 +308,7 @@ class MicrophonePage(QWizardPage):
 
     def _measure(self, recording: TimedRecording, seconds: float, analyse: object, view: FindingList) -> None:
         engine = self.live.engine
-        if engine is None or engine.recording:
+        if engine is None or engine.recording or self.room_recording.running or self.line_recording.running:
             return
         view.set_report(None)
         recording.start(engine, seconds, analyse)  # type: ignore[arg-type]

@@ -67,6 +67,7 @@ class RecordPage(QWizardPage):
         self.take_list = TakeList()
         self._layout()
         self._connect()
+        self.setFocusProxy(self.buttons["record"])  # arriving on the page puts the keyboard focus on Record
         self._apply_font()
         self.clock = QTimer(self)
         self.clock.setInterval(CLOCK_MS)
@@ -170,7 +171,7 @@ class RecordPage(QWizardPage):
         self.set_limited(())
         if self.live.engine is None and not self.live.opening:
             used = DeviceRef.from_dict(session.device) if session.device else None
-            self.live.open(self.live.preferred(used, self.services.settings.input_device()))
+            self.live.open_preferred(used, self.services.settings.input_device())
         self.go(min(session.current_index, session.sentence_count - 1))
 
     def cleanupPage(self) -> None:
@@ -257,11 +258,7 @@ class RecordPage(QWizardPage):
                 "warn",
             )
             return
-        try:
-            self.recorder.start(engine, session, self.index)
-        except (OSError, RuntimeError, UserFacingError) as error:
-            self._failed(error)
-            return
+        self.recorder.start(engine, session, self.index)
         self.pacing.note_activity()
         self.banner.hide()
         self._check_break()

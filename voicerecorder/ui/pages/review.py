@@ -247,11 +247,10 @@ class ReviewPage(QWizardPage):
             self.player.play(session, index)
 
     def rerecord(self, index: int | None) -> None:
-        """Go back to the Record page, showing sentence ``index``."""
+        """Go back to the Record page, showing sentence ``index`` (which saves it as the current one)."""
         session, wizard = self.holder.session, self.wizard()
         if index is None or session is None or wizard is None:
             return
-        session.set_current_index(index)
         back_to_record(wizard)
         record = wizard.page(int(PageId.RECORD))
         if isinstance(record, RecordPage):

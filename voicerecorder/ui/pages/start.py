@@ -84,6 +84,9 @@ class StartPage(QWizardPage):
         self.services = services
         self.holder = holder
         self.runner = TaskRunner(self)
+        self.opening = False
+        self._opened: Session | None = None
+        self._added: list[SessionSummary] = []
         self.new_radio = QRadioButton()
         self.resume_radio = QRadioButton()
         self.choice = QButtonGroup(self)
@@ -158,13 +161,20 @@ class StartPage(QWizardPage):
         self.runner.start(lambda: find_sessions(root, recent), self.show_sessions)
 
     def show_sessions(self, summaries: list[SessionSummary]) -> None:
+        """Fill the list; a folder opened meanwhile stays listed, and the selection stays where it was."""
+        selected = self.selected_folder()
+        listed = {summary.folder for summary in summaries}
+        summaries = [s for s in self._added if s.folder not in listed] + summaries
         self.sessions.clear()
         for summary in summaries:
             self.sessions.addTopLevelItem(self._item(summary))
         for column in range(3):
             self.sessions.resizeColumnToContents(column)
             self.sessions.setColumnWidth(column, self.sessions.columnWidth(column) + COLUMN_GAP)
-        if summaries and self.sessions.currentItem() is None:
+        again = next((s for s in summaries if s.folder == selected), None)
+        if again is not None:
+            self.sessions.setCurrentItem(self.sessions.topLevelItem(summaries.index(again)))
+        elif summaries:
             self.sessions.setCurrentItem(self.sessions.topLevelItem(0))
             self.new_radio.setChecked(True)
 
@@ -185,21 +195,47 @@ class StartPage(QWizardPage):
         return Path(item.data(0, FOLDER_ROLE)) if item is not None else None
 
     def isComplete(self) -> bool:
-        return not self.resuming or self.selected_folder() is not None
+        return not self.opening and (not self.resuming or self.selected_folder() is not None)
 
     def validatePage(self) -> bool:
+        """New session: go on. Resume: open the session in a worker; Next is pressed again once it is open."""
         if not self.resuming:
             self.holder.set(None)
             return True
-        folder = self.selected_folder()
-        try:
-            session = Session.open(folder)
-        except UserFacingError as error:
-            self.banner.show_message(i18n.pick(error.message), "error")
-            return False
-        self.holder.set(session)
-        self.services.settings.remember_session(str(session.folder))
-        return True
+        folder, opened = self.selected_folder(), self._opened
+        self._opened = None
+        if opened is not None and opened.folder == folder:
+            self.holder.set(opened)
+            self.services.settings.remember_session(str(opened.folder))
+            return True
+        if folder is not None and not self.opening:
+            self._open_session(folder)
+        return False
+
+    def _open_session(self, folder: Path) -> None:
+        self.opening = True
+        self.banner.show_message(self.tr("Opening the session…"), "info")
+        self.completeChanged.emit()
+        self.runner.start(lambda: Session.open(folder), self._session_opened, self._open_failed)
+
+    def _session_opened(self, session: Session) -> None:
+        self._opening_done()
+        self.banner.hide()
+        wizard = self.wizard()
+        chosen = self.resuming and self.selected_folder() == session.folder
+        if wizard is not None and wizard.currentPage() is self and chosen:
+            self._opened = session
+            wizard.next()
+
+    def _open_failed(self, error: Exception) -> None:
+        self._opening_done()
+        if not isinstance(error, UserFacingError):
+            raise error
+        self.banner.show_message(i18n.pick(error.message), "error")
+
+    def _opening_done(self) -> None:
+        self.opening = False
+        self.completeChanged.emit()
 
     def nextId(self) -> int:
         return int(PageId.MICROPHONE if self.resuming else PageId.VOICE)
@@ -217,23 +253,32 @@ class StartPage(QWizardPage):
             self.open_session_folder(Path(chosen))
 
     def open_session_folder(self, folder: Path) -> None:
-        """Add ``folder`` to the list (when it is a session) and select it for resuming."""
-        try:
-            summary = summarise(folder)
-        except FileNotFoundError:
+        """Read ``folder``'s summary in a worker; then add it to the list and select it for resuming."""
+        self.runner.start(
+            lambda: summarise(folder),
+            self._folder_summarised,
+            lambda error: self._not_a_session(folder, error),
+        )
+
+    def _not_a_session(self, folder: Path, error: Exception) -> None:
+        if isinstance(error, FileNotFoundError):
             message = self.tr("%1 is not a session folder (it has no session.json).").replace(
                 "%1", str(folder)
             )
             self.banner.show_message(message, "error")
-            return
-        except UserFacingError as error:
+        elif isinstance(error, UserFacingError):
             self.banner.show_message(i18n.pick(error.message), "error")
-            return
+        else:
+            raise error
+
+    def _folder_summarised(self, summary: SessionSummary) -> None:
+        folder = summary.folder
         self.banner.hide()
         self.services.settings.remember_session(str(folder))
         for row in reversed(range(self.sessions.topLevelItemCount())):
             if Path(self.sessions.topLevelItem(row).data(0, FOLDER_ROLE)).resolve() == folder.resolve():
                 self.sessions.takeTopLevelItem(row)
+        self._added = [s for s in self._added if s.folder != folder] + [summary]
         self.sessions.insertTopLevelItem(0, self._item(summary))
         self.sessions.setCurrentItem(self.sessions.topLevelItem(0))
         self.resume_radio.setChecked(True)

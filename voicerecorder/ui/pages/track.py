@@ -249,12 +249,12 @@ class TrackPage(QWizardPage):
         return sorted(session.marked_for_rerecord) if session is not None else []
 
     def rerecord_rejected(self) -> None:
-        """Back to the Record page limited to the rejected sentences, at the first of them."""
+        """Back to the Record page limited to the rejected sentences, at the first of them (saved as the
+        current sentence by the Record page, in a worker)."""
         rejected, wizard = self.rejected_sentences(), self.wizard()
         if not rejected or wizard is None:
             return
         self.runner.cancel()
-        self.holder.require().set_current_index(rejected[0])
         back_to_record(wizard)
         record = wizard.page(int(PageId.RECORD))
         if isinstance(record, RecordPage):

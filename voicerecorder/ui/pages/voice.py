@@ -41,6 +41,7 @@ from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.widgets.status_icons import status_icon
+from voicerecorder.ui.workers import TaskRunner
 
 ERROR_STYLE = "color:#b71c1c;"
 
@@ -53,6 +54,11 @@ class VoicePage(QWizardPage):
         self.services = services
         self.holder = holder
         self.created: Session | None = None
+        self.runner = TaskRunner(self)
+        self.creating = False
+        self.reading_script = False
+        self._ready: Session | None = None
+        self._focus: QWidget | None = None
         self.imported: Script | None = None
         self.imported_path: Path | None = None
         self.lint_findings: list[LintFinding] = []
@@ -252,19 +258,33 @@ class VoicePage(QWizardPage):
         if chosen:
             self.import_script(Path(chosen))
 
-    def import_script(self, path: Path) -> bool:
-        """Load and lint ``path``; True when it loaded (it may still have blocking errors)."""
+    def import_script(self, path: Path) -> None:
+        """Read ``path`` in a worker; then lint it and show the findings, or why it cannot be read."""
         self.import_radio.setChecked(True)
-        try:
-            script = load_script_file(path, self.language.currentData())
-        except UserFacingError as error:
-            self.imported, self.imported_path, self.lint_findings = None, None, []
-            self._script_inputs_changed()
-            self._show_field_error("script", pick(error.message))
-            return False
+        language = self.language.currentData()
+        self.reading_script = True
+        self.script_status.setText(fill(self.tr("Reading %1…"), path.name))
+        self.completeChanged.emit()
+        self.runner.start(
+            lambda: load_script_file(path, language),
+            lambda script: self._script_read(path, script),
+            self._script_unreadable,
+        )
+
+    def _script_read(self, path: Path, script: Script) -> None:
+        self.reading_script = False
         self.imported, self.imported_path = script, path
         self._script_inputs_changed()
-        return True
+        self.completeChanged.emit()
+
+    def _script_unreadable(self, error: Exception) -> None:
+        self.reading_script = False
+        self.completeChanged.emit()
+        if not isinstance(error, UserFacingError):
+            raise error
+        self.imported, self.imported_path, self.lint_findings = None, None, []
+        self._script_inputs_changed()
+        self._show_field_error("script", pick(error.message))
 
     def _show_field_error(self, name: str, text: str | None) -> None:
         label = self.errors[name]
@@ -272,6 +292,14 @@ class VoicePage(QWizardPage):
         label.setVisible(bool(text))
 
     def validatePage(self) -> bool:
+        """Check the fields; then create the session in a worker, which presses Next again when done."""
+        ready, self._ready = self._ready, None
+        if ready is not None:
+            self.holder.set(ready)
+            self.services.settings.remember_session(str(ready.folder))
+            return True
+        if self.creating:
+            return False
         form, edition = self.form(), self.edition.currentData()
         problems = validate_voice_form(form, edition)
         for name in ("voice_name", "phone", "description"):
@@ -285,27 +313,59 @@ class VoicePage(QWizardPage):
             )
             (first or self.import_button).setFocus(Qt.FocusReason.OtherFocusReason)
             return False
-        try:
-            session = self._reuse(form, edition) or Session.create(
-                form, edition, self.script(), root=self.services.sessions_root
-            )
-        except UserFacingError as error:
-            self.banner.show_message(pick(error.message), "error")
-            return False
-        self.created = session
-        self.holder.set(session)
-        self.services.settings.remember_session(str(session.folder))
-        return True
+        self._create(form, edition)
+        return False
 
-    def _reuse(self, form: VoiceForm, edition: str) -> Session | None:
-        """The session this page created, updated with ``form``, when the user came Back without
-        changing the edition or the script; None when a new session is needed."""
+    def _create(self, form: VoiceForm, edition: str) -> None:
+        """Create the session (or update the reused one) in a worker; the fields wait disabled."""
+        reused, script, root = self._reusable(edition), self.script(), self.services.sessions_root
+
+        def work() -> Session:
+            if reused is not None:
+                reused.update_form(form)
+                return reused
+            return Session.create(form, edition, script, root=root)
+
+        self.creating = True
+        self._focus = self.focusWidget()
+        self.setEnabled(False)
+        self.banner.show_message(self.tr("Creating the session…"), "info")
+        self.completeChanged.emit()
+        self.runner.start(work, self._created, self._create_failed)
+
+    def _created(self, session: Session) -> None:
+        self._creating_done()
+        self.banner.hide()
+        self.created = session
+        wizard = self.wizard()
+        if wizard is not None and wizard.currentPage() is self:
+            self._ready = session
+            wizard.next()
+
+    def _create_failed(self, error: Exception) -> None:
+        self._creating_done()
+        if self._focus is not None:
+            self._focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not isinstance(error, UserFacingError):
+            raise error
+        self.banner.show_message(pick(error.message), "error")
+
+    def _creating_done(self) -> None:
+        self.creating = False
+        self.setEnabled(True)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.creating and not self.reading_script and super().isComplete()
+
+    def _reusable(self, edition: str) -> Session | None:
+        """The session this page created, when the user came Back without changing the edition or
+        the script (its form is updated instead); None when a new session is needed."""
         session = self.holder.session
         if session is None or session is not self.created:
             return None
         if session.edition != edition or session.script != self.script():
             return None
-        session.update_form(form)
         return session
 
     def _script_error(self) -> str | None:

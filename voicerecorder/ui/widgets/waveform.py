@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt
+from PySide6.QtCore import QEvent, QLineF, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -33,6 +33,8 @@ class WaveformView(QWidget):
         self._mins = np.zeros(0, np.float32)
         self._maxs = np.zeros(0, np.float32)
         self.duration_s = 0.0
+        self._lines: list[QLineF] = []
+        self._lines_for = (-1, -1)
         self.setMinimumHeight(90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.retranslate()
@@ -47,6 +49,7 @@ class WaveformView(QWidget):
     def set_envelope(self, mins: np.ndarray, maxs: np.ndarray, duration_s: float) -> None:
         """Show an envelope made by :func:`envelope` for a take ``duration_s`` long."""
         self._mins, self._maxs, self.duration_s = mins, maxs, duration_s
+        self._lines_for = (-1, -1)
         self.retranslate()
         self.update()
 
@@ -66,6 +69,21 @@ class WaveformView(QWidget):
             self.update()
         super().changeEvent(event)
 
+    def _columns(self, width: int, height: int) -> list[QLineF]:
+        """One vertical line per pixel column from the envelope, made once per envelope and size."""
+        if self._lines_for != (width, height):
+            middle = height / 2
+            count = self._mins.size
+            index = np.minimum(count - 1, np.arange(width) * count // max(1, width))
+            tops = middle - np.clip(self._maxs[index], -1, 1) * middle
+            bottoms = np.maximum(middle - np.clip(self._mins[index], -1, 1) * middle, tops + 1)
+            self._lines = [
+                QLineF(x, top, x, bottom)
+                for x, top, bottom in zip(range(width), tops.tolist(), bottoms.tolist(), strict=True)
+            ]
+            self._lines_for = (width, height)
+        return self._lines
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         width, height = self.width(), self.height()
@@ -81,12 +99,7 @@ class WaveformView(QWidget):
             painter.end()
             return
         painter.setPen(QPen(QColor("#4fc3f7"), 1))
-        count = self._mins.size
-        for x in range(width):
-            i = min(count - 1, x * count // max(1, width))
-            top = middle - float(np.clip(self._maxs[i], -1, 1)) * middle
-            bottom = middle - float(np.clip(self._mins[i], -1, 1)) * middle
-            painter.drawLine(QPointF(x, top), QPointF(x, max(bottom, top + 1)))
+        painter.drawLines(self._columns(width, height))
         painter.setPen(QColor("#e8eaed"))
         painter.drawText(6, height - 6, f"{self.duration_s:.1f} s")
         painter.end()

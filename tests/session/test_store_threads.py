@@ -1,0 +1,51 @@
+"""Saving the manifest never makes a reader wait for the disk, and the newest state lands last."""
+
+from __future__ import annotations
+
+import threading
+
+from voicerecorder.session import store
+from voicerecorder.session.store import Session
+
+
+class HeldDisk:
+    """Replaces the manifest write with one that waits until released (a slow disk)."""
+
+    def __init__(self) -> None:
+        self.real = store.atomic_write_bytes
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def __call__(self, path, data) -> None:
+        self.entered.set()
+        self.release.wait(10)
+        self.real(path, data)
+
+
+def test_reads_answer_while_a_save_waits_for_the_disk(basic_session, monkeypatch):
+    disk = HeldDisk()
+    monkeypatch.setattr(store, "atomic_write_bytes", disk)
+    writer = threading.Thread(target=basic_session.set_current_index, args=(3,))
+    writer.start()
+    assert disk.entered.wait(5)
+    assert basic_session.current_index == 3
+    assert basic_session.chosen_take(0) is None
+    assert basic_session.sentence(3).text
+    assert writer.is_alive()  # the reads above did not wait for the held write
+    disk.release.set()
+    writer.join(10)
+    assert Session.open(basic_session.folder).current_index == 3
+
+
+def test_the_newest_change_is_the_one_on_disk(basic_session, monkeypatch):
+    disk = HeldDisk()
+    monkeypatch.setattr(store, "atomic_write_bytes", disk)
+    first = threading.Thread(target=basic_session.set_current_index, args=(3,))
+    first.start()
+    assert disk.entered.wait(5)
+    second = threading.Thread(target=basic_session.set_current_index, args=(5,))
+    second.start()
+    disk.release.set()
+    first.join(10)
+    second.join(10)
+    assert Session.open(basic_session.folder).current_index == 5
