@@ -545,17 +545,17 @@
 <context>
     <name>RecordingWizard</name>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="96"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="97"/>
         <source>Voice Recorder — record your voice for MetaStudio</source>
         <translation>录音助手 — 为 MetaStudio 录制您的声音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="112"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="113"/>
         <source>Recording in progress</source>
         <translation>正在录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="113"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="114"/>
         <source>A take is being recorded. Stop, save it and close?</source>
         <translation>正在录音。要停止、保存并关闭吗？</translation>
     </message>
@@ -1007,7 +1007,12 @@
         <translation>授权书 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="201"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="204"/>
+        <source>Job %1 failed: %2. A failed job cannot be resumed: press Submit to create a new job with the same recordings.</source>
+        <translation>任务 %1 失败：%2。失败的任务无法继续：请点击提交，用同样的录音创建新任务。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="209"/>
         <source>Submitted. Job ID: %1</source>
         <translation>已提交。任务 ID：%1</translation>
     </message>
@@ -1113,7 +1118,7 @@
         <translation>声音资产 ID：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="242"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="241"/>
         <source>The job failed: %1. Submit again to create a new job.</source>
         <translation>任务失败：%1。请重新提交以创建新任务。</translation>
     </message>

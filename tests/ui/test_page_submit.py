@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from support.memory_keyring import memory_keyring  # noqa: F401 (fixtures)
 from support.ui_cloud import cloud_sandbox, ready_session  # noqa: F401 (fixtures)
-from support.workflow_rig import VOICE, client_of, training_jobs
+from support.workflow_rig import FAST_POLL, VOICE, client_of, training_jobs
 
 from voicerecorder.sandbox import SANDBOX_LABEL
+from voicerecorder.sandbox.training import TRAINING_FAILED, TRAINING_FAILED_REASON
 from voicerecorder.text import Bilingual
 from voicerecorder.ui import i18n
 from voicerecorder.ui.page_ids import PageId
@@ -15,6 +16,7 @@ from voicerecorder.ui.pages.submit import SubmitPage
 from voicerecorder.ui.workflow_progress import UploadRate, WorkflowProgress
 from voicerecorder.workflow import records
 from voicerecorder.workflow.events import WorkflowEvent
+from voicerecorder.workflow.track import track
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -132,3 +134,19 @@ def test_progress_shows_share_speed_and_time_left(qtbot):
     assert progress.bar.value() == progress.bar.maximum() // 2
     assert progress.rate.text() == "2.0 MB of 4.0 MB · 1.0 MB/s · about 2 s left"
     assert progress.step.text() == "Uploading"
+
+
+def test_a_failed_job_is_named_and_resubmitted(qtbot, wizard, open_page, ready_session, cloud_sandbox):  # noqa: F811
+    server = cloud_sandbox("fail=1x")
+    page = submit_page(qtbot, wizard, open_page, ready_session)
+    run_submit(qtbot, page)
+    [failed] = training_jobs(client_of(server), VOICE)
+    assert track(ready_session, client_of(server), policy=FAST_POLL).state == "FAILED"
+    page.initializePage()
+    reason = f"{TRAINING_FAILED} {TRAINING_FAILED_REASON}"
+    assert page.job.text().startswith(f"Job {failed.job_id} failed: {reason}.")
+    assert "press Submit to create a new job" in page.job.text()
+    run_submit(qtbot, page)
+    assert not page.banner.isVisible(), page.banner.text
+    [new] = [job for job in training_jobs(client_of(server), VOICE) if job.job_id != failed.job_id]
+    assert page.job.text() == f"Submitted. Job ID: {new.job_id}"

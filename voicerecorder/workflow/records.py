@@ -50,6 +50,12 @@ def latest(session: Session, kind: str) -> Record | None:
     return records[-1] if records else None
 
 
+def failure_reason(record: Record) -> str:
+    """A FAILED job's error code and reason as one line ("-" when the service gave neither)."""
+    failure = record.get("failure") or {}
+    return " ".join(str(part) for part in (failure.get("code"), failure.get("reason")) if part) or "-"
+
+
 def all_job_ids(session: Session, kind: str) -> set[str]:
     """Every job id the session has recorded for ``kind``."""
     return {record["job_id"] for record in session.jobs(kind) if record.get("job_id")}

@@ -255,8 +255,7 @@ def _same_data() -> PreflightError:
 
 
 def _replacing(record: dict[str, Any]) -> Bilingual:
-    failure = record.get("failure") or {}
-    reason = " ".join(part for part in (failure.get("code"), failure.get("reason")) if part) or "-"
+    reason = records.failure_reason(record)
     job_id = record["job_id"]
     return Bilingual(
         f"The training job {job_id} failed ({reason}); a failed job cannot be resumed, so creating a "

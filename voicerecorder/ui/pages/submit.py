@@ -198,5 +198,14 @@ class SubmitPage(QWizardPage):
 
     def _show_record(self) -> None:
         job_id = self.submitted_job_id()
-        self.job.setText(self.tr("Submitted. Job ID: %1").replace("%1", job_id) if job_id else "")
-        self.job.setAccessibleName(self.job.text())
+        record = records.latest(self.holder.session, records.TRAINING) if job_id else None
+        if record is not None and record.get("state") == "FAILED":
+            text = self.tr(
+                "Job %1 failed: %2. A failed job cannot be resumed: press Submit to create a new job "
+                "with the same recordings."
+            )
+            text = text.replace("%1", str(job_id)).replace("%2", records.failure_reason(record))
+        else:
+            text = self.tr("Submitted. Job ID: %1").replace("%1", job_id) if job_id else ""
+        self.job.setText(text)
+        self.job.setAccessibleName(text)

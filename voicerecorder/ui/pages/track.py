@@ -235,9 +235,8 @@ class TrackPage(QWizardPage):
             else ""
         )
         self.copy_asset.setVisible(bool(self.asset.text()))
-        failure = record.get("failure") or {}
         if state == "FAILED":
-            reason = " ".join(str(part) for part in (failure.get("code"), failure.get("reason")) if part)
+            reason = records.failure_reason(record)
             self.banner.show_message(
                 self.tr("The job failed: %1. Submit again to create a new job.").replace("%1", reason),
                 "error",
