@@ -1,19 +1,15 @@
 """The installers carry resources/ without the README's screenshots: the spec's own data list, in seconds."""
 
-import importlib.util
 from pathlib import Path, PurePosixPath
+
+from support.packaging_files import load_packaging_script
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "voicerecorder.spec"
 
 
 def load_bundled_resources():
-    spec = importlib.util.spec_from_file_location(
-        "bundled_resources_under_test", ROOT / "packaging" / "bundled_resources.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_packaging_script("bundled_resources.py")
 
 
 def spec_datas() -> list[tuple[str, str]]:

@@ -1,24 +1,19 @@
 """The application icon in every form the platforms use, rendered from the one SVG."""
 
-import importlib.util
 import struct
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QImage
+from support.packaging_files import load_packaging_script
 
 ROOT = Path(__file__).resolve().parents[2]
 ICONS = ROOT / "resources" / "icons"
 
 
 def load_make_icons():
-    spec = importlib.util.spec_from_file_location(
-        "make_icons_under_test", ROOT / "packaging" / "make_icons.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_packaging_script("make_icons.py")
 
 
 def png_size(data: bytes) -> tuple[int, int]:

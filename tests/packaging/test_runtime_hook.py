@@ -1,21 +1,15 @@
 """The runtime hook that points sounddevice at the PortAudio inside the Linux bundle."""
 
 import ctypes.util
-import importlib.util
 import sys
-from pathlib import Path
 
 import pytest
-
-HOOK = Path(__file__).resolve().parents[2] / "packaging" / "rthooks" / "pyi_rth_portaudio.py"
+from support.packaging_files import load_packaging_script
 
 
 def load_hook():
     """Execute the hook file as PyInstaller would, in a fresh module."""
-    spec = importlib.util.spec_from_file_location("pyi_rth_portaudio_under_test", HOOK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_packaging_script("rthooks/pyi_rth_portaudio.py")
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from voicerecorder.audio.fake_backend import FakeBackend, constant, fake_device
+from voicerecorder.audio.fake_backend import FakeBackend, constant, fake_device, sine
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.pages.microphone import MicrophonePage, loud_line, privacy_settings_url
 
@@ -115,6 +115,9 @@ def test_all_zero_input_is_reported_as_blocked(qtbot, make_wizard, services, ope
     qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=8000)
     assert "blocking the microphone" in page.banner.text
     assert not page.isComplete()
+    services.backend.last_stream.source = sine()  # the person allowed the microphone
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=5000)
+    assert not page.banner.isVisible()
 
 
 def test_no_microphone_at_all(qtbot, make_wizard, services, open_page, session):

@@ -25,12 +25,34 @@ def record_page(qtbot, wizard, open_page, session):
     return page
 
 
-def record_one(qtbot, page, seconds: float = 1.5):
-    """Record ``seconds`` of (fake, 4x real time) audio with Space ... Space and wait for the verdict."""
+class Talker:
+    """A fake-microphone source that is quiet except while ``speaking`` (frame range) holds."""
+
+    def __init__(self) -> None:
+        self.speaking = range(0)
+
+    def __call__(self, first: int, frames: int, samplerate: int) -> np.ndarray:
+        quiet = np.random.default_rng(first).normal(0, 0.0003, frames).astype(np.float32)
+        voice = speech_like(first, frames, samplerate)
+        index = np.arange(first, first + frames)
+        inside = (index >= self.speaking.start) & (index < self.speaking.stop)
+        return np.where(inside, voice, quiet).astype(np.float32)
+
+
+def record_one(qtbot, page, seconds: float = 1.5, talker: Talker | None = None):
+    """Record ``seconds`` of (fake, 4x real time) audio with Space ... Space and wait for the verdict.
+
+    With ``talker``, it speaks from 1 s after the take really started (the take file is created
+    in a worker) until 1 s before the end.
+    """
     engine = page.live.engine
     qtbot.keyClick(page, Qt.Key.Key_Space)
     assert page.recorder.state is State.RECORDING
-    until = engine.frames_captured + seconds * engine.samplerate
+    qtbot.waitUntil(lambda: engine.recording, timeout=5000)
+    start = engine.frames_captured
+    if talker is not None:
+        talker.speaking = range(start + engine.samplerate, start + round((seconds - 1) * engine.samplerate))
+    until = start + seconds * engine.samplerate
     qtbot.waitUntil(lambda: engine.frames_captured >= until, timeout=int(seconds * 1000) + 3000)
     qtbot.keyClick(page, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: page.recorder.state is State.IDLE and page.report is not None, timeout=15000)
@@ -100,20 +122,6 @@ def test_keys_are_shown_on_screen(qtbot, wizard, open_page, session):
         assert button.accessibleName()
 
 
-class Talker:
-    """A fake-microphone source that is quiet except while ``speaking`` (frame range) holds."""
-
-    def __init__(self) -> None:
-        self.speaking = range(0)
-
-    def __call__(self, first: int, frames: int, samplerate: int) -> np.ndarray:
-        quiet = np.random.default_rng(first).normal(0, 0.0003, frames).astype(np.float32)
-        voice = speech_like(first, frames, samplerate)
-        index = np.arange(first, first + frames)
-        inside = (index >= self.speaking.start) & (index < self.speaking.stop)
-        return np.where(inside, voice, quiet).astype(np.float32)
-
-
 @pytest.mark.parametrize("auto", [True, False])
 def test_auto_advance_moves_on_after_a_passing_take_only_when_chosen(
     qtbot, wizard, open_page, session, backend, auto
@@ -122,10 +130,7 @@ def test_auto_advance_moves_on_after_a_passing_take_only_when_chosen(
     backend.source = talker
     page = record_page(qtbot, wizard, open_page, session)
     page.auto_advance.setChecked(auto)
-    rate = page.live.engine.samplerate
-    now = page.live.engine.frames_captured
-    talker.speaking = range(now + rate, now + 7 * rate)
-    record_one(qtbot, page, seconds=8.0)
+    record_one(qtbot, page, seconds=8.0, talker=talker)
     assert page.take_list.status(0) == "pass", page.panel.findings.messages()
     if auto:
         qtbot.waitUntil(lambda: page.index == 1, timeout=3000)
@@ -257,12 +262,9 @@ def test_limited_mode_moves_only_among_rejected_sentences_and_then_leads_to_subm
     assert page.index == 2
     assert not page.isComplete()
     assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
-    rate = page.live.engine.samplerate
     for index in (2, 5):
         page.go(index)
-        now = page.live.engine.frames_captured
-        talker.speaking = range(now + rate, now + 7 * rate)
-        record_one(qtbot, page, seconds=8.0)
+        record_one(qtbot, page, seconds=8.0, talker=talker)
         assert page.take_list.status(index) in ("pass", "warn"), page.panel.findings.messages()
     assert page.isComplete()
     assert "All rejected sentences" in page.limit_banner.text

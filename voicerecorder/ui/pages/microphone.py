@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from voicerecorder.audio.backend import DeviceInfo, DeviceRef, MicrophoneBlockedError, NoInputDeviceError
-from voicerecorder.audio.capture import CaptureEvent, EventKind
+from voicerecorder.audio.capture import SILENCE_DBFS, CaptureEvent, EventKind
+from voicerecorder.audio.capture import Level as InputLevel
 from voicerecorder.errors import UserFacingError
 from voicerecorder.quality.report import Level, TakeReport
 from voicerecorder.quality.roomtone import check_headroom_line, check_room_tone
@@ -173,7 +174,7 @@ class MicrophonePage(QWizardPage):
         if session is not None:
             self.line_text.setText(loud_line([s.text for s in session.script.sentences]))
         self._fill_devices(self.live.devices())
-        self.meter.set_source(self.live.level)
+        self.meter.set_source(self._level)
         if self.live.engine is None and not self.live.opening:
             self._opening()
             self.live.open_preferred(*self._wanted_devices())
@@ -254,6 +255,15 @@ class MicrophonePage(QWizardPage):
             )
             found.append(fill(text, DeviceRef.from_dict(session.device)))
         return found
+
+    def _level(self) -> InputLevel | None:
+        """The meter's reading; sound after digital silence lifts the "blocked" state."""
+        level = self.live.level()
+        if self.blocked and level is not None and level.peak_dbfs > SILENCE_DBFS:
+            self.blocked = False
+            self.banner.hide()
+            self.completeChanged.emit()
+        return level
 
     def _capture_event(self, event: CaptureEvent) -> None:
         if not self.isVisible():
