@@ -89,10 +89,8 @@ def fill_submit(wizard: RecordingWizard, language: str) -> None:
     page.letter.setText(
         str(Path.home() / ("授权书.pdf" if language == "zh_CN" else "authorization-letter.pdf"))
     )
-    page.submit_button.setEnabled(False)  # as during a real upload
     progress = page.progress
-    progress.show()
-    progress.set_running(True)
+    progress.begin(page.submit_button)
     progress.rate_meter = UploadRate(iter([0.0, 9.0]).__next__)
     what = Bilingual("Uploading the recordings", "正在上传录音")
     for sent in (0, int(ZIP_BYTES * 0.62)):

@@ -6,7 +6,15 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from voicerecorder.ui.i18n import pick
 from voicerecorder.workflow.events import WorkflowEvent
@@ -93,11 +101,18 @@ class WorkflowProgress(QWidget):
         else:
             self.bar.setRange(0, PERCENT)
 
-    def finish(self, done: bool) -> None:
-        """The workflow ended: full bar when ``done``, empty otherwise."""
+    def begin(self, start_button: QAbstractButton) -> None:
+        """A run starts: the bar shows and moves; the button that starts a run waits for its end."""
+        start_button.setEnabled(False)
+        self.show()
+        self.set_running(True)
+
+    def finish(self, done: bool, start_button: QAbstractButton) -> None:
+        """The run ended: full bar when ``done``, empty otherwise; the start button works again."""
         self.set_running(False)
         self.bar.setValue(PERCENT if done else 0)
         self.rate.setText("")
+        start_button.setEnabled(True)
 
     def show_event(self, event: WorkflowEvent) -> None:
         """Show one event: its message; for an upload, the share sent, the speed and the time left."""

@@ -143,9 +143,7 @@ class QualityCheckPage(QWizardPage):
             return
         policy = self.poll_policy
         self.banner.hide()
-        self.start_button.setEnabled(False)
-        self.progress.show()
-        self.progress.set_running(True)
+        self.progress.begin(self.start_button)
         self.runner.start(
             lambda client, reporter, cancel: run_assessment(
                 session, client, reporter=reporter, cancel=cancel, policy=policy
@@ -154,18 +152,15 @@ class QualityCheckPage(QWizardPage):
         self.completeChanged.emit()
 
     def _finished(self, outcome: AssessmentOutcome) -> None:
-        self.progress.finish(True)
-        self.start_button.setEnabled(True)
+        self.progress.finish(True, self.start_button)
         self._show_record()
         if outcome.state == "FAILED":
-            failure = outcome.record.get("failure") or {}
-            reason = " ".join(str(part) for part in (failure.get("code"), failure.get("reason")) if part)
+            reason = records.failure_reason(outcome.record)
             self.banner.show_message(self.tr("The quality check failed: %1").replace("%1", reason), "error")
         self.completeChanged.emit()
 
     def _failed(self, error: Exception) -> None:
-        self.progress.finish(False)
-        self.start_button.setEnabled(True)
+        self.progress.finish(False, self.start_button)
         self.banner.show_message(error_message(error), "error")
         self.completeChanged.emit()
 

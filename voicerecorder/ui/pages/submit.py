@@ -174,9 +174,7 @@ class SubmitPage(QWizardPage):
             return
         letter = Path(self.letter.text().strip()) if self.letter.text().strip() else None
         self.banner.hide()
-        self.submit_button.setEnabled(False)
-        self.progress.show()
-        self.progress.set_running(True)
+        self.progress.begin(self.submit_button)
         self.runner.start(
             lambda client, reporter, cancel: submit(
                 session, client, letter=letter, reporter=reporter, cancel=cancel
@@ -185,14 +183,12 @@ class SubmitPage(QWizardPage):
         self.completeChanged.emit()
 
     def _finished(self, outcome: SubmitOutcome) -> None:
-        self.progress.finish(True)
-        self.submit_button.setEnabled(True)
+        self.progress.finish(True, self.submit_button)
         self._show_record()
         self.completeChanged.emit()
 
     def _failed(self, error: Exception) -> None:
-        self.progress.finish(False)
-        self.submit_button.setEnabled(True)
+        self.progress.finish(False, self.submit_button)
         self.banner.show_message(error_message(error), "error")
         self.completeChanged.emit()
 
