@@ -8,6 +8,7 @@ waits for the person (upload and commit, fix rejected recordings, or review in t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import sys
@@ -88,11 +89,9 @@ def fetch_job(client: MetaStudioClient, job_id: str) -> Job:
     try:
         return client.show_voice_training_job(job_id)
     except NotFoundError:
-        try:
+        with contextlib.suppress(NotFoundError):
             return client.show_short_job(job_id)
-        except NotFoundError:
-            pass
-        raise
+        raise  # neither kind: the training job's "not found", which names the id
 
 
 def job_json(job: Job) -> dict[str, object]:

@@ -369,8 +369,9 @@ class Session:
 
     def save(self) -> None:
         """Write ``session.json`` now (every change already does)."""
-        with self._changing():
-            pass
+        with self._lock:
+            snapshot = self._snapshot()
+        self._write_snapshot(*snapshot)
 
     def log(self, line: str) -> None:
         """Append a timestamped line to ``logs/session.log`` (never put secrets here)."""
@@ -439,10 +440,17 @@ class Session:
         """
         with self._lock:
             yield
-            self._manifest = self._manifest.touched()
-            data = self._manifest.to_json()
-            self._snapshots += 1
-            number = self._snapshots
+            snapshot = self._snapshot()
+        self._write_snapshot(*snapshot)
+
+    def _snapshot(self) -> tuple[bytes, int]:
+        """The manifest, touched, as the bytes to write and their number in order (lock held)."""
+        self._manifest = self._manifest.touched()
+        self._snapshots += 1
+        return self._manifest.to_json(), self._snapshots
+
+    def _write_snapshot(self, data: bytes, number: int) -> None:
+        """Write a snapshot unless a newer one is already on disk (serialised, outside the lock)."""
         with self._write_lock:
             if number > self._written:
                 atomic_write_bytes(self.manifest_path, data)
