@@ -26,14 +26,20 @@ def record_page(qtbot, wizard, open_page, session):
 
 
 class Talker:
-    """A fake-microphone source that is quiet except while ``speaking`` (frame range) holds."""
+    """A fake-microphone source that is quiet except while ``speaking`` (frame range) holds.
+
+    The speech starts at the beginning of its first phrase whenever the range starts, so a take
+    holds the same phrases (none cut to a click) however late the take really began.
+    """
 
     def __init__(self) -> None:
         self.speaking = range(0)
 
     def __call__(self, first: int, frames: int, samplerate: int) -> np.ndarray:
         quiet = np.random.default_rng(first).normal(0, 0.0003, frames).astype(np.float32)
-        voice = speech_like(first, frames, samplerate)
+        if first + frames <= self.speaking.start or first >= self.speaking.stop:
+            return quiet
+        voice = speech_like(max(0, first - self.speaking.start), frames, samplerate)
         index = np.arange(first, first + frames)
         inside = (index >= self.speaking.start) & (index < self.speaking.stop)
         return np.where(inside, voice, quiet).astype(np.float32)
