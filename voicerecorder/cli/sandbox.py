@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
         server.start()
         print(banner(server, args.ak, args.sk), flush=True)
         while not stopping.wait(0.5):
-            pass
+            pass  # wake twice a second so SIGINT/SIGTERM handlers run promptly on every platform
     finally:
         server.stop()
         for sig, handler in previous.items():
