@@ -59,10 +59,15 @@ def check_imports() -> str:
 
 
 def check_portaudio() -> str:
-    """Load PortAudio through sounddevice."""
+    """Load PortAudio through sounddevice, and rtmixer's C callback and ring buffer."""
+    import rtmixer
     import sounddevice
 
-    return f"{sounddevice.get_portaudio_version()[1]} from {sounddevice._libname}"
+    ring = rtmixer.RingBuffer(4, 16)
+    return (
+        f"{sounddevice.get_portaudio_version()[1]} from {sounddevice._libname}; "
+        f"rtmixer {rtmixer.__version__} (ring buffer: {ring.write_available} frames free)"
+    )
 
 
 def check_libsndfile() -> str:

@@ -49,13 +49,14 @@ def test_ref_is_resolved_by_hostapi_and_name_after_indices_change():
 
 def test_rescan_closes_open_streams_and_shows_new_devices():
     backend = FakeBackend()
-    stream = backend.open_input(0, 48000, lambda *args: None)
+    stream = backend.open_input(0, 48000)
     stream.start()
     backend.set_devices([fake_device(0, "Fake Microphone", is_default=True), fake_device(1, "USB Mic")])
     assert [device.name for device in backend.list_input_devices()] == ["Fake Microphone"]
     backend.rescan()
     assert stream.closed
-    assert not stream.active
+    stream.step()
+    assert len(stream.read().samples) == 0  # a closed stream buffers nothing
     assert [device.name for device in backend.list_input_devices()] == ["Fake Microphone", "USB Mic"]
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import soundfile
 
+from voicerecorder.audio import capture
 from voicerecorder.audio.backend import AudioDeviceError, MicrophoneBlockedError
 from voicerecorder.audio.capture import CaptureEngine, EventKind, TakeResult
 from voicerecorder.audio.fake_backend import FakeBackend, FakeInputStream, constant, fake_device, sine
@@ -152,6 +153,7 @@ def test_watchdog_reports_stopped_input_and_keeps_the_take(tmp_path):
     stream.step(10)
     engine.start_take(tmp_path / "unplugged.wav")
     stream.step(20)
+    engine.level()  # the audio is read now; then none comes for a while
     clock.now += 0.9
     time.sleep(0.3)
     assert not [event for event in engine.poll_events() if event.kind is EventKind.INPUT_STOPPED]
@@ -166,7 +168,37 @@ def test_watchdog_reports_stopped_input_and_keeps_the_take(tmp_path):
     engine.close()
 
 
-def test_watchdog_allows_a_slow_first_callback():
+def test_watchdog_reports_a_stall_that_ended_between_two_checks(tmp_path, monkeypatch):
+    monkeypatch.setattr(capture, "PUMP_INTERVAL_S", 30.0)  # the pump checks only when woken
+    engine, stream = stepped_engine()
+    stream.step(10)
+    engine.start_take(tmp_path / "gap.wav")
+    stream.drop(round(1.3 * RATE))  # 1.3 s of input never captured ...
+    stream.step(10)
+    engine.level()  # ... then audio is read again
+    engine.request_stop()  # wakes the pump, which checks now that audio flows again
+    wait_for_event(engine, EventKind.INPUT_STOPPED)
+    assert finish(engine, stream).stalls == 1
+    engine.close()
+
+
+def test_a_busy_reader_is_not_a_stall(tmp_path, monkeypatch):
+    monkeypatch.setattr(capture, "PUMP_INTERVAL_S", 30.0)
+    clock = ManualClock()
+    engine, stream = stepped_engine(clock=clock)
+    stream.step(10)
+    engine.start_take(tmp_path / "late.wav")
+    clock.now += 1.3  # nobody read for 1.3 s, but the stream buffered all of it
+    stream.step(round(1.3 * RATE / BLOCK))
+    engine.level()
+    engine.request_stop()
+    result = finish(engine, stream)
+    assert result.stalls == 0
+    assert EventKind.INPUT_STOPPED not in [event.kind for event in engine.poll_events()]
+    engine.close()
+
+
+def test_watchdog_allows_slow_first_audio():
     clock = ManualClock()
     backend = FakeBackend(auto=False)
     engine = CaptureEngine(backend, None, clock=clock)
@@ -193,29 +225,24 @@ def test_all_zero_input_for_a_second_means_the_microphone_is_blocked():
     engine.close()
 
 
-def test_a_malformed_block_is_survived_and_reported():
+def test_a_failing_read_is_survived_and_reported_once_per_episode():
     engine, stream = stepped_engine()
     stream.step(2)
-    stream.deliver("not audio")
-    wait_for_event(engine, EventKind.CALLBACK_ERROR)
-    assert stream.active
+    for _ in range(3):  # one episode: reads keep failing between two checks of the pump
+        stream.fail_next_read(OSError("Unanticipated host error"))
+        engine.level()
+    events = wait_for_event(engine, EventKind.READ_ERROR)
+    assert "driver" in next(event for event in events if event.kind is EventKind.READ_ERROR).message.en
     before = engine.frames_captured
     stream.step(3)
-    assert engine.frames_captured == before + 3 * BLOCK
+    engine.level()
+    assert engine.frames_captured == before + 3 * BLOCK  # nothing buffered was lost to the failure
+    time.sleep(2 * capture.PUMP_INTERVAL_S)
+    assert EventKind.READ_ERROR not in [event.kind for event in engine.poll_events()]
+    stream.fail_next_read(OSError("Unanticipated host error"))
+    engine.level()
+    wait_for_event(engine, EventKind.READ_ERROR)  # a new episode is reported again
     engine.close()
-
-
-def test_fake_stream_stops_for_good_when_its_callback_raises():
-    """The fake behaves like PortAudio here, so the guard test above means something."""
-
-    def broken(block, stream_time, status):
-        raise ValueError("boom")
-
-    stream = FakeBackend(auto=False).open_input(0, RATE, broken)
-    stream.start()
-    stream.step()
-    assert not stream.active
-    assert isinstance(stream.failure, ValueError)
 
 
 def test_removed_partial_file_fails_the_finish_with_a_clear_error(tmp_path):

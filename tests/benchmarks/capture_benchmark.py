@@ -7,9 +7,10 @@ Prints frames captured vs expected, dropouts (overflow flags and the stream-cloc
 CPU seconds per minute of audio for the recorder (this process minus the load thread and the
 meter thread) and for ``parecord`` (its own rusage), both recording at the same time. The level
 meter is read 30 times a second during the take, as the wizard's timer does; its cost is
-printed on its own line (the engine computes the level when it is read). Goal: zero lost frames and
-recorder CPU within 3x of parecord. Then, without the load, the same PortAudio stream with a
-callback that does nothing: the floor that PortAudio's ALSA path costs before any of our work.
+printed on its own line (the engine reads the stream and computes the level when it is read).
+Goal: zero lost frames and recorder CPU within 3x of parecord. Then, without the load, the same
+stream read twice a second with the audio discarded: what PortAudio's ALSA path and rtmixer's C
+callback cost before any of the engine's work.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from support.pulse import SOURCE, PrivatePulse
 
-from voicerecorder.audio.capture import CaptureEngine, TakeResult
+from voicerecorder.audio.capture import PUMP_INTERVAL_S, CaptureEngine, TakeResult
 from voicerecorder.audio.devices import default_device
 from voicerecorder.audio.sounddevice_backend import LATENCY, SoundDeviceBackend
 
@@ -130,23 +131,26 @@ def benchmark(seconds: float) -> None:
         load.stop.set()
         load_thread.join()
         engine.close()
-        floor_cpu = portaudio_floor_cpu(seconds)
+        floor_cpu = stream_floor_cpu(seconds)
         playback.stop()
         parecord_frames = {label: soundfile.info(str(path)).frames for label, path in paths.items()}
     report(seconds, wall_s, result, load, load_cpu, recorder_cpu, parecord_cpu, parecord_frames)
     meter = per_audio_minute(meter_cpu, result.frames)
     print(f"level meter read at {METER_HZ} Hz       {meter:.3f} CPU s per audio minute (apart)")
-    print(f"PortAudio floor (empty callback) {floor_cpu:.3f} CPU s per audio minute, same stream settings")
+    print(f"stream alone (read, discarded)  {floor_cpu:.3f} CPU s per audio minute, same stream settings")
 
 
-def portaudio_floor_cpu(seconds: float) -> float:
-    """CPU seconds per audio minute of the bare stream: a callback that does nothing."""
+def stream_floor_cpu(seconds: float) -> float:
+    """CPU seconds per audio minute of the bare stream, read twice a second and discarded."""
     backend = SoundDeviceBackend()
-    stream = backend.open_input(default_device(backend).index, RATE, lambda *_: None)
+    stream = backend.open_input(default_device(backend).index, RATE)
     stream.start()
     time.sleep(1.0)
     before = process_cpu_s()
-    time.sleep(seconds)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(PUMP_INTERVAL_S)
+        stream.read()
     used = process_cpu_s() - before
     stream.stop()
     stream.close()

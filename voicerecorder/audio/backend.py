@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import numpy as np
 
 from voicerecorder.errors import EXIT_ATTENTION, UserFacingError
 from voicerecorder.text import Bilingual
-
-
-class StreamStatus(enum.IntFlag):
-    """Status bits the backend hands to the input callback with each block."""
-
-    NONE = 0
-    INPUT_OVERFLOW = 1
-    INPUT_UNDERFLOW = 2
-
-
-InputCallback = Callable[[np.ndarray, float, StreamStatus], None]
-"""``callback(block, stream_time, status)``, called on the backend's audio thread.
-
-``block`` is int16 shaped (frames, 1) and only valid during the call; ``stream_time`` is the
-stream clock (seconds) when the call was made.
-"""
 
 
 @dataclass(frozen=True)
@@ -74,22 +57,43 @@ class DeviceInfo:
         return DeviceRef(hostapi=self.hostapi, name=self.name)
 
 
+class InputRead(NamedTuple):
+    """What one read of an input stream returned."""
+
+    samples: np.ndarray
+    """Every frame buffered at the read: int16, 1-D, possibly empty."""
+    overflowed: bool
+    """Input was lost since the previous read (the buffers overflowed)."""
+    time: float
+    """The stream clock in seconds at the read."""
+
+
 class InputStreamHandle(Protocol):
-    """An open input stream: nothing is delivered before ``start()`` or after ``stop()``."""
+    """An open input stream that buffers its audio in native code until it is read.
+
+    Nothing is buffered before ``start()`` or after ``stop()``; there is no Python callback.
+    """
 
     def start(self) -> None: ...
 
     def stop(self) -> None: ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the stream; later reads return no audio (safe against a read on another thread)."""
+        ...
 
-    def time(self) -> float:
-        """The stream clock in seconds (the same clock as the callback's ``stream_time``)."""
+    @property
+    def blocksize(self) -> int:
+        """Frames per buffer period: audio becomes readable in steps of this size."""
         ...
 
     @property
     def latency(self) -> float:
-        """Seconds of input buffering: audio can be this late reaching the callback."""
+        """Seconds of input buffering: audio can be this late becoming readable."""
+        ...
+
+    def read(self) -> InputRead:
+        """Everything buffered now; never waits for audio. Any thread, one at a time."""
         ...
 
 
@@ -106,8 +110,8 @@ class AudioBackend(Protocol):
         """Whether the device can record mono 16-bit at ``samplerate``."""
         ...
 
-    def open_input(self, index: int, samplerate: int, callback: InputCallback) -> InputStreamHandle:
-        """Open (not start) a mono int16 input stream; ``callback`` runs on the audio thread."""
+    def open_input(self, index: int, samplerate: int) -> InputStreamHandle:
+        """Open (not start) a mono int16 input stream."""
         ...
 
 

@@ -1,17 +1,18 @@
 """The capture engine: one open input stream, a live meter, pre-/post-roll and crash-safe takes.
 
+The stream has no Python callback: the backend buffers the input in native code (rtmixer's C
+callback fills a ring buffer of a few seconds) and the engine reads whatever is buffered. No
+Python runs at audio rate, so a busy interpreter or a garbage collection only delays a read.
+
 Threads:
-- audio thread (the backend's callback): copies the block, appends it to the pump's queue and
-  to the meter's, counts frames and notes the time; never raises, no I/O, no logging. Nothing
-  else runs there: at 20 blocks a second every microsecond is paid for all session long;
 - pump thread (one per open engine): every PUMP_INTERVAL_S (sooner when a take's end is due)
-  takes what arrived, keeps the pre-roll ring, writes the current take's part (TakeWriter),
+  reads the stream, keeps the pre-roll ring, writes the current take's part (TakeWriter),
   counts overflows, audits frames against the stream clock and runs the watchdog (input
-  stopped, all-zero input, callback errors). A killed process loses at most that interval;
+  stopped, all-zero input, read errors). A killed process loses at most that interval;
 - the caller (GUI worker or CLI thread): ``open``, ``start_take``, ``stop_take``,
   ``cancel_take``, ``close``; any thread: ``request_stop``, ``level`` and ``poll_events``,
-  which never block (the meter is computed when it is read, so an unwatched recording pays
-  nothing for it).
+  which never wait for audio. ``level`` reads the stream itself, so a meter polled 30 times a
+  second is as fresh as the audio, and an unwatched recording pays nothing for it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ from voicerecorder.audio.backend import (
     AudioBackend,
     DeviceRef,
     InputStreamHandle,
-    StreamStatus,
 )
 from voicerecorder.audio.devices import TARGET_SAMPLERATE, choose_samplerate, resolve_device
 from voicerecorder.audio.pcm import FULL_SCALE
@@ -51,10 +51,11 @@ STOP_POLL_S = 0.05
 METER_BLOCKS = 64
 AUDIT_WINDOW_S = 0.1
 AUDIT_TOLERANCE_S = 0.05
+LAG_WINDOW_S = STALL_AFTER_S + 4 * PUMP_INTERVAL_S
 
 
-_Block = tuple[np.ndarray, float, StreamStatus, int, float]
-"""(samples, stream time, status, index of the first frame, arrival time on the engine's clock)"""
+_Block = tuple[np.ndarray, float, bool, int]
+"""(samples, stream time of the first sample, input overflowed, index of the first frame)"""
 
 
 class EventKind(enum.Enum):
@@ -64,7 +65,7 @@ class EventKind(enum.Enum):
     MIC_BLOCKED = "mic_blocked"
     WRITE_FAILED = "write_failed"
     OVERFLOW = "overflow"
-    CALLBACK_ERROR = "callback_error"
+    READ_ERROR = "read_error"
 
 
 EVENT_MESSAGES = {
@@ -81,10 +82,10 @@ EVENT_MESSAGES = {
         "Some audio was lost (the computer was too busy). Close other programs and record this take again.",
         "有音频丢失（电脑过于繁忙）。请关闭其他程序并重新录制这一条。",
     ),
-    EventKind.CALLBACK_ERROR: Bilingual(
-        "The audio driver delivered data that could not be processed; some audio was lost. "
-        "Record this take again; if it repeats, choose another microphone.",
-        "音频驱动提供的数据无法处理，部分音频已丢失。请重新录制；如果反复出现，请选择其他麦克风。",
+    EventKind.READ_ERROR: Bilingual(
+        "The audio driver reported an error while delivering audio; some audio may be lost. "
+        "Record this take again; if it repeats, reconnect the microphone or choose another one.",
+        "音频驱动在传送音频时报告了错误，可能有音频丢失。请重新录制；如果反复出现，请重新连接麦克风或选择其他麦克风。",
     ),
 }
 
@@ -141,17 +142,18 @@ def to_dbfs(amplitude: float) -> float:
 class _FrameAudit:
     """Compares frames received with the stream clock; a lasting deficit is lost audio.
 
-    Each block's offset (clock time in frames minus frames received) only grows through
-    scheduling jitter or loss. The smallest offset seen is the baseline; the smallest offset
-    over the last AUDIT_WINDOW_S of audio, less a tolerance, is what was lost for good.
+    Each read's offset (clock time in frames minus frames received) only grows through loss or
+    through audio not yet readable (at most a buffer period or so). The smallest offset seen is
+    the baseline; the smallest offset over the last AUDIT_WINDOW_S of audio, less a tolerance
+    of two periods, is what was lost for good.
     """
 
-    def __init__(self, samplerate: int) -> None:
+    def __init__(self, samplerate: int, period: int) -> None:
         self._samplerate = samplerate
+        self._tolerance = max(2 * period, AUDIT_TOLERANCE_S * samplerate)
         self._baseline = math.inf
         self._recent: deque[tuple[float, int]] = deque()
         self._recent_frames = 0
-        self._largest_block = 0
 
     def add(self, stream_time: float, frame_index: int, frames: int) -> None:
         offset = stream_time * self._samplerate - frame_index
@@ -160,14 +162,12 @@ class _FrameAudit:
         self._recent_frames += frames
         while self._recent_frames - self._recent[0][1] >= AUDIT_WINDOW_S * self._samplerate:
             self._recent_frames -= self._recent.popleft()[1]
-        self._largest_block = max(self._largest_block, frames)
 
     def lost_frames(self) -> int:
         if not self._recent:
             return 0
-        tolerance = max(2 * self._largest_block, AUDIT_TOLERANCE_S * self._samplerate)
         deficit = min(offset for offset, _ in self._recent) - self._baseline
-        return round(deficit) if deficit > tolerance else 0
+        return round(deficit) if deficit > self._tolerance else 0
 
 
 @dataclass
@@ -210,6 +210,7 @@ class CaptureEngine:
         self._clock = clock
         self._samplerate = 0
         self._stream: InputStreamHandle | None = None
+        self._period = 0
         self._latency = 0.0
         self._arrived: deque[_Block] = deque()
         self._meter: deque[np.ndarray] = deque(maxlen=METER_BLOCKS)
@@ -223,16 +224,19 @@ class CaptureEngine:
         self._take: _Take | None = None
         self._pump: threading.Thread | None = None
         self._audio_arrived = threading.Event()
-        # Written by the audio thread only:
+        # Written by whichever thread reads the stream, under _read_lock:
+        self._read_lock = threading.Lock()
         self._frames = 0
-        self._callback_errors = 0
-        self._last_callback = 0.0
+        self._read_errors = 0
+        self._last_audio = 0.0
+        self._silence = 0.0
+        self._lags: deque[tuple[float, float]] = deque()
         # Pump-thread state:
         self._zero_run = 0
-        self._last_arrival: float | None = None
         self._stalled = False
         self._blocked_reported = False
-        self._errors_reported = 0
+        self._errors_seen = 0
+        self._failing = False
         self._last_level = Level(SILENCE_DBFS, SILENCE_DBFS, False)
 
     @property
@@ -247,7 +251,7 @@ class CaptureEngine:
 
     @property
     def frames_captured(self) -> int:
-        """Frames delivered by the input since ``open``."""
+        """Frames read from the input since ``open``."""
         return self._frames
 
     @property
@@ -268,22 +272,27 @@ class CaptureEngine:
         info = resolve_device(self._backend, self._device)
         self._samplerate = choose_samplerate(self._backend, info, self._target_rate)
         self._device = info.ref
-        self._last_callback = self._clock() + FIRST_AUDIO_GRACE_S - STALL_AFTER_S
-        stream = self._backend.open_input(info.index, self._samplerate, self._on_audio)
+        self._last_audio = self._clock() + FIRST_AUDIO_GRACE_S - STALL_AFTER_S
+        stream = self._backend.open_input(info.index, self._samplerate)
         try:
             stream.start()
         except BaseException:
             stream.close()
             raise
         self._stream = stream
+        self._period = stream.blocksize
         self._latency = stream.latency
         self._closing.clear()
         self._pump = threading.Thread(target=self._run_pump, name="capture-pump", daemon=True)
         self._pump.start()
 
     def wait_for_audio(self, timeout: float) -> bool:
-        """Block until the first audio block arrived (True) or ``timeout`` passed (False)."""
-        return self._audio_arrived.wait(timeout)
+        """Block until the first audio arrived (True) or ``timeout`` passed (False)."""
+        deadline = time.monotonic() + timeout
+        while not self._audio_arrived.is_set() and time.monotonic() < deadline:
+            self._read()
+            self._audio_arrived.wait(min(STOP_POLL_S, max(0.0, deadline - time.monotonic())))
+        return self._audio_arrived.is_set()
 
     def start_take(self, final_path: Path, duration_s: float | None = None) -> None:
         """Start writing ``final_path`` (via its ``.partial.wav``), beginning with the pre-roll.
@@ -292,6 +301,7 @@ class CaptureEngine:
         """
         if self._stream is None:
             raise RuntimeError("open() the engine before starting a take")
+        self._read()
         with self._lock:
             if self._take is not None:
                 raise RuntimeError("a take is already being recorded")
@@ -299,21 +309,22 @@ class CaptureEngine:
             writer = TakeWriter(final_path, self._samplerate, self._on_write_error)
             stop_at = None if duration_s is None else start + round(duration_s * self._samplerate)
             first = start - round(self._preroll_s * self._samplerate)
-            take = _Take(writer, _FrameAudit(self._samplerate), first, stop_at, threading.Event())
+            audit = _FrameAudit(self._samplerate, self._period)
+            take = _Take(writer, audit, first, stop_at, threading.Event())
             self._feed(take, list(self._ring))
             self._take = take
 
     def request_stop(self) -> None:
         """Mark the stop point now; the take ends after the post-roll (then ``take_done`` is True).
 
-        The post-roll is counted from the last audio that can exist now, i.e. it also covers the
-        input latency (audio still buffered on its way to the callback). Any thread; never
-        blocks (the pump applies it): a GUI calls this, waits for ``take_done`` on its timer,
-        then ``stop_take``.
+        The post-roll is counted from the audio readable now and also covers the input latency
+        (audio captured but still on its way). Any thread; never waits for audio (the pump
+        applies it): a GUI calls this, waits for ``take_done`` on its timer, then ``stop_take``.
         """
         take = self._take
         if take is None:
             raise RuntimeError("no take is being recorded")
+        self._read()
         take.requested_stop = self._frames + round((self._postroll_s + self._latency) * self._samplerate)
         self._wake.set()
 
@@ -359,7 +370,8 @@ class CaptureEngine:
     def close(self) -> TakeResult | None:
         """Stop the stream; a take still running is finished first (never lost) and returned."""
         result = self.stop_take() if self._take is not None else None
-        stream, self._stream = self._stream, None
+        with self._read_lock:
+            stream, self._stream = self._stream, None
         try:
             if stream is not None:
                 stream.stop()
@@ -375,9 +387,10 @@ class CaptureEngine:
     def level(self) -> Level:
         """Peak and RMS since the previous call (any thread, cheap; meant for a ~30 Hz timer).
 
-        Computed here from the blocks that arrived since (at most the last METER_BLOCKS), so
-        the audio thread does no arithmetic; without new audio the previous reading stays.
+        Reads the stream, then computes the level of what was read since the previous call (at
+        most the last METER_BLOCKS reads); without new audio the previous reading stays.
         """
+        self._read()
         peak, sumsq, count = 0.0, 0.0, 0
         while self._meter:
             block = self._meter.popleft()
@@ -399,19 +412,41 @@ class CaptureEngine:
             except queue.Empty:
                 return events
 
-    def _on_audio(self, block: np.ndarray, stream_time: float, status: StreamStatus) -> None:
-        """Audio thread: copy, queue, count. Never raises."""
-        try:
-            mono = block[:, 0].copy()
-            now = self._clock()
-            self._arrived.append((mono, stream_time, status, self._frames, now))
-            self._meter.append(mono)
-            self._frames += len(mono)
-            self._last_callback = now
-            if not self._audio_arrived.is_set():
-                self._audio_arrived.set()
-        except Exception:
-            self._callback_errors += 1
+    def _read(self) -> None:
+        """Any thread: move what the stream buffered to the pump's queue and the meter's."""
+        with self._read_lock:
+            stream = self._stream
+            if stream is None:
+                return
+            try:
+                samples, overflowed, read_time = stream.read()
+            except Exception:
+                self._read_errors += 1
+                return
+            if len(samples) or overflowed:
+                start_time = read_time - len(samples) / self._samplerate
+                self._arrived.append((samples, start_time, overflowed, self._frames))
+            if len(samples):
+                self._meter.append(samples)
+                self._frames += len(samples)
+                self._note_audio(read_time)
+
+    def _note_audio(self, read_time: float) -> None:
+        """Note when audio was last read and how long the input delivered none (read lock held).
+
+        The lag (stream clock minus audio read) grows only while no audio is captured; its rise
+        over the smallest lag of the last LAG_WINDOW_S is a silence that may already have ended.
+        """
+        self._last_audio = self._clock()
+        self._audio_arrived.set()
+        lag = read_time - self._frames / self._samplerate
+        while self._lags and self._lags[0][0] < read_time - LAG_WINDOW_S:
+            self._lags.popleft()
+        rise = lag - min((earlier for _, earlier in self._lags), default=lag)
+        if rise > STALL_AFTER_S:
+            self._lags.clear()  # measured once: the new lag is the reference from now on
+        self._silence = max(self._silence, rise)
+        self._lags.append((read_time, lag))
 
     def _on_write_error(self, error: TakeWriteError) -> None:
         """Pump thread (or the thread starting a take): report the failure at once."""
@@ -425,9 +460,10 @@ class CaptureEngine:
         while not self._closing.is_set():
             self._wake.wait(self._pump_wait())
             self._wake.clear()
+            self._read()
             arrived = self._take_arrived()
             self._route(arrived)
-            self._check_health(arrived)
+            self._check_health()
 
     def _pump_wait(self) -> float:
         """PUMP_INTERVAL_S, or less when the current take's stop point is about to arrive."""
@@ -448,13 +484,13 @@ class CaptureEngine:
 
     def _route(self, arrived: list[_Block]) -> None:
         overflows = 0
-        for block, _, status, _, _ in arrived:
-            if status & StreamStatus.INPUT_OVERFLOW:
+        for block, _, overflowed, _ in arrived:
+            if overflowed:
                 overflows += 1
                 self._emit(EventKind.OVERFLOW)
             self._zero_run = 0 if block.any() else self._zero_run + len(block)
         with self._lock:
-            for block, stream_time, _, index, _ in arrived:
+            for block, stream_time, _, index in arrived:
                 self._keep_preroll(block, stream_time, index)
                 self._routed = index + len(block)
             take = self._take
@@ -462,7 +498,7 @@ class CaptureEngine:
                 return
             take.stop_at = take.stop_point()
             take.overflows += overflows
-            self._feed(take, [(block, stream_time, index) for block, stream_time, _, index, _ in arrived])
+            self._feed(take, [(block, stream_time, index) for block, stream_time, _, index in arrived])
 
     def _feed(self, take: _Take, blocks: list[tuple[np.ndarray, float, int]]) -> None:
         """Write the take's part of ``blocks``, then end the take if its stop point was routed (lock held)."""
@@ -478,15 +514,6 @@ class CaptureEngine:
         if take.stop_at is not None and self._routed >= take.stop_at:
             take.ended.set()
 
-    def _largest_gap(self, arrived: list[_Block]) -> float:
-        """The longest wait between two blocks' arrivals, counting from the previous batch's last."""
-        gap = 0.0
-        for *_, arrival in arrived:
-            if self._last_arrival is not None:
-                gap = max(gap, arrival - self._last_arrival)
-            self._last_arrival = arrival
-        return gap
-
     def _keep_preroll(self, block: np.ndarray, stream_time: float, index: int) -> None:
         self._ring.append((block, stream_time, index))
         self._ring_frames += len(block)
@@ -494,10 +521,12 @@ class CaptureEngine:
         while self._ring and self._ring_frames - len(self._ring[0][0]) >= keep:
             self._ring_frames -= len(self._ring.popleft()[0])
 
-    def _check_health(self, arrived: list[_Block]) -> None:
-        """A stall is input silent now, or a gap between arrivals that ended between two checks."""
-        stalled = self._clock() - self._last_callback > STALL_AFTER_S
-        if (stalled or self._largest_gap(arrived) > STALL_AFTER_S) and not self._stalled:
+    def _check_health(self) -> None:
+        """A stall is input silent now, or a silence between two reads that ended since the last check."""
+        with self._read_lock:
+            stalled = self._clock() - self._last_audio > STALL_AFTER_S
+            silence, self._silence = self._silence, 0.0
+        if (stalled or silence > STALL_AFTER_S) and not self._stalled:
             self._emit(EventKind.INPUT_STOPPED)
             with self._lock:
                 if self._take is not None and not self._take.ended.is_set():
@@ -508,7 +537,8 @@ class CaptureEngine:
             self._emit(EventKind.MIC_BLOCKED)
         elif self._zero_run == 0:
             self._blocked_reported = False
-        errors = self._callback_errors
-        if errors > self._errors_reported:
-            self._errors_reported = errors
-            self._emit(EventKind.CALLBACK_ERROR)
+        errors = self._read_errors
+        failing = errors > self._errors_seen
+        if failing and not self._failing:
+            self._emit(EventKind.READ_ERROR)
+        self._failing, self._errors_seen = failing, errors

@@ -1,14 +1,15 @@
 """A deterministic AudioBackend for tests: generated blocks, injected faults, changing device lists.
 
-Streams are driven either by a feeder thread paced against the wall clock (``auto=True``) or
-by the test calling :meth:`FakeInputStream.step`. Like PortAudio, a callback that raises stops
-the stream for good.
+Like PortAudio's, a fake stream buffers its audio until it is read. Blocks are buffered either
+by a feeder thread paced against the wall clock (``auto=True``) or by the test calling
+:meth:`FakeInputStream.step`.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -16,9 +17,8 @@ import numpy as np
 from voicerecorder.audio.backend import (
     AudioDeviceError,
     DeviceInfo,
-    InputCallback,
+    InputRead,
     MicrophoneBlockedError,
-    StreamStatus,
 )
 from voicerecorder.audio.pcm import to_pcm16
 
@@ -59,27 +59,19 @@ def fake_device(
 class FakeInputStream:
     """One fake input stream; see the module docstring for how it is driven."""
 
-    def __init__(
-        self,
-        samplerate: int,
-        callback: InputCallback,
-        source: Source,
-        blocksize: int,
-        auto: bool,
-        speed: float,
-    ) -> None:
+    def __init__(self, samplerate: int, source: Source, blocksize: int, auto: bool, speed: float) -> None:
         self.samplerate = samplerate
         self.blocksize = blocksize
         self.source = source
-        self.failure: BaseException | None = None
-        self.latency = 0.0
         self.start_error: Exception | None = None
+        self.latency = 0.0
         self.closed = False
-        self._callback = callback
         self._auto = auto
         self._speed = speed
         self._position = 0
-        self._pending_status = StreamStatus.NONE
+        self._buffered: deque[np.ndarray] = deque()
+        self._overflowed = False
+        self._read_error: Exception | None = None
         self._pending_stall = 0.0
         self._lock = threading.Lock()
         self._running = threading.Event()
@@ -103,59 +95,56 @@ class FakeInputStream:
         self.stop()
         self.closed = True
 
-    def time(self) -> float:
-        return self._position / self.samplerate
-
-    @property
-    def active(self) -> bool:
-        """Started, not stopped, and no callback has raised."""
-        return self._running.is_set() and self.failure is None
+    def read(self) -> InputRead:
+        with self._lock:
+            error, self._read_error = self._read_error, None
+            if error is not None:
+                raise error
+            blocks = list(self._buffered)
+            self._buffered.clear()
+            overflowed, self._overflowed = self._overflowed, False
+            clock = self._position / self.samplerate
+        samples = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int16)
+        return InputRead(samples, overflowed, clock)
 
     def step(self, blocks: int = 1) -> None:
-        """Deliver ``blocks`` blocks now, on the calling thread (step mode)."""
+        """Buffer ``blocks`` blocks now, on the calling thread (step mode)."""
         for _ in range(blocks):
-            self._deliver_next()
+            self._buffer_next()
 
     def inject_overflow(self) -> None:
-        """Flag the next block with INPUT_OVERFLOW."""
+        """Report an input overflow with the next read."""
         with self._lock:
-            self._pending_status |= StreamStatus.INPUT_OVERFLOW
+            self._overflowed = True
+
+    def fail_next_read(self, error: Exception) -> None:
+        """Make the next read raise ``error`` (what a driver failure looks like)."""
+        with self._lock:
+            self._read_error = error
 
     def drop(self, frames: int) -> None:
-        """Lose ``frames`` frames: the clock moves on, the callback never sees them."""
+        """Lose ``frames`` frames: the clock moves on, no read ever returns them."""
         with self._lock:
             self._position += frames
 
     def stall(self, seconds: float) -> None:
-        """Auto mode: deliver nothing for ``seconds`` of wall time; that audio is lost."""
+        """Auto mode: buffer nothing for ``seconds`` of wall time; that audio is lost."""
         with self._lock:
             self._pending_stall = seconds
 
-    def deliver(self, block: object, status: StreamStatus = StreamStatus.NONE) -> None:
-        """Hand an arbitrary object to the callback as if it were a block (malformed input)."""
-        self._call(block, status)
-
-    def _deliver_next(self) -> None:
+    def _buffer_next(self) -> None:
+        if not self._running.is_set() or self.closed:
+            return
         with self._lock:
             first = self._position
             self._position += self.blocksize
-            status, self._pending_status = self._pending_status, StreamStatus.NONE
-        block = to_pcm16(self.source(first, self.blocksize, self.samplerate)).reshape(-1, 1)
-        self._call(block, status, first / self.samplerate)
-
-    def _call(self, block: object, status: StreamStatus, stream_time: float | None = None) -> None:
-        if not self.active:
-            return
-        try:
-            self._callback(block, self.time() if stream_time is None else stream_time, status)  # type: ignore[arg-type]
-        except BaseException as error:
-            self.failure = error
+            self._buffered.append(to_pcm16(self.source(first, self.blocksize, self.samplerate)))
 
     def _feed(self) -> None:
-        """Feeder thread: deliver blocks paced at ``speed`` times real time."""
+        """Feeder thread: buffer blocks paced at ``speed`` times real time."""
         started = time.monotonic()
         delivered = 0
-        while self.active:
+        while self._running.is_set():
             with self._lock:
                 stall, self._pending_stall = self._pending_stall, 0.0
             if stall:
@@ -164,9 +153,7 @@ class FakeInputStream:
                 started, delivered = time.monotonic(), 0
             due = started + delivered * self.blocksize / self.samplerate / self._speed
             time.sleep(max(0.0, due - time.monotonic()))
-            if not self.active:
-                break
-            self._deliver_next()
+            self._buffer_next()
             delivered += 1
 
 
@@ -216,13 +203,13 @@ class FakeBackend:
     def check_input_settings(self, index: int, samplerate: int) -> bool:
         return self._device(index) is not None and samplerate not in self.unsupported_rates
 
-    def open_input(self, index: int, samplerate: int, callback: InputCallback) -> FakeInputStream:
+    def open_input(self, index: int, samplerate: int) -> FakeInputStream:
         device = self._device(index)
         if device is None:
             raise AudioDeviceError(f"#{index}", "no such device")
         if index in self.blocked:
             raise MicrophoneBlockedError("fake host error -9999")
-        stream = FakeInputStream(samplerate, callback, self.source, self.blocksize, self.auto, self.speed)
+        stream = FakeInputStream(samplerate, self.source, self.blocksize, self.auto, self.speed)
         stream.start_error = self.start_error
         stream.latency = self.latency
         self.streams.append(stream)

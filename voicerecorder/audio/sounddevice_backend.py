@@ -1,7 +1,8 @@
-"""The real audio backend: PortAudio through python-sounddevice, imported only when first needed."""
+"""The real audio backend: PortAudio through python-sounddevice and python-rtmixer, imported when needed."""
 
 from __future__ import annotations
 
+import math
 import sys
 import threading
 from collections.abc import Callable
@@ -14,26 +15,34 @@ import numpy as np
 from voicerecorder.audio.backend import (
     AudioDeviceError,
     DeviceInfo,
-    InputCallback,
+    InputRead,
     InputStreamHandle,
     MicrophoneBlockedError,
     PortAudioMissingError,
-    StreamStatus,
 )
+from voicerecorder.audio.pcm import to_pcm16
 
 # PortAudio error codes Windows returns when the privacy settings deny the microphone.
 BLOCKED_ERROR_CODES = (-9999, -9985)
 # On Windows every microphone appears once per host API; show the first of these that has inputs.
 WINDOWS_HOSTAPI_PREFERENCE = ("Windows WASAPI", "MME")
-# Input buffering and callback size. PortAudio's "high" latency is only ~35 ms on ALSA with
-# ~130 callbacks/s; 0.2 s of buffering and 50 ms blocks (20 callbacks/s, still a smooth meter)
-# cost about a sixth of that CPU, and latency does not matter when recording then reviewing.
+# The stream's callback is rtmixer's, in C: it copies each block into a ring buffer of RING_S
+# seconds and counts overflows, so no Python runs at audio rate and a busy interpreter (the GIL,
+# a garbage collection) delays a read by up to RING_S without losing audio. PortAudio buffers
+# LATENCY seconds and calls back every BLOCK_S (the meter's steps: 20 a second); latency does not
+# matter when recording then reviewing.
 LATENCY = 0.2
 BLOCK_S = 0.05
-# Takes are stored as 16-bit PCM, so the stream delivers exactly that: no conversion in Python
-# (PortAudio converts in C where the device's native format differs). Dither stays off so a
-# privacy-blocked microphone's digital silence arrives as exact zeros.
-SAMPLE_FORMAT = "int16"
+RING_S = 5.0
+# rtmixer records float32 (PortAudio converts in C, exactly for 16-bit devices); takes are 16-bit
+# PCM. Dither stays off so a privacy-blocked microphone's digital silence arrives as exact zeros.
+SAMPLE_FORMAT = "float32"
+NO_AUDIO = np.zeros(0, dtype=np.int16)
+
+
+def ring_frames(samplerate: int) -> int:
+    """The ring buffer's size: a power of two (rtmixer's rule) holding at least RING_S seconds."""
+    return 1 << math.ceil(math.log2(RING_S * samplerate))
 
 
 def load_sounddevice() -> ModuleType:
@@ -63,38 +72,74 @@ def open_error(device: str, code: int | None, detail: str, platform: str) -> Exc
     return AudioDeviceError(device, detail)
 
 
-class _SoundDeviceStream:
-    """An InputStream wrapper; the sounddevice callback runs on PortAudio's audio thread."""
+class _RingStream:
+    """An rtmixer Recorder and its ring buffer; reads, clock queries and close hold a lock."""
 
     def __init__(
         self,
-        stream: Any,
-        on_close: Callable[[_SoundDeviceStream], None],
+        recorder: Any,
+        ring: Any,
+        on_close: Callable[[_RingStream], None],
         start_error: Callable[[Exception], Exception],
     ) -> None:
-        self._stream = stream
+        self._recorder = recorder
+        self._ring = ring
         self._on_close = on_close
         self._start_error = start_error
+        self._lock = threading.Lock()
+        self._closed = False
+        self._action: Any = None
+        self._overflows = 0
 
-    def start(self) -> None:
-        try:
-            self._stream.start()
-        except Exception as error:
-            raise self._start_error(error) from error
-
-    def stop(self) -> None:
-        self._stream.stop()
-
-    def close(self) -> None:
-        self._stream.close()
-        self._on_close(self)
-
-    def time(self) -> float:
-        return float(self._stream.time)
+    @property
+    def blocksize(self) -> int:
+        return int(self._recorder.blocksize)
 
     @property
     def latency(self) -> float:
-        return float(self._stream.latency)
+        return float(self._recorder.latency)
+
+    def start(self) -> None:
+        try:
+            self._recorder.start()
+        except Exception as error:
+            raise self._start_error(error) from error
+        with self._lock:
+            self._record()
+
+    def stop(self) -> None:
+        self._recorder.stop()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._recorder.close()
+        self._on_close(self)
+
+    def read(self) -> InputRead:
+        with self._lock:
+            if self._closed or self._action is None:
+                return InputRead(NO_AUDIO, False, 0.0)
+            overflowed = self._count_overflows()
+            ring_was_full = self._action not in self._recorder.actions
+            frames = self._ring.read_available
+            data = self._ring.read(frames) if frames else b""
+            clock = float(self._recorder.time)
+            if ring_was_full:
+                self._record()
+        samples = to_pcm16(np.frombuffer(data, dtype=np.float32)) if frames else NO_AUDIO
+        return InputRead(samples, overflowed or ring_was_full, clock)
+
+    def _record(self) -> None:
+        """Hand the callback a (new) recording into the ring; it ends by itself if the ring fills up."""
+        self._action = self._recorder.record_ringbuffer(self._ring)
+        self._overflows = 0
+
+    def _count_overflows(self) -> bool:
+        """Whether the callback saw input overflows since the previous read (lock held)."""
+        overflows = int(self._action.stats.input_overflows)
+        new, self._overflows = overflows > self._overflows, overflows
+        return new
 
 
 class SoundDeviceBackend:
@@ -102,7 +147,7 @@ class SoundDeviceBackend:
 
     def __init__(self, platform: str = sys.platform) -> None:
         self._platform = platform
-        self._streams: set[_SoundDeviceStream] = set()
+        self._streams: set[_RingStream] = set()
         self._lock = threading.Lock()
 
     def list_input_devices(self) -> list[DeviceInfo]:
@@ -150,18 +195,9 @@ class SoundDeviceBackend:
             return False
         return True
 
-    def open_input(self, index: int, samplerate: int, callback: InputCallback) -> InputStreamHandle:
+    def open_input(self, index: int, samplerate: int) -> InputStreamHandle:
         sd = load_sounddevice()
-
-        def on_block(indata: np.ndarray, frames: int, time: Any, status: Any) -> None:
-            """PortAudio's audio thread: translate the status and hand the block on."""
-            flags = StreamStatus.NONE
-            if status:
-                if status.input_overflow:
-                    flags |= StreamStatus.INPUT_OVERFLOW
-                if status.input_underflow:
-                    flags |= StreamStatus.INPUT_UNDERFLOW
-            callback(indata, time.currentTime, flags)
+        import rtmixer
 
         name = str(sd.query_devices(index)["name"])
 
@@ -170,25 +206,24 @@ class SoundDeviceBackend:
             return open_error(name, code if isinstance(code, int) else None, str(error), self._platform)
 
         try:
-            stream = sd.InputStream(
+            recorder = rtmixer.Recorder(
                 device=index,
                 samplerate=samplerate,
                 channels=1,
-                dtype=SAMPLE_FORMAT,
                 latency=LATENCY,
                 blocksize=round(BLOCK_S * samplerate),
                 dither_off=True,
-                callback=on_block,
                 extra_settings=self._extra_settings(sd, index),
             )
         except sd.PortAudioError as error:
             raise failure(error) from error
-        handle = _SoundDeviceStream(stream, self._forget, failure)
+        ring = rtmixer.RingBuffer(np.dtype(np.float32).itemsize, ring_frames(samplerate))
+        handle = _RingStream(recorder, ring, self._forget, failure)
         with self._lock:
             self._streams.add(handle)
         return handle
 
-    def _forget(self, stream: _SoundDeviceStream) -> None:
+    def _forget(self, stream: _RingStream) -> None:
         with self._lock:
             self._streams.discard(stream)
 
