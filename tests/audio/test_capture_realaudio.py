@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 import soundfile
 
+from voicerecorder.audio import sounddevice_backend
 from voicerecorder.audio.capture import CaptureEngine, EventKind, TakeResult
 from voicerecorder.audio.devices import default_device
 from voicerecorder.audio.sounddevice_backend import BLOCK_S, SoundDeviceBackend
@@ -268,3 +269,25 @@ def test_stopping_finalises_and_renames(virtual_mic, tone_playing, tmp_path, how
     assert not (tmp_path / "stopped.partial.wav").exists()
     with wave.open(str(out)) as saved:
         assert 2.0 <= saved.getnframes() / saved.getframerate() <= 3.5
+
+
+def test_a_full_ring_buffer_is_reported_and_recording_resumes(virtual_mic, monkeypatch):
+    """Nobody reads for longer than the ring holds: rtmixer ends the recording; the read says audio
+    was lost and the stream records again."""
+    monkeypatch.setattr(sounddevice_backend, "RING_S", 0.5)
+    backend = SoundDeviceBackend()
+    stream = backend.open_input(default_device(backend).index, RATE)
+    stream.start()
+    try:
+        assert wait_until(lambda: len(stream.read().samples) > 0, 10), "no audio from the virtual microphone"
+        time.sleep(2.0)
+        full = stream.read()
+        assert full.overflowed
+        assert len(full.samples) > sounddevice_backend.RING_S * RATE
+        time.sleep(0.5)
+        resumed = stream.read()
+        assert not resumed.overflowed
+        assert len(resumed.samples) > 0.2 * RATE
+    finally:
+        stream.stop()
+        stream.close()

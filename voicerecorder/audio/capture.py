@@ -440,13 +440,16 @@ class CaptureEngine:
         self._last_audio = self._clock()
         self._audio_arrived.set()
         lag = read_time - self._frames / self._samplerate
-        while self._lags and self._lags[0][0] < read_time - LAG_WINDOW_S:
-            self._lags.popleft()
-        rise = lag - min((earlier for _, earlier in self._lags), default=lag)
+        lags = self._lags  # (time, lag) with rising lags: the window's smallest is first
+        while lags and lags[0][0] < read_time - LAG_WINDOW_S:
+            lags.popleft()
+        rise = lag - lags[0][1] if lags else 0.0
         if rise > STALL_AFTER_S:
-            self._lags.clear()  # measured once: the new lag is the reference from now on
+            lags.clear()  # measured once: the new lag is the reference from now on
+        while lags and lags[-1][1] >= lag:
+            lags.pop()
         self._silence = max(self._silence, rise)
-        self._lags.append((read_time, lag))
+        lags.append((read_time, lag))
 
     def _on_write_error(self, error: TakeWriteError) -> None:
         """Pump thread (or the thread starting a take): report the failure at once."""

@@ -10,5 +10,5 @@ FULL_SCALE = 32768.0
 
 def to_pcm16(samples: np.ndarray) -> np.ndarray:
     """Float samples (1.0 = full scale) as 16-bit integers, rounded and clipped."""
-    scaled = np.rint(np.asarray(samples, dtype=np.float64) * FULL_SCALE)
+    scaled = np.rint(np.asarray(samples, dtype=np.float32) * np.float32(FULL_SCALE))  # exact: a power of two
     return np.clip(scaled, -32768, 32767).astype(np.int16)

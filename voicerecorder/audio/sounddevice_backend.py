@@ -90,6 +90,7 @@ class _RingStream:
         self._closed = False
         self._action: Any = None
         self._overflows = 0
+        self._full_at = ring.write_available - recorder.blocksize
 
     @property
     def blocksize(self) -> int:
@@ -121,13 +122,16 @@ class _RingStream:
             if self._closed or self._action is None:
                 return InputRead(NO_AUDIO, False, 0.0)
             overflowed = self._count_overflows()
-            ring_was_full = self._action not in self._recorder.actions
             frames = self._ring.read_available
-            data = self._ring.read(frames) if frames else b""
+            # rtmixer ends the recording when a block no longer fits: the ring was (nearly) full.
+            ring_was_full = frames > self._full_at and self._action not in self._recorder.actions
+            if not frames and not overflowed and not ring_was_full:
+                return InputRead(NO_AUDIO, False, 0.0)
+            data = self._ring.read(frames)
             clock = float(self._recorder.time)
             if ring_was_full:
                 self._record()
-        samples = to_pcm16(np.frombuffer(data, dtype=np.float32)) if frames else NO_AUDIO
+        samples = to_pcm16(np.frombuffer(data, dtype=np.float32))
         return InputRead(samples, overflowed or ring_was_full, clock)
 
     def _record(self) -> None:
