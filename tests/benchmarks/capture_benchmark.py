@@ -171,8 +171,8 @@ def report(
     expected = round((wall_s + LATENCY) * RATE)
     print(f"duration asked                 {seconds:.1f} s (wall {wall_s:.2f} s + {LATENCY} s latency tail)")
     print(
-        f"frames captured                {result.frames} vs expected {expected} "
-        f"({result.frames - expected:+d})"
+        f"frames captured                {result.frames} vs wall clock {expected} "
+        f"({(result.frames - expected) / RATE * 1000:+.0f} ms: the stop counts from the audio already read)"
     )
     print(f"dropouts                       overflows {result.overflows}, lost frames {result.lost_frames}, "
           f"stalls {result.stalls}")  # fmt: skip
