@@ -56,7 +56,7 @@ def test_rescan_closes_open_streams_and_shows_new_devices():
     backend.rescan()
     assert stream.closed
     stream.step()
-    assert len(stream.read().samples) == 0  # a closed stream buffers nothing
+    assert len(stream.read().samples) == 0  # a closed stream reads nothing
     assert [device.name for device in backend.list_input_devices()] == ["Fake Microphone", "USB Mic"]
 
 

@@ -55,7 +55,11 @@ LAG_WINDOW_S = STALL_AFTER_S + 4 * PUMP_INTERVAL_S
 
 
 _Block = tuple[np.ndarray, float, bool, int]
-"""(samples, stream time of the first sample, input overflowed, index of the first frame)"""
+"""(samples, lag in seconds after them, input overflowed, index of the first frame)
+
+The lag is the stream clock at the read minus the audio read so far: it grows only while audio
+is lost or not yet readable. The frame audit and the watchdog both measure it.
+"""
 
 
 class EventKind(enum.Enum):
@@ -142,10 +146,10 @@ def to_dbfs(amplitude: float) -> float:
 class _FrameAudit:
     """Compares frames received with the stream clock; a lasting deficit is lost audio.
 
-    Each read's offset (clock time in frames minus frames received) only grows through loss or
-    through audio not yet readable (at most a buffer period or so). The smallest offset seen is
-    the baseline; the smallest offset over the last AUDIT_WINDOW_S of audio, less a tolerance
-    of two periods, is what was lost for good.
+    Each read's lag (see ``_Block``) only grows through loss or through audio not yet readable
+    (at most a buffer period or so). The smallest lag seen is the baseline; the smallest lag
+    over the last AUDIT_WINDOW_S of audio, less a tolerance of two periods, is what was lost for
+    good.
     """
 
     def __init__(self, samplerate: int, period: int) -> None:
@@ -155,8 +159,8 @@ class _FrameAudit:
         self._recent: deque[tuple[float, int]] = deque()
         self._recent_frames = 0
 
-    def add(self, stream_time: float, frame_index: int, frames: int) -> None:
-        offset = stream_time * self._samplerate - frame_index
+    def add(self, lag: float, frames: int) -> None:
+        offset = lag * self._samplerate
         self._baseline = min(self._baseline, offset)
         self._recent.append((offset, frames))
         self._recent_frames += frames
@@ -423,23 +427,22 @@ class CaptureEngine:
             except Exception:
                 self._read_errors += 1
                 return
+            index, self._frames = self._frames, self._frames + len(samples)
+            lag = read_time - self._frames / self._samplerate
             if len(samples) or overflowed:
-                start_time = read_time - len(samples) / self._samplerate
-                self._arrived.append((samples, start_time, overflowed, self._frames))
+                self._arrived.append((samples, lag, overflowed, index))
             if len(samples):
                 self._meter.append(samples)
-                self._frames += len(samples)
-                self._note_audio(read_time)
+                self._note_audio(read_time, lag)
 
-    def _note_audio(self, read_time: float) -> None:
+    def _note_audio(self, read_time: float, lag: float) -> None:
         """Note when audio was last read and how long the input delivered none (read lock held).
 
-        The lag (stream clock minus audio read) grows only while no audio is captured; its rise
-        over the smallest lag of the last LAG_WINDOW_S is a silence that may already have ended.
+        The lag's rise over its smallest value in the last LAG_WINDOW_S is a silence that may
+        already have ended.
         """
         self._last_audio = self._clock()
         self._audio_arrived.set()
-        lag = read_time - self._frames / self._samplerate
         lags = self._lags  # (time, lag) with rising lags: the window's smallest is first
         while lags and lags[0][0] < read_time - LAG_WINDOW_S:
             lags.popleft()
@@ -493,32 +496,32 @@ class CaptureEngine:
                 self._emit(EventKind.OVERFLOW)
             self._zero_run = 0 if block.any() else self._zero_run + len(block)
         with self._lock:
-            for block, stream_time, _, index in arrived:
-                self._keep_preroll(block, stream_time, index)
+            for block, lag, _, index in arrived:
+                self._keep_preroll(block, lag, index)
                 self._routed = index + len(block)
             take = self._take
             if take is None or take.ended.is_set():
                 return
             take.stop_at = take.stop_point()
             take.overflows += overflows
-            self._feed(take, [(block, stream_time, index) for block, stream_time, _, index in arrived])
+            self._feed(take, [(block, lag, index) for block, lag, _, index in arrived])
 
     def _feed(self, take: _Take, blocks: list[tuple[np.ndarray, float, int]]) -> None:
         """Write the take's part of ``blocks``, then end the take if its stop point was routed (lock held)."""
         pieces = []
-        for block, stream_time, index in blocks:
+        for block, lag, index in blocks:
             start = max(0, take.first - index)
             end = len(block) if take.stop_at is None else min(len(block), take.stop_at - index)
             if end > start:
-                take.audit.add(stream_time, index, len(block))
+                take.audit.add(lag, len(block))
                 pieces.append(block[start:end])
         if pieces:
             take.writer.write(np.concatenate(pieces))
         if take.stop_at is not None and self._routed >= take.stop_at:
             take.ended.set()
 
-    def _keep_preroll(self, block: np.ndarray, stream_time: float, index: int) -> None:
-        self._ring.append((block, stream_time, index))
+    def _keep_preroll(self, block: np.ndarray, lag: float, index: int) -> None:
+        self._ring.append((block, lag, index))
         self._ring_frames += len(block)
         keep = round(self._preroll_s * self._samplerate)
         while self._ring and self._ring_frames - len(self._ring[0][0]) >= keep:

@@ -96,6 +96,8 @@ class FakeInputStream:
         self.closed = True
 
     def read(self) -> InputRead:
+        if self.closed:
+            return InputRead(np.zeros(0, dtype=np.int16), False, 0.0)
         with self._lock:
             error, self._read_error = self._read_error, None
             if error is not None:
