@@ -22,12 +22,18 @@ class HeldDisk:
         self.real(path, data)
 
 
-def test_reads_answer_while_a_save_waits_for_the_disk(basic_session, monkeypatch):
+def held_save(session: Session, index: int, monkeypatch) -> tuple[HeldDisk, threading.Thread]:
+    """Move ``session`` to ``index`` on a thread whose manifest write waits at the held disk."""
     disk = HeldDisk()
     monkeypatch.setattr(store, "atomic_write_bytes", disk)
-    writer = threading.Thread(target=basic_session.set_current_index, args=(3,))
+    writer = threading.Thread(target=session.set_current_index, args=(index,))
     writer.start()
     assert disk.entered.wait(5)
+    return disk, writer
+
+
+def test_reads_answer_while_a_save_waits_for_the_disk(basic_session, monkeypatch):
+    disk, writer = held_save(basic_session, 3, monkeypatch)
     assert basic_session.current_index == 3
     assert basic_session.chosen_take(0) is None
     assert basic_session.sentence(3).text
@@ -38,11 +44,7 @@ def test_reads_answer_while_a_save_waits_for_the_disk(basic_session, monkeypatch
 
 
 def test_the_newest_change_is_the_one_on_disk(basic_session, monkeypatch):
-    disk = HeldDisk()
-    monkeypatch.setattr(store, "atomic_write_bytes", disk)
-    first = threading.Thread(target=basic_session.set_current_index, args=(3,))
-    first.start()
-    assert disk.entered.wait(5)
+    disk, first = held_save(basic_session, 3, monkeypatch)
     second = threading.Thread(target=basic_session.set_current_index, args=(5,))
     second.start()
     disk.release.set()
