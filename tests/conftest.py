@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-pytest_plugins = ["support.pulse"]
+pytest_plugins = ["support.pulse", "support.required_tests"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("VOICERECORDER_LANG", "en")

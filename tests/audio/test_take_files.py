@@ -14,6 +14,7 @@ import wave
 from pathlib import Path
 
 import numpy as np
+import pytest
 import soundfile
 
 from voicerecorder.audio.repair import RepairStatus, find_partials, repair_partial, repair_partials
@@ -113,6 +114,25 @@ def test_partial_with_zero_sizes_is_repaired(tmp_path):
     assert result.duration_s == 1.0
     with wave.open(str(partial)) as fixed:
         assert fixed.getnframes() == RATE
+
+
+@pytest.mark.parametrize(("channels", "trailing"), [(1, 0), (1, 1), (2, 1), (2, 3)])
+def test_repair_writes_exact_sizes_and_drops_a_partial_frame(tmp_path, channels, trailing):
+    """RIFF size = file length - 8, data size = whole frames, and a trailing partial frame cut off."""
+    partial = tmp_path / "t3.partial.wav"
+    frames = 4801
+    soundfile.write(partial, np.zeros((frames, channels), np.float32), RATE, subtype="PCM_16", format="WAV")
+    data_start = partial.read_bytes().index(b"data") + 8
+    data = bytearray(partial.read_bytes())
+    data[4:8] = data[data_start - 4 : data_start] = struct.pack("<I", 0)
+    partial.write_bytes(bytes(data) + b"\x01" * trailing)
+    result = repair_partial(partial)
+    fixed = partial.read_bytes()
+    data_size = frames * 2 * channels
+    assert (result.status, result.frames) == (RepairStatus.REPAIRED, frames)
+    assert len(fixed) == data_start + data_size
+    assert struct.unpack_from("<I", fixed, 4)[0] == len(fixed) - 8
+    assert struct.unpack_from("<I", fixed, data_start - 4)[0] == data_size
 
 
 def test_intact_partial_is_left_alone_and_finalised_without_overwriting(tmp_path):

@@ -3,14 +3,15 @@
 from urllib.parse import parse_qsl, quote
 
 import pytest
+from huaweicloudsdkcore import sdk_request
+from huaweicloudsdkcore.auth import credentials as sdk_credentials
+from huaweicloudsdkcore.signer import signer as sdk_signer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from voicerecorder.cloud.signer import canonical_query, sign
 
-sdk_signer = pytest.importorskip("huaweicloudsdkcore.signer.signer")
-sdk_request = pytest.importorskip("huaweicloudsdkcore.sdk_request")
-sdk_credentials = pytest.importorskip("huaweicloudsdkcore.auth.credentials")
+pytestmark = pytest.mark.reference_sdk
 
 HOST = "metastudio.cn-north-4.myhuaweicloud.com"
 RESERVED = " !\"#$%&'()*+,/:;<=>?@[\\]^`{|}~-._"

@@ -28,6 +28,8 @@ from voicerecorder.sandbox import (
 from voicerecorder.sandbox.auth import Authenticator
 from voicerecorder.sandbox.credentials import SandboxKeys
 
+pytestmark = pytest.mark.reference_sdk
+
 OTHER_PROJECT = "0123456789abcdef0123456789abcdef"
 
 

@@ -13,6 +13,8 @@ from support.sandbox_sdk import sdk_client
 from voicerecorder.cli import main
 from voicerecorder.sandbox import DEFAULT_AK, DEFAULT_SK, SANDBOX_LABEL, start_in_process
 
+pytestmark = pytest.mark.reference_sdk
+
 
 def _launch(tmp_path, *extra):
     command = [

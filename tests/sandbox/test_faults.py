@@ -17,6 +17,8 @@ from voicerecorder.cloud.signer import sign
 from voicerecorder.errors import UserFacingError
 from voicerecorder.sandbox import DEFAULT_AK, DEFAULT_SK, FaultPlan, When, parse_faults
 
+pytestmark = pytest.mark.reference_sdk
+
 
 def test_spec_grammar():
     plan = parse_faults(

@@ -22,6 +22,8 @@ from support.sandbox_sdk import put, sdk_client
 
 from voicerecorder.sandbox import FaultPlan, When
 
+pytestmark = pytest.mark.reference_sdk
+
 
 def _short_job(client):
     return client.create_short_job(CreateShortJobRequest(body=CreateShortJobReq(job_type="VOICE_ASSESS")))

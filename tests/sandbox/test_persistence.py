@@ -21,6 +21,8 @@ from support.sandbox_sdk import put, sdk_client, wait_for
 from voicerecorder.errors import UserFacingError
 from voicerecorder.sandbox import SandboxServer
 
+pytestmark = pytest.mark.reference_sdk
+
 
 def test_training_job_resumes_after_a_restart(tmp_path):
     folder = tmp_path / "data"

@@ -20,6 +20,8 @@ from support.sandbox_sdk import put
 from voicerecorder.cloud.signer import sign
 from voicerecorder.sandbox import DEFAULT_AK, DEFAULT_SK
 
+pytestmark = pytest.mark.reference_sdk
+
 
 def test_app_user_id_must_not_be_chinese(client):
     request = CreateShortJobRequest(x_app_user_id="用户", body=CreateShortJobReq(job_type="VOICE_ASSESS"))

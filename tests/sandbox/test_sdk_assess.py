@@ -13,6 +13,8 @@ from huaweicloudsdkmetastudio.v1 import (
 from support.metastudio_zip import assess_zip
 from support.sandbox_sdk import FINAL_STATES, put, wait_for
 
+pytestmark = pytest.mark.reference_sdk
+
 METRICS = ("speed", "sound", "snr", "reverb", "dnsmos_ovrl", "dnsmos_bak")
 
 

@@ -20,6 +20,8 @@ from support.sandbox_sdk import put, sdk_client, wait_for
 
 from voicerecorder.sandbox import FaultPlan
 
+pytestmark = pytest.mark.reference_sdk
+
 
 def _basic(client, name, **fields):
     body = CreateTrainingJobReq(voice_name=name, create_type="PACKAGE", **fields)

@@ -27,6 +27,8 @@ from support.sandbox_sdk import FINAL_STATES, put, sdk_client, wait_for
 
 from voicerecorder.sandbox import FaultPlan, parse_faults
 
+pytestmark = pytest.mark.reference_sdk
+
 
 def _create(client, language="CN", create_type="PACKAGE"):
     body = CreateTrainingJobReq(

@@ -32,6 +32,11 @@ def test_package_holds_exactly_the_edition_pairs(full_session, good_take_samples
         names = archive.namelist()
         assert names == [f"{i}.{ext}" for i in range(20) for ext in ("wav", "txt")]
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        # Deflated regular files, mode 0644, marked as made on Unix: the same zip on every system.
+        entries = {
+            (entry.compress_type, entry.create_system, entry.external_attr) for entry in archive.filelist
+        }
+        assert entries == {(zipfile.ZIP_DEFLATED, 3, 0o100644 << 16)}
         for index in range(20):
             text = archive.read(f"{index}.txt").decode("utf-8")
             assert text == full_session.sentence(index).text
