@@ -31,7 +31,13 @@ def _client(sandbox, auth, project_id=None):
 def test_project_lookup_with_aksk(sandbox):
     client = _client(sandbox, AkSkAuth(credentials.DEFAULT_AK, credentials.DEFAULT_SK))
     assert client.project_id == credentials.project_id_for("cn-north-4")
-    assert client.list_voice_training_jobs(ListJobsQuery(limit=5)).count >= 0
+    created = client.create_training_job(
+        "BASIC",
+        CreateTrainingJobReq(voice_name="project lookup", sex="FEMALE", language="CN", create_type="PACKAGE"),
+    )
+    listed = client.list_voice_training_jobs(ListJobsQuery(job_id=created.job_id, limit=5))
+    assert (listed.count, [job.job_id for job in listed.jobs]) == (1, [created.job_id])
+    client.delete_voice_training_job(created.job_id)
 
 
 def test_password_token(sandbox):

@@ -31,9 +31,9 @@ def test_self_test_passes_from_the_source_tree():
     assert lines[-1] == "self-test passed"
     statuses = {line.split()[1].rstrip(":"): line.split()[0] for line in lines[1:-1]}
     assert set(statuses) == {name for name, _ in selftest.CHECKS}
-    expected_skips = set() if list((selftest.resources_dir() / "i18n").glob("*.qm")) else {"translations"}
-    assert {name for name, status in statuses.items() if status == "SKIP"} == expected_skips
-    assert "FAIL" not in statuses.values()
+    # The compiled Chinese translation is part of the tree, so every check passes, none is skipped.
+    assert set(statuses.values()) == {"OK"}
+    assert "OK   translations: qtbase_zh_CN, voicerecorder_zh_CN" in lines
 
 
 def test_the_flag_is_in_the_help(capsys):
