@@ -9,13 +9,14 @@ import signal
 import struct
 import subprocess
 import sys
-import time
 import wave
 from pathlib import Path
 
 import numpy as np
 import pytest
 import soundfile
+from support.waiting import wait_until
+from support.wav_header import frames_on_disk
 
 from voicerecorder.audio.repair import RepairStatus, find_partials, repair_partial, repair_partials
 
@@ -81,13 +82,13 @@ def test_killed_writer_leaves_a_wav_that_opens(tmp_path):
         [sys.executable, "-c", WRITER_SCRIPT, str(final)], stdout=subprocess.PIPE, text=True
     )
     assert process.stdout.readline().strip() == "written"
-    time.sleep(1.0)  # a few write intervals
+    partial = tmp_path / "take.partial.wav"
+    assert wait_until(lambda: frames_on_disk(partial) >= 40 * 4800, 20)  # killed while it keeps writing
     os.kill(process.pid, signal.SIGKILL)
     process.wait(10)
-    partial = tmp_path / "take.partial.wav"
     with wave.open(str(partial)) as left:
         assert left.getframerate() == RATE
-        assert left.getnframes() >= 26 * 4800
+        assert left.getnframes() >= 40 * 4800
     assert not final.exists()
 
 

@@ -10,7 +10,8 @@ meter is read 30 times a second during the take, as the wizard's timer does; its
 printed on its own line (the engine reads the stream and computes the level when it is read).
 Goal: zero lost frames and recorder CPU within 3x of parecord. Then, without the load, the same
 stream read twice a second with the audio discarded: what PortAudio's ALSA path and rtmixer's C
-callback cost before any of the engine's work.
+callback cost before any of the engine's work. Last, the cost of one ``level()`` plus
+``poll_events()`` call on the fake backend (goal < 2 ms: the wizard's meter timer calls them).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from support.pulse import SOURCE, PrivatePulse
 
 from voicerecorder.audio.capture import PUMP_INTERVAL_S, CaptureEngine, TakeResult
 from voicerecorder.audio.devices import default_device
+from voicerecorder.audio.fake_backend import FakeBackend
 from voicerecorder.audio.sounddevice_backend import LATENCY, SoundDeviceBackend
 
 RATE = 48000
@@ -138,6 +140,22 @@ def benchmark(seconds: float) -> None:
     meter = per_audio_minute(meter_cpu, result.frames)
     print(f"level meter read at {METER_HZ} Hz       {meter:.3f} CPU s per audio minute (apart)")
     print(f"stream alone (read, discarded)  {floor_cpu:.3f} CPU s per audio minute, same stream settings")
+    print(f"level() + poll_events()         {level_call_ms():.3f} ms per call, fake backend (goal < 2 ms)")
+
+
+def level_call_ms(calls: int = 1000) -> float:
+    """Milliseconds per ``level()`` and ``poll_events()`` pair, as the wizard's meter timer calls them."""
+    backend = FakeBackend(auto=False, blocksize=480)
+    engine = CaptureEngine(backend, None)
+    engine.open()
+    backend.last_stream.step(5)
+    started = time.perf_counter()
+    for _ in range(calls):
+        engine.level()
+        engine.poll_events()
+    elapsed = time.perf_counter() - started
+    engine.close()
+    return elapsed / calls * 1000
 
 
 def stream_floor_cpu(seconds: float) -> float:

@@ -205,7 +205,10 @@ def test_closing_during_a_take_asks_and_then_saves_it(qtbot, wizard, open_page, 
         QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Yes
     )
     qtbot.keyClick(page, Qt.Key.Key_Space)
-    qtbot.wait(400)
+    engine = page.live.engine
+    qtbot.waitUntil(lambda: engine.recording, timeout=5000)
+    start = engine.frames_captured
+    qtbot.waitUntil(lambda: engine.frames_captured >= start + engine.samplerate // 4, timeout=5000)
     wizard.close()
     assert asked
     assert "recorded" in asked[0]
