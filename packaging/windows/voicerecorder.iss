@@ -25,8 +25,10 @@ VersionInfoVersion={#AppVersion}
 VersionInfoProductName={#AppName}
 VersionInfoDescription={#AppName} Setup
 ; Per user: installs into %LOCALAPPDATA%\Programs\VoiceRecorder and never asks for admin rights.
+; {localappdata}\Programs is the folder {autopf} names in this per-user mode on Windows; wine 8
+; cannot expand {autopf}, and packaging/windows/check-installer.sh installs under wine.
 PrivilegesRequired=lowest
-DefaultDirName={autopf}\{#AppName}
+DefaultDirName={localappdata}\Programs\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 ArchitecturesAllowed=x64compatible
@@ -68,8 +70,9 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopico
 Filename: "{app}\{#AppExe}"; Description: "{cm:StartRecorder}"; Flags: nowait postinstall skipifsilent
 
 [Code]
-{ The recordings live in the user-data folder (platformdirs: %LOCALAPPDATA%\voicerecorder),
-  not in {app}; the uninstaller asks before touching them and keeps them when silent. }
+(* The recordings live in the user-data folder (platformdirs: %LOCALAPPDATA%\voicerecorder),
+   not in {app}; the uninstaller asks before touching them and keeps them when silent.
+   A brace comment would end at the first closing brace, so this one uses parentheses. *)
 function RecordingsFolder(): String;
 begin
   Result := ExpandConstant('{localappdata}\voicerecorder');
