@@ -63,8 +63,11 @@ fetch_inno() {
   local tarball="$cache/innosetup-$INNO_VERSION.tgz"
   mkdir -p "$cache"
   if [[ ! -f "$tarball" || $(integrity_of "$tarball") != "$INNO_INTEGRITY" ]]; then
-    rm -f "$tarball"
-    npm pack --silent --pack-destination "$cache" "innosetup@$INNO_VERSION" >/dev/null
+    local download
+    download=$(mktemp -d "$cache/download.XXXXXX")
+    npm pack --silent --pack-destination "$download" "innosetup@$INNO_VERSION" >/dev/null
+    mv -f "$download/innosetup-$INNO_VERSION.tgz" "$tarball"
+    rm -rf "$download"
   fi
   if [[ $(integrity_of "$tarball") != "$INNO_INTEGRITY" ]]; then
     echo "innosetup@$INNO_VERSION from npm does not match its pinned integrity." >&2

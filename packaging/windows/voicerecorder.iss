@@ -3,7 +3,8 @@
 ;   iscc /DAppVersion=0.1.0 packaging\windows\voicerecorder.iss
 ; Output: dist\VoiceRecorder-<version>-windows-x64-setup.exe
 ; /DChineseMessages=PATH points at ChineseSimplified.isl when the Inno Setup installation
-; does not ship it in its Languages folder (.github/workflows/build.yml handles this).
+; does not ship it in its Languages folder, as 6.4.1 does not (.github/workflows/build.yml passes
+; the copy pinned there; packaging/windows/check-installer.sh proves this script under wine).
 
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=X.Y.Z packaging\windows\voicerecorder.iss
