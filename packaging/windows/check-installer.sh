@@ -55,7 +55,8 @@ install_packages() {
 
 # The npm tarball's integrity string, as the registry states it.
 integrity_of() {
-  echo "sha512-$(openssl dgst -sha512 -binary "$1" | base64 -w0)"
+  "${PYTHON:-python3}" -c 'import base64, hashlib, sys
+print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' "$1"
 }
 
 # Unpacks the pinned Inno Setup into $work/inno, from the cache when the cached tarball is intact.
