@@ -24,6 +24,6 @@ if [[ ! -x "$repo/.venv/bin/python" ]]; then
   "$python" -m venv "$repo/.venv"
 fi
 spec="$repo"
-[[ -n "$extra" ]] && spec="$repo[$extra]"
+[[ -n "$extra" ]] && spec="${repo}[$extra]"
 "$repo/.venv/bin/python" -m pip install -q --disable-pip-version-check -e "$spec" >&2
 export PATH="$repo/.venv/bin:$PATH"

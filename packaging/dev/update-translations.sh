@@ -7,7 +7,8 @@ bin="${VENV_BIN:-/work/venv/bin}"
 [ -x "$bin/pyside6-lupdate" ] || bin="$(dirname "$(command -v pyside6-lupdate)")"
 cd "$root"
 sources="$(find voicerecorder/ui -name '*.py' | sort)"
-for language in zh_CN; do
+languages="zh_CN"
+for language in $languages; do
     # shellcheck disable=SC2086
     "$bin/pyside6-lupdate" -no-obsolete $sources -ts "resources/i18n/voicerecorder_$language.ts"
     "$bin/pyside6-lrelease" "resources/i18n/voicerecorder_$language.ts" -qm "resources/i18n/voicerecorder_$language.qm"

@@ -36,5 +36,7 @@ for png in "$here"/icons/voicerecorder-*.png; do
   cp "$png" "$icons/${size}x${size}/apps/voicerecorder.png"
 done
 sed "s|^Exec=.*|Exec=$lib/voicerecorder|" "$here/voicerecorder.desktop" > "$apps/voicerecorder.desktop"
-command -v update-desktop-database >/dev/null && update-desktop-database -q "$apps" || true
+if command -v update-desktop-database >/dev/null; then
+  update-desktop-database -q "$apps" || true
+fi
 echo "voicerecorder installed. Start it from the applications menu, or run: $bin/voicerecorder"

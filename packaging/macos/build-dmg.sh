@@ -34,6 +34,8 @@ import_certificate() {
   security unlock-keychain -p "$password" "$keychain"
   security import "$work/certificate.p12" -k "$keychain" -P "$MACOS_CERTIFICATE_PASSWORD" -T /usr/bin/codesign
   security set-key-partition-list -S apple-tool:,apple: -s -k "$password" "$keychain" >/dev/null
+  # The search list is one keychain path a line, none with spaces: split it into words.
+  # shellcheck disable=SC2046
   security list-keychains -d user -s "$keychain" $(security list-keychains -d user | tr -d '"')
 }
 

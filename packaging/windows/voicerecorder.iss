@@ -3,7 +3,8 @@
 ;   iscc /DAppVersion=0.1.0 packaging\windows\voicerecorder.iss
 ; Output: dist\VoiceRecorder-<version>-windows-x64-setup.exe
 ; /DChineseMessages=PATH points at ChineseSimplified.isl when the Inno Setup installation
-; does not ship it in its Languages folder (.github/workflows/build.yml handles this).
+; does not ship it in its Languages folder, as 6.4.1 does not (.github/workflows/build.yml passes
+; the copy pinned there; packaging/windows/check-installer.sh proves this script under wine).
 
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=X.Y.Z packaging\windows\voicerecorder.iss
@@ -25,8 +26,10 @@ VersionInfoVersion={#AppVersion}
 VersionInfoProductName={#AppName}
 VersionInfoDescription={#AppName} Setup
 ; Per user: installs into %LOCALAPPDATA%\Programs\VoiceRecorder and never asks for admin rights.
+; {localappdata}\Programs is the folder {autopf} names in this per-user mode on Windows; wine 8
+; cannot expand {autopf}, and packaging/windows/check-installer.sh installs under wine.
 PrivilegesRequired=lowest
-DefaultDirName={autopf}\{#AppName}
+DefaultDirName={localappdata}\Programs\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 ArchitecturesAllowed=x64compatible
@@ -68,8 +71,9 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopico
 Filename: "{app}\{#AppExe}"; Description: "{cm:StartRecorder}"; Flags: nowait postinstall skipifsilent
 
 [Code]
-{ The recordings live in the user-data folder (platformdirs: %LOCALAPPDATA%\voicerecorder),
-  not in {app}; the uninstaller asks before touching them and keeps them when silent. }
+(* The recordings live in the user-data folder (platformdirs: %LOCALAPPDATA%\voicerecorder),
+   not in {app}; the uninstaller asks before touching them and keeps them when silent.
+   A brace comment would end at the first closing brace, so this one uses parentheses. *)
 function RecordingsFolder(): String;
 begin
   Result := ExpandConstant('{localappdata}\voicerecorder');

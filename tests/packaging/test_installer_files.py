@@ -84,6 +84,19 @@ def test_inno_setup_installs_per_user_and_asks_about_the_real_data_folder():
         assert re.search(rf"^{language}\.KeepRecordings=.+%1", script, re.MULTILINE)
 
 
+def test_inno_setup_installs_into_the_per_user_programs_folder():
+    script = (PACKAGING / "windows" / "voicerecorder.iss").read_text("utf-8-sig")
+    assert re.search(r"^DefaultDirName=\{localappdata\}\\Programs\\\{#AppName\}\r?$", script, re.MULTILINE)
+
+
+def test_inno_setup_code_has_no_brace_comment_holding_a_brace():
+    """Pascal brace comments do not nest: one that mentions {app} ends there and the compile fails."""
+    script = (PACKAGING / "windows" / "voicerecorder.iss").read_text("utf-8-sig")
+    code = re.sub(r"'[^']*'", "''", script.split("[Code]", 1)[1])
+    comments = re.findall(r"\{[^}]*\}", code)
+    assert comments == [comment for comment in comments if "{" not in comment[1:]]
+
+
 def test_desktop_entry_starts_the_app_with_its_icon():
     entry = configparser.ConfigParser(interpolation=None)
     entry.optionxform = str
