@@ -37,4 +37,4 @@ echo "Running the bundle's self-test:"
 QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$repo/dist/voicerecorder/voicerecorder" --self-test
 
 echo "Built in $((SECONDS - started)) s:"
-du -sh "$repo/dist/voicerecorder" "$repo/dist/$name.tar.gz"
+"$python" "$repo/packaging/size_table.py" "$repo/dist/voicerecorder" "$repo/dist/$name.tar.gz"
