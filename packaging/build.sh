@@ -25,6 +25,12 @@ started=$SECONDS
 "$python" -m PyInstaller --noconfirm --log-level WARN \
   --distpath "$repo/dist" --workpath "$repo/build/pyinstaller" "$repo/packaging/voicerecorder.spec"
 
+# Symbols off the bundle's shared libraries (Python's own carry over 20 MB of them), except the
+# auditwheel-patched ones in <package>.libs/, which binutils' strip corrupts (NumPy's OpenBLAS:
+# "ELF load command address/offset not page-aligned"). The executable keeps its appended archive.
+find "$repo/dist/voicerecorder/_internal" -type f \( -name '*.so' -o -name '*.so.*' \) -not -path '*.libs/*' \
+  -exec strip --strip-unneeded {} +
+
 stage="$repo/build/archive/$name"
 rm -rf "$stage"
 mkdir -p "$stage/icons"
@@ -37,4 +43,4 @@ echo "Running the bundle's self-test:"
 QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$repo/dist/voicerecorder/voicerecorder" --self-test
 
 echo "Built in $((SECONDS - started)) s:"
-du -sh "$repo/dist/voicerecorder" "$repo/dist/$name.tar.gz"
+"$python" "$repo/packaging/size_table.py" "$repo/dist/voicerecorder" "$repo/dist/$name.tar.gz"

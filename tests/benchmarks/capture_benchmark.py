@@ -42,6 +42,7 @@ from voicerecorder.audio.sounddevice_backend import LATENCY, SoundDeviceBackend
 
 RATE = 48000
 METER_HZ = 30
+LEVEL_GOAL = 0.05
 
 
 @dataclass
@@ -132,6 +133,7 @@ def benchmark(seconds: float) -> None:
 
         load.stop.set()
         load_thread.join()
+        level_alone = level_cost(engine, min(seconds, 20.0))
         engine.close()
         floor_cpu = stream_floor_cpu(seconds)
         playback.stop()
@@ -141,6 +143,7 @@ def benchmark(seconds: float) -> None:
     print(f"level meter read at {METER_HZ} Hz       {meter:.3f} CPU s per audio minute (apart)")
     print(f"stream alone (read, discarded)  {floor_cpu:.3f} CPU s per audio minute, same stream settings")
     print(f"level() + poll_events()         {level_call_ms():.3f} ms per call, fake backend (goal < 2 ms)")
+    print_level_cost(*level_alone)
 
 
 def level_call_ms(calls: int = 1000) -> float:
@@ -156,6 +159,35 @@ def level_call_ms(calls: int = 1000) -> float:
     elapsed = time.perf_counter() - started
     engine.close()
     return elapsed / calls * 1000
+
+
+def level_cost(engine: CaptureEngine, seconds: float) -> tuple[float, float, float]:
+    """CPU seconds per audio minute, without load, inside ``level()`` calls only: read at METER_HZ,
+    read twice a second like the pump (the same audio moved in fewer reads), and the meter's
+    own share, their difference."""
+    meter = calls_cpu(engine, seconds / 2, METER_HZ)
+    pump = calls_cpu(engine, seconds / 2, 1 / PUMP_INTERVAL_S)
+    return meter, pump, meter - pump
+
+
+def calls_cpu(engine: CaptureEngine, seconds: float, hz: float) -> float:
+    """This thread's CPU seconds inside ``engine.level()`` called ``hz`` times a second, per audio minute."""
+    inside, stop = 0.0, threading.Event()
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        stop.wait(1 / hz)
+        before = time.thread_time()
+        engine.level()
+        inside += time.thread_time() - before
+    return inside / ((time.monotonic() - started) / 60)
+
+
+def print_level_cost(meter: float, pump: float, share: float) -> None:
+    verdict = "met" if share <= LEVEL_GOAL else "NOT met"
+    print(f"level() at {METER_HZ} Hz, no load     {meter:.3f} CPU s per audio minute inside the calls; "
+          f"the same audio read at {1 / PUMP_INTERVAL_S:.0f} Hz {pump:.3f}")  # fmt: skip
+    print(f"the meter's own share           {share:.3f} CPU s per audio minute "
+          f"(goal <= {LEVEL_GOAL}: {verdict})")  # fmt: skip
 
 
 def stream_floor_cpu(seconds: float) -> float:

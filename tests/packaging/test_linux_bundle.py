@@ -6,6 +6,7 @@ or through passwordless ``sudo`` (as on GitHub's runners).
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile
+from support.packaging_files import load_packaging_script
 
 from voicerecorder import __version__
 
@@ -87,6 +89,32 @@ def test_bundle_leaves_out_what_the_app_does_not_use(build_output):
     translations = {path.name for path in (internal / "PySide6" / "Qt" / "translations").glob("*.qm")}
     assert translations <= {"qt_en.qm", "qt_zh_CN.qm", "qtbase_en.qm", "qtbase_zh_CN.qm"}
     assert not [path for path in internal.rglob("*") if path.is_symlink() and not path.exists()]
+
+
+def bundled_python_modules() -> set[str]:
+    """Names of the Python modules in the bundle's archive (the PYZ inside the executable)."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    package = CArchiveReader(str(BUNDLE / "voicerecorder"))
+    archives = [name for name, entry in package.toc.items() if entry[-1] == "z"]
+    assert archives
+    return {module for name in archives for module in package.open_embedded_archive(name).toc}
+
+
+def test_bundle_leaves_out_the_denied_modules(build_output):
+    denied = set(load_packaging_script("denied_modules.py").DENIED_MODULES)
+    modules = bundled_python_modules()
+    assert "voicerecorder.quality.loudness" in modules
+    assert not [name for name in modules if name.split(".")[0] in denied]
+    internal = [path.name for path in (BUNDLE / "_internal").iterdir()]
+    assert not [name for name in internal if re.split(r"[.-]", name, maxsplit=1)[0] in denied]
+
+
+def test_build_prints_the_size_table(build_output):
+    table = build_output[build_output.index("Built in") :]
+    for row in ("PySide6", "numpy", "Python", "folder total", f"archive ({ARCHIVE_NAME}.tar.gz)"):
+        assert row in table
+    assert "scipy" not in table
 
 
 def test_every_bundled_binary_finds_its_libraries(build_output):

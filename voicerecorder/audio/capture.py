@@ -12,7 +12,8 @@ Threads:
 - the caller (GUI worker or CLI thread): ``open``, ``start_take``, ``stop_take``,
   ``cancel_take``, ``close``; any thread: ``request_stop``, ``level`` and ``poll_events``,
   which never wait for audio. ``level`` reads the stream itself, so a meter polled 30 times a
-  second is as fresh as the audio, and an unwatched recording pays nothing for it.
+  second is as fresh as the audio; every read adds its samples to a running peak and sum of
+  squares, so ``level`` itself reduces nothing.
 """
 
 from __future__ import annotations
@@ -48,7 +49,6 @@ ZERO_AFTER_S = 1.0
 FIRST_AUDIO_GRACE_S = 3.0
 PUMP_INTERVAL_S = 0.5
 STOP_POLL_S = 0.05
-METER_BLOCKS = 64
 AUDIT_WINDOW_S = 0.1
 AUDIT_TOLERANCE_S = 0.05
 LAG_WINDOW_S = STALL_AFTER_S + 4 * PUMP_INTERVAL_S
@@ -143,6 +143,33 @@ def to_dbfs(amplitude: float) -> float:
     return max(SILENCE_DBFS, 20.0 * math.log10(amplitude))
 
 
+class _LevelSum:
+    """Peak and sum of squares of the 16-bit samples read since the last reading.
+
+    Updated by whichever thread reads the stream and taken by ``level``, both under the read lock.
+    """
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self.sumsq = 0.0
+        self.count = 0
+
+    def add(self, samples: np.ndarray) -> None:
+        self.peak = max(self.peak, int(samples.max()), -int(samples.min()))
+        flat = samples.astype(np.float32)
+        self.sumsq += float(np.dot(flat, flat))
+        self.count += len(samples)
+
+    def take(self) -> Level | None:
+        """The level of what was added since the previous call (None: nothing was), and start anew."""
+        if not self.count:
+            return None
+        peak = self.peak / FULL_SCALE
+        rms = math.sqrt(self.sumsq / self.count) / FULL_SCALE
+        self.peak, self.sumsq, self.count = 0, 0.0, 0
+        return Level(to_dbfs(peak), to_dbfs(rms), peak >= CLIP_LEVEL)
+
+
 class _FrameAudit:
     """Compares frames received with the stream clock; a lasting deficit is lost audio.
 
@@ -217,7 +244,6 @@ class CaptureEngine:
         self._period = 0
         self._latency = 0.0
         self._arrived: deque[_Block] = deque()
-        self._meter: deque[np.ndarray] = deque(maxlen=METER_BLOCKS)
         self._wake = threading.Event()
         self._closing = threading.Event()
         self._events: queue.SimpleQueue[CaptureEvent] = queue.SimpleQueue()
@@ -231,6 +257,7 @@ class CaptureEngine:
         # Written by whichever thread reads the stream, under _read_lock:
         self._read_lock = threading.Lock()
         self._frames = 0
+        self._level_sum = _LevelSum()
         self._read_errors = 0
         self._last_audio = 0.0
         self._silence = 0.0
@@ -391,20 +418,15 @@ class CaptureEngine:
     def level(self) -> Level:
         """Peak and RMS since the previous call (any thread, cheap; meant for a ~30 Hz timer).
 
-        Reads the stream, then computes the level of what was read since the previous call (at
-        most the last METER_BLOCKS reads); without new audio the previous reading stays.
+        Reads the stream; each read adds its samples to a running peak and sum of squares, so
+        the level is what was read since the previous call, by this call or the pump. Without
+        new audio the previous reading stays.
         """
         self._read()
-        peak, sumsq, count = 0.0, 0.0, 0
-        while self._meter:
-            block = self._meter.popleft()
-            if len(block):
-                samples = block.astype(np.float32) / FULL_SCALE
-                peak = max(peak, float(samples.max()), -float(samples.min()))
-                sumsq += float(np.dot(samples, samples))
-                count += len(samples)
-        if count:
-            self._last_level = Level(to_dbfs(peak), to_dbfs(math.sqrt(sumsq / count)), peak >= CLIP_LEVEL)
+        with self._read_lock:
+            reading = self._level_sum.take()
+        if reading is not None:
+            self._last_level = reading
         return self._last_level
 
     def poll_events(self) -> list[CaptureEvent]:
@@ -432,7 +454,7 @@ class CaptureEngine:
             if len(samples) or overflowed:
                 self._arrived.append((samples, lag, overflowed, index))
             if len(samples):
-                self._meter.append(samples)
+                self._level_sum.add(samples)
                 self._note_audio(read_time, lag)
 
     def _note_audio(self, read_time: float, lag: float) -> None:

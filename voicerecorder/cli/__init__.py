@@ -15,26 +15,34 @@ from collections.abc import Sequence
 
 from voicerecorder import __version__
 from voicerecorder.cli import screenshots, selftest
-from voicerecorder.errors import EXIT_FAILED, EXIT_INTERRUPTED, UserFacingError
-from voicerecorder.text import current_language
 
-COMMAND_MODULES: tuple[str, ...] = (
-    "voicerecorder.cli.devices",
-    "voicerecorder.cli.record",
-    "voicerecorder.cli.script",
-    "voicerecorder.cli.new",
-    "voicerecorder.cli.importer",
-    "voicerecorder.cli.check",
-    "voicerecorder.cli.pack",
-    "voicerecorder.cli.cloud_status",
-    "voicerecorder.cli.sandbox",
-    "voicerecorder.cli.assess",
-    "voicerecorder.cli.submit",
-)
+# Each command: the module that registers it, and its line in the top-level --help. Only the
+# module of the command being run is imported, so --version and --help start at once.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "devices": ("voicerecorder.cli.devices", "list input devices"),
+    "record": ("voicerecorder.cli.record", "record from a microphone into a WAV file"),
+    "script": ("voicerecorder.cli.script", "work with recording scripts"),
+    "new": ("voicerecorder.cli.new", "create a recording session folder"),
+    "import": ("voicerecorder.cli.importer", "attach existing recordings to the sentences in order"),
+    "check": ("voicerecorder.cli.check", "check WAV files or a session folder's chosen takes"),
+    "pack": ("voicerecorder.cli.pack", "write the MetaStudio training zip of a session"),
+    "status": ("voicerecorder.cli.cloud_status", "show a MetaStudio job's state"),
+    "jobs": ("voicerecorder.cli.cloud_status", "list MetaStudio voice-training jobs"),
+    "sandbox": (
+        "voicerecorder.cli.sandbox",
+        "run a local MetaStudio + OBS emulator (nothing leaves this computer)",
+    ),
+    "assess": ("voicerecorder.cli.assess", "run MetaStudio's voice-quality check on a session"),
+    "submit": (
+        "voicerecorder.cli.submit",
+        "submit a session for voice training (or send re-recorded sentences again)",
+    ),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser with every registered command."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: with ``command``, that command's full parser (its module is imported);
+    without, every command as a one-line entry that takes any arguments (nothing is imported)."""
     parser = argparse.ArgumentParser(
         prog="voicerecorder",
         description="Record, check and submit voice-training takes to Huawei Cloud MetaStudio.",
@@ -43,15 +51,28 @@ def build_parser() -> argparse.ArgumentParser:
     selftest.add_flag(parser)
     screenshots.add_flag(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    if command is None:
+        for name, (_, summary) in COMMANDS.items():
+            subparsers.add_parser(name, help=summary, add_help=False)
+    else:
+        importlib.import_module(COMMANDS[command][0]).register(subparsers)
     return parser
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Find the command with the light parser, then parse ``argv`` with that command's full one."""
+    light = build_parser()
+    command = light.parse_known_args(argv)[0].command
+    return (light if command is None else build_parser(command)).parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv``, run the chosen command and return its exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
+    # Imported after parsing: --version and --help end in the parser and need neither.
+    from voicerecorder.errors import EXIT_FAILED, EXIT_INTERRUPTED, UserFacingError
+    from voicerecorder.text import current_language
+
     if args.self_test:
         return selftest.run()
     if args.screenshots:

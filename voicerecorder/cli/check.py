@@ -106,7 +106,7 @@ def _check_path(path: Path) -> list[CheckedFile]:
 
 def _check_file(path: Path, inputs: object | None) -> dict:
     """Check one file with ``inputs`` (a session's ContextInputs), or on its own when None."""
-    # Imported here: the take checker loads scipy, which would slow the start of every command.
+    # Imported here: the take checker loads NumPy, soxr and webrtcvad; --help needs none of them.
     from voicerecorder.audio.wavfile import read_audio
     from voicerecorder.session.takes import run_check, standalone_inputs
 
@@ -123,7 +123,7 @@ def _check_session(folder: Path) -> list[CheckedFile]:
             ),
             exit_code=EXIT_USAGE,
         )
-    # Imported here: the take checker loads scipy, which would slow the start of every command.
+    # Imported here: the take checker loads NumPy, soxr and webrtcvad; --help needs none of them.
     from voicerecorder.session.store import Session
 
     session = Session.open(folder)

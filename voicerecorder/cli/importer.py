@@ -60,7 +60,7 @@ def target_sentences(session: Session, count: int, start: int | None) -> list[in
 
 def run(args: argparse.Namespace) -> int:
     """Import the files and print each verdict."""
-    # Imported here: the take checker loads scipy, which would slow the start of every command.
+    # Imported here: the take checker loads NumPy, soxr and webrtcvad; --help needs none of them.
     from voicerecorder.session.store import Session
 
     session = Session.open(args.folder)

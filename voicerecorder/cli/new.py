@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
                 ),
                 exit_code=EXIT_USAGE,
             )
-    # Imported here: the take checker loads scipy, which would slow the start of every command.
+    # Imported here: the take checker loads NumPy, soxr and webrtcvad; --help needs none of them.
     from voicerecorder.session.store import Session
 
     form = VoiceForm(

@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Pack the session and print the zip's path, size and sha256, then any warnings."""
-    # Imported here: the take checker loads scipy, which would slow the start of every command.
+    # Imported here: the take checker loads NumPy, soxr and webrtcvad; --help needs none of them.
     from voicerecorder.session.export import pack
     from voicerecorder.session.store import Session
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from voicerecorder.quality.loudness import integrated_loudness
+
 FLOOR_DBFS = -120.0
 FRAME_S = 0.01
 _MAX_HUM_BLOCKS = 20
@@ -95,12 +97,7 @@ def integrated_lufs(mono: np.ndarray, samplerate: int, min_duration_s: float) ->
     """ITU-R BS.1770 integrated loudness of a mono signal, or None when it is too short or silent."""
     if mono.size < min_duration_s * samplerate or samplerate < 1000:
         return None
-    # Imported here: pyloudnorm pulls in scipy.signal, which would add seconds to every command's start.
-    import pyloudnorm
-
-    # A meter per call: pyloudnorm keeps per-call state on the meter, and checks run on worker threads.
-    value = float(pyloudnorm.Meter(samplerate).integrated_loudness(mono.astype(np.float64)))
-    return value if np.isfinite(value) else None
+    return integrated_loudness(mono, samplerate)
 
 
 def _block_size(samplerate: int, seconds: float) -> int:
