@@ -12,13 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import urlsplit
 
 import requests
 
 from voicerecorder.cloud.error_map import error_for_exception, retry_after_seconds
 from voicerecorder.cloud.errors import NetworkError, ObsError, UploadCancelled, UrlExpiredError
-from voicerecorder.cloud.redact import install_log_redaction
+from voicerecorder.cloud.redact import host_of, install_log_redaction
 from voicerecorder.cloud.transport import RetryPolicy, new_session
 from voicerecorder.errors import UserFacingError
 from voicerecorder.text import Bilingual
@@ -238,9 +237,7 @@ def upload_file(
                 if failures >= retry.attempts or not _transient(failure):
                     raise
                 delay = retry.delay(failures - 1, failure.retry_after)
-                log.info(
-                    "upload to %s failed (%s); retrying in %.1f s", urlsplit(url).netloc, failure.code, delay
-                )
+                log.info("upload to %s failed (%s); retrying in %.1f s", host_of(url), failure.code, delay)
                 _wait(cancel, delay, sleep)
 
 
@@ -263,7 +260,7 @@ def _put_once(
     except UploadCancelled:
         raise
     except requests.RequestException as error:
-        raise error_for_exception(error, urlsplit(url).netloc) from None
+        raise error_for_exception(error, host_of(url)) from None
     if response.status_code >= 300:
         raise parse_obs_error(response.status_code, response.content, response.headers.get("Retry-After"))
     return _finish(response, body, len(body), progress)

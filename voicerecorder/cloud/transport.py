@@ -14,6 +14,7 @@ import requests
 from voicerecorder import __version__
 from voicerecorder.cloud.error_map import error_for_exception, error_for_response
 from voicerecorder.cloud.errors import CloudError, NetworkError, ServerError, ThrottledError
+from voicerecorder.cloud.redact import host_of
 
 log = logging.getLogger("voicerecorder.cloud")
 
@@ -38,10 +39,26 @@ class RetryPolicy:
         return max(backoff, retry_after or 0.0)
 
 
+class _OwnHeaders(requests.auth.AuthBase):
+    """The session's "authentication": it leaves the request as the app built it.
+
+    ``requests`` looks up ``~/.netrc`` (or ``$NETRC``) only for a session without ``auth``,
+    and user:password in a URL only for a request without any, then replaces the
+    ``Authorization`` header with Basic credentials. Set as the session's ``auth``, this keeps
+    the AK/SK signature and the token headers, and sends no netrc or URL password anywhere,
+    while ``trust_env`` stays on so HTTPS_PROXY, NO_PROXY and REQUESTS_CA_BUNDLE still apply.
+    """
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        return request
+
+
 def new_session() -> requests.Session:
-    """A session with the app's User-Agent (proxies from the environment and system apply)."""
+    """A session with the app's User-Agent: proxies and CA bundle from the environment apply,
+    ``~/.netrc`` and credentials in URLs never do (see :class:`_OwnHeaders`)."""
     session = requests.Session()
     session.headers["User-Agent"] = USER_AGENT
+    session.auth = _OwnHeaders()
     return session
 
 
@@ -91,7 +108,7 @@ class Transport:
             )
         except requests.RequestException as error:
             log.info("%s %s: %s", method, _path(url), type(error).__name__)
-            raise error_for_exception(error, urlsplit(url).netloc) from None
+            raise error_for_exception(error, host_of(url)) from None
         log.debug(
             "%s %s -> %s in %.2f s", method, _path(url), response.status_code, time.monotonic() - started
         )
