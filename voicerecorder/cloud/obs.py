@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 import requests
 
-from voicerecorder.cloud.error_map import error_for_exception, retry_after_seconds
+from voicerecorder.cloud.error_map import error_for_exception, redirect_message, retry_after_seconds
 from voicerecorder.cloud.errors import NetworkError, ObsError, UploadCancelled, UrlExpiredError
 from voicerecorder.cloud.redact import host_of, install_log_redaction
 from voicerecorder.cloud.transport import RetryPolicy, new_session
@@ -118,8 +118,13 @@ class UploadBody:
         return self._md5.hexdigest()
 
 
-def parse_obs_error(status: int, body: bytes, retry_after: str | None = None) -> ObsError:
-    """The typed error for an OBS failure: XML ``<Code>``/``<Message>``; expired URLs distinct."""
+def parse_obs_error(
+    status: int, body: bytes, retry_after: str | None = None, location: str | None = None
+) -> ObsError:
+    """The typed error for an OBS failure: XML ``<Code>``/``<Message>``; expired URLs and
+    redirects (3xx, never followed) distinct."""
+    if 300 <= status < 400:
+        return ObsError(redirect_message(status, location), status=status, code=f"HTTP {status}")
     code = message = request_id = None
     try:
         root = ElementTree.fromstring(body[:_ERROR_BODY_LIMIT])
@@ -262,7 +267,10 @@ def _put_once(
     except requests.RequestException as error:
         raise error_for_exception(error, host_of(url)) from None
     if response.status_code >= 300:
-        raise parse_obs_error(response.status_code, response.content, response.headers.get("Retry-After"))
+        answer = response.headers
+        raise parse_obs_error(
+            response.status_code, response.content, answer.get("Retry-After"), answer.get("Location")
+        )
     return _finish(response, body, len(body), progress)
 
 
