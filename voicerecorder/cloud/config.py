@@ -20,6 +20,7 @@ import keyring.errors
 
 from voicerecorder.cloud.errors import CloudConfigError
 from voicerecorder.cloud.redact import register_secret
+from voicerecorder.cloud.waiting import FIRST_NOTICE_S
 from voicerecorder.text import Bilingual
 
 log = logging.getLogger("voicerecorder.cloud")
@@ -62,7 +63,12 @@ Auth = AkSkAuth | PasswordAuth
 
 @dataclass(frozen=True)
 class CloudConfig:
-    """Where and as whom to call MetaStudio; ``project_id`` None means "look it up via IAM"."""
+    """Where and as whom to call MetaStudio; ``project_id`` None means "look it up via IAM".
+
+    A request waits ``connect_timeout`` seconds for the connection and ``read_timeout`` for
+    each answer (or each piece of it); after ``first_notice_s`` seconds of silence the person
+    is told what the app waits for (cloud/waiting.py).
+    """
 
     endpoint: str
     region: str = DEFAULT_REGION
@@ -71,6 +77,7 @@ class CloudConfig:
     iam_endpoint: str = GLOBAL_IAM_ENDPOINT
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
+    first_notice_s: float = FIRST_NOTICE_S
 
     def is_configured(self) -> bool:
         """True when credentials are present (otherwise the app uses the sandbox)."""

@@ -15,6 +15,7 @@ from voicerecorder import __version__
 from voicerecorder.cloud.error_map import error_for_exception, error_for_response
 from voicerecorder.cloud.errors import CloudError, NetworkError, ServerError, ThrottledError
 from voicerecorder.cloud.redact import host_of
+from voicerecorder.cloud.waiting import FIRST_NOTICE_S, WaitListener, WaitWatch, retry_message
 
 log = logging.getLogger("voicerecorder.cloud")
 
@@ -66,7 +67,8 @@ class Transport:
     """Sends signed requests; GETs are retried, everything else is sent exactly once.
 
     Called from worker threads; one instance may serve one thread at a time (``requests``
-    sessions are not guaranteed thread-safe).
+    sessions are not guaranteed thread-safe). While ``listener`` is set, a request silent for
+    ``first_notice_s`` seconds and every retry are announced to it (see cloud/waiting.py).
     """
 
     def __init__(
@@ -75,11 +77,14 @@ class Transport:
         timeout: tuple[float, float],
         retry: RetryPolicy,
         sleep: Callable[[float], None] = time.sleep,
+        first_notice_s: float = FIRST_NOTICE_S,
     ) -> None:
         self.session = session
         self.timeout = timeout
         self.retry = retry
         self.sleep = sleep
+        self.first_notice_s = first_notice_s
+        self.listener: WaitListener | None = None
 
     def send(
         self, method: str, url: str, build_headers: HeaderBuilder, body: bytes = b""
@@ -98,14 +103,23 @@ class Transport:
                 log.info(
                     "%s %s failed (%s); retrying in %.1f s", method, _path(url), type(error).__name__, delay
                 )
+                self._announce_retry(url, error, delay, failures + 1, attempts)
                 self.sleep(delay)
+
+    def _announce_retry(self, url: str, error: CloudError, delay: float, attempt: int, attempts: int) -> None:
+        if self.listener is not None:
+            self.listener(retry_message(host_of(url), error.message, delay, attempt, attempts))
 
     def _attempt(self, method: str, url: str, headers: dict[str, str], body: bytes) -> requests.Response:
         started = time.monotonic()
+        doing = f"{method} {_operation(url)}"
+        watch = WaitWatch(self.listener, host_of(url), doing, self.timeout[1], first_s=self.first_notice_s)
         try:
-            response = self.session.request(
-                method, url, headers=headers, data=body or None, timeout=self.timeout, allow_redirects=False
-            )
+            with watch:
+                response = self.session.request(
+                    method, url, headers=headers, data=body or None, timeout=self.timeout,
+                    allow_redirects=False,
+                )  # fmt: skip
         except requests.RequestException as error:
             log.info("%s %s: %s", method, _path(url), type(error).__name__)
             raise error_for_exception(error, host_of(url)) from None
@@ -127,3 +141,8 @@ def _retryable(error: CloudError) -> bool:
 
 def _path(url: str) -> str:
     return urlsplit(url).path
+
+
+def _operation(url: str) -> str:
+    """The part of the path that names the operation (``user/jobs/ID``, ``/v3/auth/tokens``)."""
+    return _path(url).partition("/voice-training-manage/")[2] or _path(url)

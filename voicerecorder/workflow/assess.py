@@ -23,7 +23,7 @@ from voicerecorder.session.export import pack_assessment
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
-from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, ignore
+from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, ignore, wait_listener
 from voicerecorder.workflow.polling import PollPolicy, poll, retry_throttled
 from voicerecorder.workflow.upload import ZIP_CONTENT_TYPE, put_file
 
@@ -148,6 +148,7 @@ class _Assessment:
                 self.reporter,
                 self.cancel,
                 job_id,
+                self.client.config.first_notice_s,
             )
         except UrlExpiredError:
             record["step"] = "abandoned"
@@ -204,8 +205,14 @@ def run_assessment(
     worker thread. With ``wait`` it polls until SUCCEED or FAILED and saves the metrics.
 
     Raises UserFacingError subclasses (cloud errors, too little audio, WorkflowCancelled).
+    A slow service is reported as ``wait`` events.
     """
-    flow = _Assessment(session, client, reporter, cancel, clock)
+    with client.reporting_waits(wait_listener(reporter)):
+        return _assess(_Assessment(session, client, reporter, cancel, clock), wait, policy)
+
+
+def _assess(flow: _Assessment, wait: bool, policy: PollPolicy | None) -> AssessmentOutcome:
+    session, client, cancel = flow.session, flow.client, flow.cancel
     record = records.latest(session, records.ASSESS)
     if record and record["step"] in ("uploaded", "committed"):
         if record["step"] == "uploaded":

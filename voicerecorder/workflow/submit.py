@@ -34,7 +34,7 @@ from voicerecorder.session.export import pack
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
-from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, ignore
+from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, ignore, wait_listener
 from voicerecorder.workflow.letter import LETTER_CONTENT_TYPE, check_letter
 from voicerecorder.workflow.polling import retry_throttled
 from voicerecorder.workflow.preflight import PreflightError, preflight
@@ -165,8 +165,9 @@ class _Submission:
         """Upload ``path`` to the recorded URL ``url_key``; an expired URL is renewed once."""
         for attempt in range(2):
             try:
-                url = record["upload"][url_key]
-                return put_file(url, path, content_type, what, self.reporter, self.cancel, record["job_id"])
+                url, job_id = record["upload"][url_key], record["job_id"]
+                notice = self.client.config.first_notice_s
+                return put_file(url, path, content_type, what, self.reporter, self.cancel, job_id, notice)
             except UrlExpiredError:
                 if attempt:
                     raise
@@ -266,13 +267,20 @@ def submit(
     """Submit ``session`` (or continue its submission) to one voice-training job.
 
     New session: pre-flight, pack, intent, CreateTraining<Edition>Job, upload, letter, commit.
-    Job still CREATING (interrupted run): upload the current package and commit.
+    Job still CREATING (interrupted run): upload the current package and commit (only commit
+    when an upload was already verified; the same for an interrupted resubmission).
     Job in AUDIT_FAILED: refuse until the rejected sentences have new passing takes, then
     repack, upload to a fresh URL and commit the same job again. Job FAILED: say so and create a
     new job (its record names the failed one in ``replaces``; the failed record stays as it was).
-    Blocks on packing and the network: call it from a worker thread.
+    Blocks on packing and the network: call it from a worker thread; a slow service is
+    reported as ``wait`` events.
     """
-    flow = _Submission(session, client, letter, reporter, cancel, clock)
+    with client.reporting_waits(wait_listener(reporter)):
+        return _submit(_Submission(session, client, letter, reporter, cancel, clock))
+
+
+def _submit(flow: _Submission) -> SubmitOutcome:
+    session, client, cancel = flow.session, flow.client, flow.cancel
     record = records.latest(session, records.TRAINING)
     if record and record.get("job_id"):
         job = client.show_voice_training_job(record["job_id"])
