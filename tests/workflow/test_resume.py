@@ -67,7 +67,8 @@ def test_resubmission_killed_during_its_upload_continues_on_the_next_run(
     sandbox, make_session, rerecord, monkeypatch
 ):
     server, session, job_id = _rejected(sandbox, make_session, rerecord)
-    slow = _restart(sandbox, server, "latency=0.3")
+    # The first PUT is cut halfway: the killed run is surely between that and its retry.
+    slow = _restart(sandbox, server, "latency=0.3;drop=1x")
     point_environment_at(monkeypatch, slow)
     process = subprocess.Popen(
         [sys.executable, "-m", "voicerecorder", "submit", str(session.folder)],
