@@ -35,11 +35,16 @@ def waiting_message(host: str, doing: str, since: float, now: float, gives_up_s:
     )
 
 
-def retry_message(host: str, reason: Bilingual, delay: float, attempt: int, attempts: int) -> Bilingual:
-    """ "HOST: REASON Trying again in N s (attempt A of B)"."""
+def retry_message(
+    host: str, reason: Bilingual, delay: float, attempt: int | None = None, attempts: int | None = None
+) -> Bilingual:
+    """ "HOST: REASON Trying again in N s (attempt A of B)" (the count only when given)."""
+    count = attempt is not None and attempts is not None
     return Bilingual(
-        f"{host}: {reason.en} Trying again in {delay:.0f} s (attempt {attempt} of {attempts}).",
-        f"{host}：{reason.zh} {delay:.0f} 秒后重试（第 {attempt} 次，共 {attempts} 次）。",
+        f"{host}: {reason.en} Trying again in {delay:.0f} s"
+        + (f" (attempt {attempt} of {attempts})." if count else "."),
+        f"{host}：{reason.zh} {delay:.0f} 秒后重试"
+        + (f"（第 {attempt} 次，共 {attempts} 次）。" if count else "。"),
     )
 
 

@@ -122,7 +122,9 @@ class _Assessment:
         language = self.session.script.language
         self.say("create", Bilingual("Creating the quality-check job…", "正在创建质量检测任务……"))
         created = retry_throttled(
-            lambda: self.client.create_short_job(CreateShortJobReq(language=language)), self.cancel
+            lambda: self.client.create_short_job(CreateShortJobReq(language=language)),
+            self.cancel,
+            waiting=wait_listener(self.reporter),
         )
         fresh = {
             "job_id": created.job_id,
@@ -168,7 +170,10 @@ class _Assessment:
                 Bilingual("Starting the quality check…", "正在启动质量检测……"),
                 job_id=record["job_id"],
             )
-            retry_throttled(lambda: self.client.commit_short_job(record["job_id"]), self.cancel)
+            commit = self.client.commit_short_job
+            retry_throttled(
+                lambda: commit(record["job_id"]), self.cancel, waiting=wait_listener(self.reporter)
+            )
         record["step"] = "committed"
         records.save(self.session, records.ASSESS, record)
 
@@ -183,6 +188,7 @@ class _Assessment:
             changed,
             policy,
             self.cancel,
+            waiting=wait_listener(self.reporter, record["job_id"]),
         )
         record.update(step="finished", state=job.state, result=result_dict(job.assess_result))
         if job.state == "FAILED":

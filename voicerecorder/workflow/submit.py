@@ -75,6 +75,7 @@ class _Submission:
         self.session, self.client, self.letter = session, client, letter
         self.reporter, self.cancel, self.clock = reporter, cancel, clock
         self.letter_sha = check_letter(letter) if letter is not None else None
+        self.waiting = wait_listener(reporter)
 
     def say(self, step: str, message: Bilingual, record: dict[str, Any] | None = None) -> None:
         self.reporter(WorkflowEvent(step, message, job_id=(record or {}).get("job_id")))
@@ -124,7 +125,9 @@ class _Submission:
             phone=form.phone or None,
             batch_name=intent["batch_name"],
         )
-        created = retry_throttled(lambda: self.client.create_training_job(edition, request), self.cancel)
+        created = retry_throttled(
+            lambda: self.client.create_training_job(edition, request), self.cancel, waiting=self.waiting
+        )
         record.update(job_id=created.job_id, step="created", state="CREATING")
         record["upload"] = records.upload_info(created.training_data_uploading_url or "")
         record["upload"]["letter_url"] = created.authorization_letter_uploading_url
@@ -207,7 +210,8 @@ class _Submission:
             language=form.language,
             phone=form.phone or None,
         )
-        retry_throttled(lambda: self.client.commit_voice_training_job(record["job_id"], request), self.cancel)
+        commit = self.client.commit_voice_training_job
+        retry_throttled(lambda: commit(record["job_id"], request), self.cancel, waiting=self.waiting)
         record.update(step="committed", commits=record.get("commits", 0) + 1, audit=[])
         record["committed_sha256"] = record["package"]["sha256"]
         self.save(record)

@@ -134,6 +134,7 @@ def _follow(
         changed,
         policy or PollPolicy(),
         cancel,
+        waiting=wait_listener(reporter, record["job_id"]),
     )
 
 
