@@ -24,10 +24,10 @@ def test_submit_reports_what_it_waits_for(sandbox, make_session):
     assert outcome.action == "created"
     waits = [event for event in events if event.step == "wait"]
     host = server.base_url.removeprefix("http://")
-    assert any(
-        event.message.en.startswith(f"Still waiting for {host} (POST user/basic-jobs) since")
-        for event in waits
-    )
+    [create] = [event.message.en for event in waits if "(POST user/basic-jobs)" in event.message.en]
+    assert create.startswith(f"Still waiting for {host} (POST user/basic-jobs) since")
+    assert create.endswith("gives up after 60 s without an answer.")
+    assert any(event.message.en.endswith("without an answer and tries again.") for event in waits)
     assert all(" since " in event.message.en and "gives up after" in event.message.en for event in waits)
 
 

@@ -112,8 +112,10 @@ class Transport:
 
     def _attempt(self, method: str, url: str, headers: dict[str, str], body: bytes) -> requests.Response:
         started = time.monotonic()
-        doing = f"{method} {_operation(url)}"
-        watch = WaitWatch(self.listener, host_of(url), doing, self.timeout[1], first_s=self.first_notice_s)
+        doing, retried = f"{method} {_operation(url)}", method.upper() == "GET"
+        watch = WaitWatch(
+            self.listener, host_of(url), doing, self.timeout[1], retried=retried, first_s=self.first_notice_s
+        )
         try:
             with watch:
                 response = self.session.request(

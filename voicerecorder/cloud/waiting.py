@@ -2,9 +2,10 @@
 
 A :class:`WaitWatch` runs a small timer thread while one request (or one upload) is under
 way. When nothing has come back for ``first_s`` seconds it tells its listener — and again
-every ``every_s`` seconds — which host it waits for, for what, since what time of day, and
-when the client gives up (the read timeout). An upload counts every chunk sent as a sign of
-life (:meth:`WaitWatch.touch`), so a long but moving upload raises no notice.
+every ``every_s`` seconds — which host it waits for, for what, since what time of day, when
+the client gives up (the read timeout) and whether it then tries again. An upload counts
+every chunk sent as a sign of life (:meth:`WaitWatch.touch`), so a long but moving upload
+raises no notice.
 """
 
 from __future__ import annotations
@@ -23,15 +24,18 @@ FIRST_NOTICE_S = 5.0
 NOTICE_EVERY_S = 15.0
 
 
-def waiting_message(host: str, doing: str, since: float, now: float, gives_up_s: float) -> Bilingual:
+def waiting_message(
+    host: str, doing: str, since: float, now: float, gives_up_s: float, retried: bool = True
+) -> Bilingual:
     """ "Still waiting for HOST (DOING) since HH:MM:SS, N s so far; gives up after T s"."""
     clock = datetime.fromtimestamp(since).strftime("%H:%M:%S")
     waited = now - since
+    then_en, then_zh = (" and tries again", "并重试") if retried else ("", "")
     return Bilingual(
         f"Still waiting for {host} ({doing}) since {clock}, {waited:.0f} s so far; the app gives up "
-        f"after {gives_up_s:.0f} s without an answer and tries again.",
+        f"after {gives_up_s:.0f} s without an answer{then_en}.",
         f"仍在等待 {host}（{doing}），自 {clock} 起已 {waited:.0f} 秒；"
-        f"超过 {gives_up_s:.0f} 秒无应答时应用会放弃本次请求并重试。",
+        f"超过 {gives_up_s:.0f} 秒无应答时应用会放弃本次请求{then_zh}。",
     )
 
 
@@ -62,12 +66,13 @@ class WaitWatch:
         doing: str,
         gives_up_s: float,
         *,
+        retried: bool = True,
         first_s: float = FIRST_NOTICE_S,
         every_s: float = NOTICE_EVERY_S,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._listener = listener
-        self._host, self._doing, self._gives_up_s = host, doing, gives_up_s
+        self._host, self._doing, self._gives_up_s, self._retried = host, doing, gives_up_s, retried
         self._first_s, self._every_s, self._clock = first_s, every_s, clock
         self._done = threading.Event()
         self._lock = threading.Lock()
@@ -104,5 +109,5 @@ class WaitWatch:
             if now - since < self._first_s:
                 notice_at = since + self._first_s
                 continue
-            listener(waiting_message(self._host, self._doing, since, now, self._gives_up_s))
+            listener(waiting_message(self._host, self._doing, since, now, self._gives_up_s, self._retried))
             notice_at = now + self._every_s
