@@ -77,7 +77,8 @@ def test_credentials_in_the_endpoint_url_are_masked_in_the_report(qtbot, service
     dialog = open_dialog(qtbot, services)
     dialog.copy_button.click()
     for text in (dialog.text.toPlainText(), QGuiApplication.clipboard().text()):
-        assert "endpoint: https://***@metastudio.example.com" in text
+        assert "endpoint: https://metastudio.example.com\n" in text
+        assert "https://***@metastudio.example.com/v1" in text
         assert "EndpointPassw0rd" not in text
         assert "owner:" not in text
 

@@ -13,13 +13,13 @@ import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import keyring
 import keyring.errors
 
 from voicerecorder.cloud.errors import CloudConfigError
-from voicerecorder.cloud.redact import register_secret
+from voicerecorder.cloud.redact import host_of, redact, register_secret
 from voicerecorder.cloud.waiting import FIRST_NOTICE_S
 from voicerecorder.text import Bilingual
 
@@ -103,15 +103,18 @@ def _check_region(region: str) -> str:
 
 
 def _check_endpoint(url: str, variable: str) -> str:
+    """``url`` as a base URL, without a user name or password: requests are signed with the
+    AK/SK or carry an IAM token, so credentials in the URL are never used, stored or shown."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+        shown = redact(url)
         raise _error(
             f"{variable} must be a base URL such as "
-            f"https://metastudio.cn-north-4.myhuaweicloud.com, not “{url}”.",
+            f"https://metastudio.cn-north-4.myhuaweicloud.com, not “{shown}”.",
             f"{variable} 必须是形如 "
-            f"https://metastudio.cn-north-4.myhuaweicloud.com 的基础地址，而不是“{url}”。",
+            f"https://metastudio.cn-north-4.myhuaweicloud.com 的基础地址，而不是“{shown}”。",
         )
-    return url.rstrip("/")
+    return urlunsplit(parts._replace(netloc=host_of(url))).rstrip("/")
 
 
 def _check_project(project_id: str | None) -> str | None:
