@@ -15,6 +15,7 @@ from voicerecorder.cloud.errors import (
     NotFoundError,
     ParameterError,
     QuotaError,
+    RedirectError,
     ServerError,
     ThrottledError,
 )
@@ -240,3 +241,19 @@ def test_backoff_grows_is_capped_and_yields_to_retry_after():
         delays = [policy.delay(attempt) for _ in range(50)]
         assert all(ceiling / 2 <= d <= ceiling for d in delays)
     assert policy.delay(0, retry_after=20.0) == 20.0
+
+
+@pytest.mark.parametrize("status", [301, 302, 307])
+def test_a_redirect_is_named_a_redirect_and_never_followed(client, fake, status):
+    login = "http://portal:Passw0rd@wifi-login.example/?next=metastudio"
+    path = fake.ms_path(f"user/jobs/{JOB}")
+    fake.reply("GET", path, Reply(status=status, body=b"", headers={"Location": login}))
+    with pytest.raises(RedirectError) as caught:
+        client.show_voice_training_job(JOB)
+    error = caught.value
+    assert f"redirect (HTTP {status}) to wifi-login.example" in error.message.en
+    assert f"HTTP {status}" in error.message.zh
+    assert "METASTUDIO_ENDPOINT" in error.message.en
+    assert "parameters" not in error.message.en
+    assert "Passw0rd" not in str(error)
+    assert [seen.path for seen in fake.seen] == [path]

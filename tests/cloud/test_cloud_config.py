@@ -33,6 +33,21 @@ def test_defaults_without_environment(memory_keyring):
     assert not is_configured({})
 
 
+def test_credentials_in_an_endpoint_are_dropped_and_never_shown():
+    config = config_from_env(
+        {
+            "METASTUDIO_ENDPOINT": "https://owner:EndpointPw1@metastudio.example.com:8443/",
+            "IAM_ENDPOINT": "https://iamuser:IamPw22@iam.example.com",
+        }
+    )
+    assert config.endpoint == "https://metastudio.example.com:8443"
+    assert config.iam_endpoint == "https://iam.example.com"
+    with pytest.raises(CloudConfigError) as caught:
+        config_from_env({"METASTUDIO_ENDPOINT": "https://owner:EndpointPw1@metastudio.example.com/?q=1"})
+    assert "EndpointPw1" not in str(caught.value)
+    assert "https://***@metastudio.example.com" in caught.value.message.en
+
+
 def test_environment_with_temporary_credentials():
     config = config_from_env(
         {

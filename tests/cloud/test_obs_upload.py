@@ -278,3 +278,13 @@ def test_file_over_5_gb_is_refused_before_sending(fake, tmp_path):
         upload_file(fake.obs_url(), path, "application/zip", retry=FAST)
     assert caught.value.code == "EntityTooLarge"
     assert fake.seen == []
+
+
+def test_a_redirected_upload_is_named_a_redirect(fake, payload):
+    location = "https://other-bucket.obs.cn-east-3.myhuaweicloud.com/data.zip"
+    fake.reply("PUT", "/obs/bucket/data.zip", Reply(status=307, body=b"", headers={"Location": location}))
+    with pytest.raises(ObsError) as caught:
+        upload_file(fake.obs_url(), payload, "application/zip", retry=FAST, sleep=lambda s: None)
+    assert "redirect (HTTP 307) to other-bucket.obs.cn-east-3.myhuaweicloud.com" in caught.value.message.en
+    assert "refused" not in caught.value.message.en
+    assert len(fake.calls("PUT")) == 1

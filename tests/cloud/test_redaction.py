@@ -35,6 +35,9 @@ SIGNATURE = "a" * 64
         ),
         ("https://b/k?x-obs-security-token=tok3n&Expires=1", "tok3n"),
         ('{"password": "hunter2!", "name": "u"}', "hunter2!"),
+        ("endpoint: https://user:Pa55word@metastudio.example.com/v1", "Pa55word"),
+        ("ProxyError('http://proxyuser:Pr0xyPw@10.0.0.1:3128')", "Pr0xyPw"),
+        ("METASTUDIO_ENDPOINT=http://onlyatoken@127.0.0.1:8080", "onlyatoken"),
     ],
 )
 def test_patterns_are_masked(text, secret):
@@ -132,3 +135,21 @@ def test_error_texts_are_redacted():
     assert "s3cr3t" not in str(error)
     assert "s3cr3t" not in error.message.zh
     assert "s3cr3t" not in (error.detail or "")
+
+
+def test_url_credentials_never_reach_errors_or_logs(caplog):
+    install_log_redaction()
+    caplog.set_level(logging.INFO, logger="voicerecorder")
+    config = build_config(
+        region=None,
+        endpoint="http://apiuser:UrlPa55word@127.0.0.1:9",
+        project_id=PROJECT_ID,
+        auth=AkSkAuth(AK, SK),
+    )
+    client = MetaStudioClient(config, retry=RetryPolicy(attempts=2, base_delay=0.001, max_delay=0.001))
+    with pytest.raises(NetworkError) as raised:
+        client.show_voice_training_job("job-1")
+    error = raised.value
+    texts = [error.message.en, error.message.zh, str(error.detail), str(error), caplog.text]
+    assert "Cannot reach 127.0.0.1:9" in error.message.en
+    assert all("UrlPa55word" not in text and "apiuser" not in text for text in texts)

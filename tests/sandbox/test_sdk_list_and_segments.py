@@ -66,6 +66,7 @@ def test_list_filters_paging_and_sorting(client, tmp_path):
     assert _ids(listed(state="CREATING,SUCCEED", sort_dir="asc")) == [first, second, third]
     assert _ids(listed(tag="LIVE")) == [second]
     assert _ids(listed(batch_name="b1")) == [first]
+    assert _ids(listed(batch_name="b")) == []  # a batch name is matched whole (crash recovery relies on it)
     assert _ids(listed(job_type="MIDDLE")) == [third]
     assert _ids(listed(voice_name="Bob")) == [second]
     assert _ids(listed(job_id=third)) == [third]

@@ -292,6 +292,7 @@ def _make_handler(cloud: FakeCloud) -> type[BaseHTTPRequestHandler]:
             queue = cloud.replies.get(("PUT", seen.path))
             reply = queue.popleft() if queue else Reply()
             length = int(self.headers.get("Content-Length") or 0)
+            time.sleep(reply.delay)
             if reply.drop:
                 self.rfile.read(min(length, 64 * 1024))
                 self.close_connection = True

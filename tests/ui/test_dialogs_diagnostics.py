@@ -66,6 +66,23 @@ def test_copied_report_contains_no_secrets(qtbot, services):
     assert "on the clipboard" in dialog.banner.text
 
 
+def test_credentials_in_the_endpoint_url_are_masked_in_the_report(qtbot, services, monkeypatch):
+    monkeypatch.setenv("CLOUD_SDK_AK", "AKVISIBLE")
+    monkeypatch.setenv("CLOUD_SDK_SK", SECRET_KEY)
+    monkeypatch.setenv("METASTUDIO_ENDPOINT", "https://owner:EndpointPassw0rd@metastudio.example.com")
+    log_file().parent.mkdir(parents=True)
+    log_file().write_text(
+        "INFO Cannot reach https://owner:EndpointPassw0rd@metastudio.example.com/v1\n", encoding="utf-8"
+    )
+    dialog = open_dialog(qtbot, services)
+    dialog.copy_button.click()
+    for text in (dialog.text.toPlainText(), QGuiApplication.clipboard().text()):
+        assert "endpoint: https://metastudio.example.com\n" in text
+        assert "https://***@metastudio.example.com/v1" in text
+        assert "EndpointPassw0rd" not in text
+        assert "owner:" not in text
+
+
 def test_dialog_speaks_chinese(qtbot, services):
     i18n.set_language("zh_CN")
     dialog = open_dialog(qtbot, services)

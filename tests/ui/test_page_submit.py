@@ -7,6 +7,7 @@ from support.memory_keyring import memory_keyring  # noqa: F401 (fixtures)
 from support.ui_cloud import cloud_sandbox, ready_session  # noqa: F401 (fixtures)
 from support.workflow_rig import FAST_POLL, VOICE, client_of, training_jobs
 
+from voicerecorder.cloud.waiting import waiting_message
 from voicerecorder.sandbox import SANDBOX_LABEL
 from voicerecorder.sandbox.training import TRAINING_FAILED, TRAINING_FAILED_REASON
 from voicerecorder.text import Bilingual
@@ -15,7 +16,7 @@ from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.pages.submit import SubmitPage
 from voicerecorder.ui.workflow_progress import UploadRate, WorkflowProgress
 from voicerecorder.workflow import records
-from voicerecorder.workflow.events import WorkflowEvent
+from voicerecorder.workflow.events import WorkflowEvent, wait_listener
 from voicerecorder.workflow.track import track
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -150,3 +151,30 @@ def test_a_failed_job_is_named_and_resubmitted(qtbot, wizard, open_page, ready_s
     assert not page.banner.isVisible(), page.banner.text
     [new] = [job for job in training_jobs(client_of(server), VOICE) if job.job_id != failed.job_id]
     assert page.job.text() == f"Submitted. Job ID: {new.job_id}"
+
+
+def test_a_wait_notice_replaces_the_step_line_until_the_upload_moves_again(qtbot):
+    progress = WorkflowProgress()
+    qtbot.addWidget(progress)
+    what = Bilingual("Uploading", "正在上传")
+    progress.set_running(True)
+    progress.show_event(WorkflowEvent("upload", what, sent=1024, total=4096))
+    notice = waiting_message(
+        "metastudio.example.com", "upload of data.zip", 1_700_000_000.0, 1_700_000_007.0, 120
+    )
+    progress.show_event(wait_listener_event(notice))
+    assert progress.step.text() == notice.en
+    assert progress.step.text().startswith(
+        "Still waiting for metastudio.example.com (upload of data.zip) since"
+    )
+    assert progress.bar.maximum() == 0
+    progress.show_event(WorkflowEvent("upload", what, sent=2048, total=4096))
+    assert progress.step.text() == "Uploading"
+
+
+def wait_listener_event(notice: Bilingual) -> WorkflowEvent:
+    events: list[WorkflowEvent] = []
+    wait_listener(events.append, "job-1")(notice)
+    [event] = events
+    assert (event.step, event.job_id) == ("wait", "job-1")
+    return event

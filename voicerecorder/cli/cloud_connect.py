@@ -10,6 +10,7 @@ import contextlib
 import sys
 from collections.abc import Iterator
 
+from voicerecorder.cli.progress import print_wait
 from voicerecorder.cloud.client import MetaStudioClient
 from voicerecorder.text import current_language
 from voicerecorder.workflow.target import open_target, sandbox_config, sandbox_data_dir
@@ -28,8 +29,10 @@ def add_cloud_arguments(parser: argparse.ArgumentParser) -> None:
 
 @contextlib.contextmanager
 def open_client(args: argparse.Namespace) -> Iterator[MetaStudioClient]:
-    """A client for the configured cloud, or for an in-process sandbox when ``--sandbox`` is given."""
+    """A client for the configured cloud, or for an in-process sandbox when ``--sandbox`` is given;
+    a call that waits more than a few seconds says so on stderr."""
     with open_target(sandbox=getattr(args, "sandbox", False), fallback_to_sandbox=False) as target:
         if target.label is not None:
             print(target.label.pick(current_language()), file=sys.stderr)
-        yield target.client
+        with target.client.reporting_waits(print_wait):
+            yield target.client

@@ -67,8 +67,15 @@ def poll_policy(args: argparse.Namespace) -> PollPolicy:
 
 @contextlib.contextmanager
 def cloud_target(args: argparse.Namespace) -> Iterator[CloudTarget]:
-    """Huawei Cloud when configured (unless ``--sandbox``), else the sandbox, announced on stderr."""
+    """Huawei Cloud when configured (unless ``--sandbox``), else the sandbox, announced on stderr;
+    a call that waits more than a few seconds says so on stderr."""
     with open_target(sandbox=args.sandbox, fallback_to_sandbox=True) as target:
         if target.label is not None:
             print(target.label.pick(current_language()), file=sys.stderr, flush=True)
-        yield target
+        with target.client.reporting_waits(print_wait):
+            yield target
+
+
+def print_wait(message: Bilingual) -> None:
+    """Print a slow call's notice (what it waits for, since when) to stderr; any thread."""
+    print(message.pick(current_language()), file=sys.stderr, flush=True)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -38,6 +39,7 @@ from voicerecorder.cloud.models import (
 from voicerecorder.cloud.redact import install_log_redaction
 from voicerecorder.cloud.signer import canonical_query, sign
 from voicerecorder.cloud.transport import RetryPolicy, Transport, new_session
+from voicerecorder.cloud.waiting import WaitListener
 from voicerecorder.text import Bilingual
 
 T = TypeVar("T")
@@ -77,7 +79,9 @@ class MetaStudioClient:
         install_log_redaction()
         self.config = config
         timeout = (config.connect_timeout, config.read_timeout)
-        self._transport = Transport(session or new_session(), timeout, retry or RetryPolicy(), sleep)
+        self._transport = Transport(
+            session or new_session(), timeout, retry or RetryPolicy(), sleep, config.first_notice_s
+        )
         self._aksk = config.auth if isinstance(config.auth, AkSkAuth) else None
         self._tokens = (
             TokenCache(self._transport, config, config.auth, clock)
@@ -86,6 +90,17 @@ class MetaStudioClient:
         )
         self._project_id = config.project_id
         self._project_lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def reporting_waits(self, listener: WaitListener) -> Iterator[None]:
+        """Within the block, a call silent for a few seconds, and every retry, is told to
+        ``listener`` (on a timer thread, or the calling thread for retries)."""
+        previous = self._transport.listener
+        self._transport.listener = listener
+        try:
+            yield
+        finally:
+            self._transport.listener = previous
 
     @property
     def project_id(self) -> str:

@@ -13,13 +13,14 @@ import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import keyring
 import keyring.errors
 
 from voicerecorder.cloud.errors import CloudConfigError
-from voicerecorder.cloud.redact import register_secret
+from voicerecorder.cloud.redact import host_of, redact, register_secret
+from voicerecorder.cloud.waiting import FIRST_NOTICE_S
 from voicerecorder.text import Bilingual
 
 log = logging.getLogger("voicerecorder.cloud")
@@ -62,7 +63,12 @@ Auth = AkSkAuth | PasswordAuth
 
 @dataclass(frozen=True)
 class CloudConfig:
-    """Where and as whom to call MetaStudio; ``project_id`` None means "look it up via IAM"."""
+    """Where and as whom to call MetaStudio; ``project_id`` None means "look it up via IAM".
+
+    A request waits ``connect_timeout`` seconds for the connection and ``read_timeout`` for
+    each answer (or each piece of it); after ``first_notice_s`` seconds of silence the person
+    is told what the app waits for (cloud/waiting.py).
+    """
 
     endpoint: str
     region: str = DEFAULT_REGION
@@ -71,6 +77,7 @@ class CloudConfig:
     iam_endpoint: str = GLOBAL_IAM_ENDPOINT
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
+    first_notice_s: float = FIRST_NOTICE_S
 
     def is_configured(self) -> bool:
         """True when credentials are present (otherwise the app uses the sandbox)."""
@@ -96,15 +103,18 @@ def _check_region(region: str) -> str:
 
 
 def _check_endpoint(url: str, variable: str) -> str:
+    """``url`` as a base URL, without a user name or password: requests are signed with the
+    AK/SK or carry an IAM token, so credentials in the URL are never used, stored or shown."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+        shown = redact(url)
         raise _error(
             f"{variable} must be a base URL such as "
-            f"https://metastudio.cn-north-4.myhuaweicloud.com, not “{url}”.",
+            f"https://metastudio.cn-north-4.myhuaweicloud.com, not “{shown}”.",
             f"{variable} 必须是形如 "
-            f"https://metastudio.cn-north-4.myhuaweicloud.com 的基础地址，而不是“{url}”。",
+            f"https://metastudio.cn-north-4.myhuaweicloud.com 的基础地址，而不是“{shown}”。",
         )
-    return url.rstrip("/")
+    return urlunsplit(parts._replace(netloc=host_of(url))).rstrip("/")
 
 
 def _check_project(project_id: str | None) -> str | None:

@@ -17,10 +17,11 @@ from voicerecorder.cloud.errors import (
     NotFoundError,
     ParameterError,
     QuotaError,
+    RedirectError,
     ServerError,
     ThrottledError,
 )
-from voicerecorder.cloud.redact import redact
+from voicerecorder.cloud.redact import host_of, redact
 from voicerecorder.text import Bilingual
 
 SKEW_LIMIT_SECONDS = 5 * 60
@@ -217,17 +218,35 @@ def _server_error(code: str | None, message: str | None, **context: object) -> S
     return ServerError(text, code=code, detail=message, **context)  # type: ignore[arg-type]
 
 
+def redirect_message(status: int, location: str | None) -> Bilingual:
+    """What to do about a redirect (3xx) to ``location`` (named by its host only)."""
+    where = host_of(location or "") or "another address"
+    where_zh = host_of(location or "") or "其他地址"
+    return Bilingual(
+        f"The service answered with a redirect (HTTP {status}) to {where} instead of an answer; the "
+        "app does not follow redirects, which would send the signed request elsewhere. Check "
+        "METASTUDIO_ENDPOINT and the region. A proxy or a Wi-Fi sign-in page may be redirecting: sign "
+        "in, or try another network.",
+        f"服务返回了重定向（HTTP {status}，指向 {where_zh}），而不是应答；应用不跟随重定向，"
+        "否则签名的请求会被发往别处。请检查 METASTUDIO_ENDPOINT 和区域。代理或 Wi-Fi 登录页面"
+        "可能在重定向：请先登录，或换一个网络。",
+    )
+
+
 def error_for_response(
     status: int,
     body: bytes,
     headers: Mapping[str, str],
     local_timestamp: float,
 ) -> CloudError:
-    """The typed error for a failed MetaStudio/IAM response (status >= 400)."""
+    """The typed error for a failed MetaStudio/IAM response (status >= 300)."""
     code, message, request_id = _body_fields(body)
     request_id = request_id or headers.get("X-Request-Id")
     retry_after = retry_after_seconds(headers.get("Retry-After"))
     context = {"status": status, "request_id": request_id, "retry_after": retry_after}
+    if 300 <= status < 400:
+        location = headers.get("Location")
+        return RedirectError(redirect_message(status, location), code=f"HTTP {status}", **context)  # type: ignore[arg-type]
     skew = clock_skew_seconds(headers.get("Date"), local_timestamp)
     is_auth = status in (401, 403) or code in _AUTH_CODES or code == "MSS.00010009"
     if code in _SKEW_CODES or (is_auth and skew is not None and abs(skew) > SKEW_LIMIT_SECONDS):

@@ -92,6 +92,10 @@ class ServerError(CloudError):
     """The service failed (5xx) or answered with something that is not its documented shape."""
 
 
+class RedirectError(CloudError):
+    """The address answered with a redirect (3xx), which the client never follows."""
+
+
 class NetworkError(CloudError):
     """The service could not be reached: no connection, proxy, TLS interception or a timeout.
 

@@ -10,16 +10,17 @@ import time
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
 import requests
 
-from voicerecorder.cloud.error_map import error_for_exception, retry_after_seconds
+from voicerecorder.cloud.error_map import error_for_exception, redirect_message, retry_after_seconds
 from voicerecorder.cloud.errors import NetworkError, ObsError, UploadCancelled, UrlExpiredError
-from voicerecorder.cloud.redact import install_log_redaction
+from voicerecorder.cloud.redact import host_of, install_log_redaction
 from voicerecorder.cloud.transport import RetryPolicy, new_session
+from voicerecorder.cloud.waiting import FIRST_NOTICE_S, WaitListener, WaitWatch, retry_message
 from voicerecorder.errors import UserFacingError
 from voicerecorder.text import Bilingual
 
@@ -49,8 +50,8 @@ class UploadBody:
     """A file as a request body: sized, rewindable, hashed and reported while it is read.
 
     ``read`` runs on the uploading (worker) thread; ``progress`` is called from there at most
-    every ``interval`` seconds. Setting ``cancel`` (from any thread) makes the next ``read``
-    raise :class:`UploadCancelled`.
+    every ``interval`` seconds, and each read tells ``watch`` (when set) that the upload moves.
+    Setting ``cancel`` (from any thread) makes the next ``read`` raise :class:`UploadCancelled`.
     """
 
     def __init__(
@@ -71,6 +72,7 @@ class UploadBody:
         self._last_report = float("-inf")
         self._md5 = hashlib.md5(usedforsecurity=False)
         self._hashed = 0
+        self.watch: WaitWatch | None = None
 
     def __len__(self) -> int:
         return self._size
@@ -92,6 +94,8 @@ class UploadBody:
         """The next chunk; raises UploadCancelled once ``cancel`` is set."""
         if self._cancel is not None and self._cancel.is_set():
             raise UploadCancelled()
+        if self.watch is not None:
+            self.watch.touch()
         position = self._stream.tell()
         data = self._stream.read(size)
         if position == self._hashed:
@@ -119,8 +123,13 @@ class UploadBody:
         return self._md5.hexdigest()
 
 
-def parse_obs_error(status: int, body: bytes, retry_after: str | None = None) -> ObsError:
-    """The typed error for an OBS failure: XML ``<Code>``/``<Message>``; expired URLs distinct."""
+def parse_obs_error(
+    status: int, body: bytes, retry_after: str | None = None, location: str | None = None
+) -> ObsError:
+    """The typed error for an OBS failure: XML ``<Code>``/``<Message>``; expired URLs and
+    redirects (3xx, never followed) distinct."""
+    if 300 <= status < 400:
+        return ObsError(redirect_message(status, location), status=status, code=f"HTTP {status}")
     code = message = request_id = None
     try:
         root = ElementTree.fromstring(body[:_ERROR_BODY_LIMIT])
@@ -200,12 +209,16 @@ def upload_file(
     retry: RetryPolicy | None = None,
     timeout: tuple[float, float] = DEFAULT_TIMEOUT,
     sleep: Callable[[float], None] = time.sleep,
+    waiting: WaitListener | None = None,
+    first_notice_s: float = FIRST_NOTICE_S,
 ) -> UploadResult:
     """PUT ``path`` to the pre-signed ``url`` with exactly ``content_type``; blocks (worker thread).
 
     ``progress(sent, total)`` is called on this same worker thread (about 10 times a second, and
     once at 100 %); ``cancel`` may be set from any thread. 5xx answers and connection failures
-    are retried with backoff, the file rewound each time. Raises UploadCancelled,
+    are retried with backoff, the file rewound each time. When neither a chunk goes out nor an
+    answer comes for ``first_notice_s`` seconds, ``waiting`` is told so (from a timer thread;
+    see cloud/waiting.py). Raises UploadCancelled,
     UrlExpiredError (fetch fresh URLs and call again), ObsError, NetworkError, or
     UserFacingError when the file cannot be read.
     """
@@ -228,19 +241,22 @@ def upload_file(
             raise _too_large(size)
         headers: dict[str, str | None] = {"Content-Type": content_type, **dict.fromkeys(_FORBIDDEN_HEADERS)}
         body = UploadBody(stream, size, progress, cancel)
+        doing = f"upload of {PurePosixPath(urlsplit(url).path).name}"
         failures = 0
         while True:
             body.seek(0)
             try:
-                return _put_once(session, url, body, headers, timeout, progress)
+                with WaitWatch(waiting, host_of(url), doing, timeout[1], first_s=first_notice_s) as watch:
+                    body.watch = watch
+                    return _put_once(session, url, body, headers, timeout, progress)
             except (ObsError, NetworkError) as failure:
                 failures += 1
                 if failures >= retry.attempts or not _transient(failure):
                     raise
                 delay = retry.delay(failures - 1, failure.retry_after)
-                log.info(
-                    "upload to %s failed (%s); retrying in %.1f s", urlsplit(url).netloc, failure.code, delay
-                )
+                log.info("upload to %s failed (%s); retrying in %.1f s", host_of(url), failure.code, delay)
+                if waiting is not None:
+                    waiting(retry_message(host_of(url), failure.message, delay, failures + 1, retry.attempts))
                 _wait(cancel, delay, sleep)
 
 
@@ -263,9 +279,12 @@ def _put_once(
     except UploadCancelled:
         raise
     except requests.RequestException as error:
-        raise error_for_exception(error, urlsplit(url).netloc) from None
+        raise error_for_exception(error, host_of(url)) from None
     if response.status_code >= 300:
-        raise parse_obs_error(response.status_code, response.content, response.headers.get("Retry-After"))
+        answer = response.headers
+        raise parse_obs_error(
+            response.status_code, response.content, answer.get("Retry-After"), answer.get("Location")
+        )
     return _finish(response, body, len(body), progress)
 
 

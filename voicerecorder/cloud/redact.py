@@ -11,6 +11,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 MASK = "***"
 
@@ -33,6 +34,10 @@ _JSON_FIELD_PATTERN = re.compile(
     r"(?P<name>['\"](?:password|sk|secret|secret_key|security_token|token)['\"]\s*:\s*['\"])(?P<value>[^'\"]*)",
     re.IGNORECASE,
 )
+# "scheme://user:password@host": everything between "//" and "@" is masked.
+_URL_USERINFO_PATTERN = re.compile(
+    r"(?P<name>\b[a-z][a-z0-9+.-]*://)(?P<value>[^\s/?#@'\"<>]+)@", re.IGNORECASE
+)
 _MIN_SECRET_LENGTH = 4
 
 _lock = threading.Lock()
@@ -48,14 +53,21 @@ def register_secret(value: str | None) -> None:
 
 
 def redact(text: str, extra_secrets: Iterable[str] = ()) -> str:
-    """``text`` with secret headers, JSON fields, URL signatures and known secret values masked."""
+    """``text`` with secret headers, JSON fields, URL signatures, credentials in URLs
+    (``https://user:password@host``) and known secret values masked."""
     with _lock:
         literals = sorted({*_secrets, *(s for s in extra_secrets if s)}, key=len, reverse=True)
     for literal in literals:
         text = text.replace(literal, MASK)
     text = _HEADER_PATTERN.sub(lambda m: m.group("name") + MASK, text)
     text = _SIGNATURE_PATTERN.sub(lambda m: m.group("name") + MASK, text)
+    text = _URL_USERINFO_PATTERN.sub(lambda m: m.group("name") + MASK + "@", text)
     return _JSON_FIELD_PATTERN.sub(lambda m: m.group("name") + MASK, text)
+
+
+def host_of(url: str) -> str:
+    """``url``'s host and port for messages: without the user name and password it may carry."""
+    return urlsplit(url).netloc.rpartition("@")[2]
 
 
 def _redacting_factory(original):  # type: ignore[no-untyped-def]

@@ -14,6 +14,8 @@ import requests
 from voicerecorder import __version__
 from voicerecorder.cloud.error_map import error_for_exception, error_for_response
 from voicerecorder.cloud.errors import CloudError, NetworkError, ServerError, ThrottledError
+from voicerecorder.cloud.redact import host_of
+from voicerecorder.cloud.waiting import FIRST_NOTICE_S, WaitListener, WaitWatch, retry_message
 
 log = logging.getLogger("voicerecorder.cloud")
 
@@ -38,10 +40,26 @@ class RetryPolicy:
         return max(backoff, retry_after or 0.0)
 
 
+class _OwnHeaders(requests.auth.AuthBase):
+    """The session's "authentication": it leaves the request as the app built it.
+
+    ``requests`` looks up ``~/.netrc`` (or ``$NETRC``) only for a session without ``auth``,
+    and user:password in a URL only for a request without any, then replaces the
+    ``Authorization`` header with Basic credentials. Set as the session's ``auth``, this keeps
+    the AK/SK signature and the token headers, and sends no netrc or URL password anywhere,
+    while ``trust_env`` stays on so HTTPS_PROXY, NO_PROXY and REQUESTS_CA_BUNDLE still apply.
+    """
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        return request
+
+
 def new_session() -> requests.Session:
-    """A session with the app's User-Agent (proxies from the environment and system apply)."""
+    """A session with the app's User-Agent: proxies and CA bundle from the environment apply,
+    ``~/.netrc`` and credentials in URLs never do (see :class:`_OwnHeaders`)."""
     session = requests.Session()
     session.headers["User-Agent"] = USER_AGENT
+    session.auth = _OwnHeaders()
     return session
 
 
@@ -49,7 +67,8 @@ class Transport:
     """Sends signed requests; GETs are retried, everything else is sent exactly once.
 
     Called from worker threads; one instance may serve one thread at a time (``requests``
-    sessions are not guaranteed thread-safe).
+    sessions are not guaranteed thread-safe). While ``listener`` is set, a request silent for
+    ``first_notice_s`` seconds and every retry are announced to it (see cloud/waiting.py).
     """
 
     def __init__(
@@ -58,11 +77,14 @@ class Transport:
         timeout: tuple[float, float],
         retry: RetryPolicy,
         sleep: Callable[[float], None] = time.sleep,
+        first_notice_s: float = FIRST_NOTICE_S,
     ) -> None:
         self.session = session
         self.timeout = timeout
         self.retry = retry
         self.sleep = sleep
+        self.first_notice_s = first_notice_s
+        self.listener: WaitListener | None = None
 
     def send(
         self, method: str, url: str, build_headers: HeaderBuilder, body: bytes = b""
@@ -81,17 +103,28 @@ class Transport:
                 log.info(
                     "%s %s failed (%s); retrying in %.1f s", method, _path(url), type(error).__name__, delay
                 )
+                self._announce_retry(url, error, delay, failures + 1, attempts)
                 self.sleep(delay)
+
+    def _announce_retry(self, url: str, error: CloudError, delay: float, attempt: int, attempts: int) -> None:
+        if self.listener is not None:
+            self.listener(retry_message(host_of(url), error.message, delay, attempt, attempts))
 
     def _attempt(self, method: str, url: str, headers: dict[str, str], body: bytes) -> requests.Response:
         started = time.monotonic()
+        doing, retried = f"{method} {_operation(url)}", method.upper() == "GET"
+        watch = WaitWatch(
+            self.listener, host_of(url), doing, self.timeout[1], retried=retried, first_s=self.first_notice_s
+        )
         try:
-            response = self.session.request(
-                method, url, headers=headers, data=body or None, timeout=self.timeout, allow_redirects=False
-            )
+            with watch:
+                response = self.session.request(
+                    method, url, headers=headers, data=body or None, timeout=self.timeout,
+                    allow_redirects=False,
+                )  # fmt: skip
         except requests.RequestException as error:
             log.info("%s %s: %s", method, _path(url), type(error).__name__)
-            raise error_for_exception(error, urlsplit(url).netloc) from None
+            raise error_for_exception(error, host_of(url)) from None
         log.debug(
             "%s %s -> %s in %.2f s", method, _path(url), response.status_code, time.monotonic() - started
         )
@@ -110,3 +143,8 @@ def _retryable(error: CloudError) -> bool:
 
 def _path(url: str) -> str:
     return urlsplit(url).path
+
+
+def _operation(url: str) -> str:
+    """The part of the path that names the operation (``user/jobs/ID``, ``/v3/auth/tokens``)."""
+    return _path(url).partition("/voice-training-manage/")[2] or _path(url)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from voicerecorder.sandbox.call import Call
 from voicerecorder.sandbox.errors import MSS_JOB_NOT_FOUND, SandboxError
@@ -30,6 +31,7 @@ class Sandbox:
     dice: FaultDice
     speed: float
     start_assessment: Callable[[str], None]
+    served: Counter[str] = field(default_factory=Counter)
 
     def upload_url(self, base_url: str, key: str, content_type: str) -> str:
         """A pre-signed PUT URL for ``key``; already expired when the fault plan says so."""

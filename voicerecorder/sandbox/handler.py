@@ -176,7 +176,9 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
             raise ObsError(
                 405, "MethodNotAllowed", "The specified method is not allowed against this resource."
             )
-        if self.server.app.sandbox.dice.error("ObsPut" if self.command == "PUT" else "ObsGet"):
+        operation = "ObsPut" if self.command == "PUT" else "ObsGet"
+        self.server.app.sandbox.served[operation] += 1
+        if self.server.app.sandbox.dice.error(operation):
             raise ObsError(500, "InternalError", "We encountered an internal error. Please try again.")
         self.server.app.sandbox.signer.check(self.command, resource, query, self._headers())
         if self.command == "GET":

@@ -105,6 +105,12 @@ class SandboxServer:
             raise RuntimeError("the sandbox is not running")
         return self._http.base_url
 
+    def served(self, operation: str) -> int:
+        """How many ``ObsPut`` or ``ObsGet`` requests this run has received (faults included)."""
+        if self._http is None:
+            raise RuntimeError("the sandbox is not running")
+        return self._http.app.sandbox.served[operation]
+
     @property
     def project_id(self) -> str:
         """The project id the sandbox's IAM hands out for the default region."""

@@ -89,6 +89,7 @@ class WorkflowRunner(QObject):
         self._cancel.set()
 
     def _report(self, event: WorkflowEvent) -> None:
-        """The workflow's reporter: runs on the worker thread; the signal is queued to the GUI thread."""
+        """The workflow's reporter: runs on the worker thread (``wait`` notices: the client's
+        timer thread); the signal is queued to the GUI thread."""
         with contextlib.suppress(RuntimeError):
             self.event.emit(event)

@@ -23,7 +23,7 @@ from voicerecorder.session.export import pack_assessment
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
-from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, ignore
+from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, ignore, wait_listener
 from voicerecorder.workflow.polling import PollPolicy, poll, retry_throttled
 from voicerecorder.workflow.upload import ZIP_CONTENT_TYPE, put_file
 
@@ -122,7 +122,9 @@ class _Assessment:
         language = self.session.script.language
         self.say("create", Bilingual("Creating the quality-check job…", "正在创建质量检测任务……"))
         created = retry_throttled(
-            lambda: self.client.create_short_job(CreateShortJobReq(language=language)), self.cancel
+            lambda: self.client.create_short_job(CreateShortJobReq(language=language)),
+            self.cancel,
+            waiting=wait_listener(self.reporter),
         )
         fresh = {
             "job_id": created.job_id,
@@ -148,6 +150,7 @@ class _Assessment:
                 self.reporter,
                 self.cancel,
                 job_id,
+                self.client.config.first_notice_s,
             )
         except UrlExpiredError:
             record["step"] = "abandoned"
@@ -167,7 +170,10 @@ class _Assessment:
                 Bilingual("Starting the quality check…", "正在启动质量检测……"),
                 job_id=record["job_id"],
             )
-            retry_throttled(lambda: self.client.commit_short_job(record["job_id"]), self.cancel)
+            commit = self.client.commit_short_job
+            retry_throttled(
+                lambda: commit(record["job_id"]), self.cancel, waiting=wait_listener(self.reporter)
+            )
         record["step"] = "committed"
         records.save(self.session, records.ASSESS, record)
 
@@ -182,6 +188,7 @@ class _Assessment:
             changed,
             policy,
             self.cancel,
+            waiting=wait_listener(self.reporter, record["job_id"]),
         )
         record.update(step="finished", state=job.state, result=result_dict(job.assess_result))
         if job.state == "FAILED":
@@ -204,8 +211,14 @@ def run_assessment(
     worker thread. With ``wait`` it polls until SUCCEED or FAILED and saves the metrics.
 
     Raises UserFacingError subclasses (cloud errors, too little audio, WorkflowCancelled).
+    A slow service is reported as ``wait`` events.
     """
-    flow = _Assessment(session, client, reporter, cancel, clock)
+    with client.reporting_waits(wait_listener(reporter)):
+        return _assess(_Assessment(session, client, reporter, cancel, clock), wait, policy)
+
+
+def _assess(flow: _Assessment, wait: bool, policy: PollPolicy | None) -> AssessmentOutcome:
+    session, client, cancel = flow.session, flow.client, flow.cancel
     record = records.latest(session, records.ASSESS)
     if record and record["step"] in ("uploaded", "committed"):
         if record["step"] == "uploaded":

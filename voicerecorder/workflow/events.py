@@ -1,7 +1,8 @@
 """How the workflows report progress and how they are cancelled (no Qt).
 
 A workflow step calls its ``reporter`` with a :class:`WorkflowEvent` from the thread that
-runs the step (a worker thread in the app, the main thread on the command line). The GUI
+runs the step (a worker thread in the app, the main thread on the command line); ``wait``
+notices about a slow service come from the client's timer thread. The GUI
 turns events into signals; the command line prints them. Setting the ``cancel`` event from
 any thread stops the step at its next check (between requests, during an upload, or while
 waiting between polls) with :class:`WorkflowCancelled`.
@@ -14,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from voicerecorder.cloud.waiting import WaitListener
 from voicerecorder.errors import EXIT_INTERRUPTED, UserFacingError
 from voicerecorder.text import Bilingual
 
@@ -23,7 +25,8 @@ class WorkflowEvent:
     """One thing a workflow did or is doing.
 
     ``step`` is one of ``pack``, ``replace`` (the job FAILED; a new one follows), ``create``,
-    ``resume``, ``upload``, ``commit``, ``state``, ``audit``, ``wait`` or ``done``;
+    ``resume``, ``upload``, ``commit``, ``state``, ``audit``, ``wait`` (the service is slow to
+    answer: what the app waits for and since when) or ``done``;
     ``sent``/``total`` are bytes during an upload; ``state`` is the job's state for ``state``
     events.
     """
@@ -41,6 +44,15 @@ Reporter = Callable[[WorkflowEvent], None]
 
 def ignore(event: WorkflowEvent) -> None:
     """A reporter that drops every event."""
+
+
+def wait_listener(reporter: Reporter, job_id: str | None = None) -> WaitListener:
+    """A listener for the client's wait notices that reports each as a ``wait`` event.
+
+    The client calls it on its timer thread (or the calling thread for retries), so
+    ``reporter`` receives these events from that thread.
+    """
+    return lambda message: reporter(WorkflowEvent("wait", message, job_id=job_id))
 
 
 class WorkflowCancelled(UserFacingError):

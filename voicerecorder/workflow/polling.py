@@ -9,11 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from voicerecorder.cloud.errors import NetworkError, ServerError, ThrottledError
+from voicerecorder.cloud.errors import CloudError, NetworkError, ServerError, ThrottledError
+from voicerecorder.cloud.waiting import WaitListener, retry_message
 from voicerecorder.workflow.events import check_cancel, pause
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+SERVICE = "MetaStudio"
 
 
 @dataclass(frozen=True)
@@ -39,12 +41,14 @@ def poll(
     policy: PollPolicy,
     cancel: threading.Event | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    waiting: WaitListener | None = None,
 ) -> T:
     """Call ``fetch`` until ``done``; ``on_change`` sees every answer whose ``key`` changed.
 
     Waits grow from ``policy.first_s`` while nothing changes and start over after a change.
     A 429 waits at least its Retry-After; network and server failures are tolerated up to
-    ``policy.failures_allowed`` times in a row. Runs on the caller's (worker) thread.
+    ``policy.failures_allowed`` times in a row; each such wait is told to ``waiting``. Runs
+    on the caller's (worker) thread.
     """
     wait, last, failures = policy.first_s, None, 0
     while True:
@@ -53,7 +57,7 @@ def poll(
             answer = fetch()
         except ThrottledError as error:
             log.info("polling throttled; waiting")
-            pause(max(wait, error.retry_after or 0.0), cancel, sleep)
+            _wait_after(error, max(wait, error.retry_after or 0.0), cancel, sleep, waiting)
             continue
         except (NetworkError, ServerError) as error:
             failures += 1
@@ -61,7 +65,7 @@ def poll(
                 isinstance(error, NetworkError) and not error.transient
             ):
                 raise
-            pause(wait, cancel, sleep)
+            _wait_after(error, wait, cancel, sleep, waiting, (failures + 1, policy.failures_allowed + 1))
             wait = policy.next_wait(wait)
             continue
         failures = 0
@@ -76,14 +80,29 @@ def poll(
         pause(wait, cancel, sleep)
 
 
+def _wait_after(
+    error: CloudError,
+    seconds: float,
+    cancel: threading.Event | None,
+    sleep: Callable[[float], None],
+    waiting: WaitListener | None,
+    count: tuple[int, int] | None = None,
+) -> None:
+    if waiting is not None:
+        waiting(retry_message(SERVICE, error.message, seconds, *(count or (None, None))))
+    pause(seconds, cancel, sleep)
+
+
 def retry_throttled(
     send: Callable[[], T],
     cancel: threading.Event | None = None,
     attempts: int = 4,
     sleep: Callable[[float], None] = time.sleep,
+    waiting: WaitListener | None = None,
 ) -> T:
     """Send a create or commit again after a 429: the gateway refused it before it reached the
-    service, so sending it again cannot make a second job. Other failures are raised at once."""
+    service, so sending it again cannot make a second job. Other failures are raised at once.
+    Each wait is told to ``waiting``."""
     for attempt in range(attempts):
         try:
             return send()
@@ -91,5 +110,6 @@ def retry_throttled(
             if attempt + 1 >= attempts:
                 raise
             log.info("request throttled (429); sending it again")
-            pause(max(error.retry_after or 0.0, 2.0**attempt), cancel, sleep)
+            delay = max(error.retry_after or 0.0, 2.0**attempt)
+            _wait_after(error, delay, cancel, sleep, waiting, (attempt + 2, attempts))
     raise AssertionError("unreachable: the last attempt returns or raises")

@@ -8,9 +8,12 @@
 
 ``jobs.training`` — one object per voice-training job::
 
-    {"intent": {"token", "voice_name", "edition", "time", "time_s"},  written before the create
+    {"intent": {"token", "batch_name", "voice_name", "edition", "time", "time_s"},  written before
+     the create ("batch_name": the mark sent with it, see workflow/recovery.py)
      "job_id" | null, "replaces": the id of the FAILED job this one replaces | null, "edition",
-     "step": "intent|created|uploaded|committed", "state", "commits", "package": PACKAGE,
+     "step": "intent|created|uploaded|committed", "state", "commits", "package": PACKAGE
+     (the package to send; "uploaded" once its upload is verified), "committed_sha256": the
+     sha256 of the package last committed (the data the audit judged),
      "upload": UPLOAD, "letter": {"file", "sha256", "uploaded"} | null,
      "audit": [{"index", "sentence_id", "take", "file", "code", "message"}], "audit_for_commit",
      "asset_id", "failure", "created", "updated"}

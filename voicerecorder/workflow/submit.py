@@ -1,11 +1,17 @@
 """Submitting a session for voice training, resuming an interrupted submission, and sending
 re-recorded data again after the audit rejected some sentences — always to one job.
 
-The order of writes makes a crash harmless: an *intent* record goes into the session before
-CreateTraining*Job is sent; the job id (with its upload URL and the package's sha256) is
-written as soon as the answer arrives, before anything is uploaded. A run that finds an
-intent without a job id looks the job up (ListVoiceTrainingJob by voice name, created since
-the intent) before creating one, so there is never a second job.
+The order of writes makes a crash harmless: an *intent* record (with its batch mark, see
+:mod:`voicerecorder.workflow.recovery`) goes into the session before CreateTraining*Job is
+sent; the job id (with its upload URL and the package's sha256) is written as soon as the
+answer arrives, before anything is uploaded. A run that finds an intent without a job id
+looks its job up by that mark before creating one, so there is never a second job.
+
+A package is only *intended* (step ``created``) until its upload is verified (step
+``uploaded``: the stored object's ETag equals the file's MD5); only a commit makes it the
+data under review (``committed_sha256``). A rerun after an interruption continues from the
+recorded step: before a verified upload it packs and uploads again, after one it only
+commits.
 """
 
 from __future__ import annotations
@@ -16,27 +22,26 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from voicerecorder.cloud.client import MetaStudioClient
 from voicerecorder.cloud.errors import UrlExpiredError
-from voicerecorder.cloud.models import CommitJobReq, CreateTrainingJobReq, ListJobsQuery, TrainingJob
+from voicerecorder.cloud.models import CommitJobReq, CreateTrainingJobReq, TrainingJob
 from voicerecorder.cloud.obs import UploadResult
 from voicerecorder.session.export import pack
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
-from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, ignore
+from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, ignore, wait_listener
 from voicerecorder.workflow.letter import LETTER_CONTENT_TYPE, check_letter
 from voicerecorder.workflow.polling import retry_throttled
 from voicerecorder.workflow.preflight import PreflightError, preflight
+from voicerecorder.workflow.recovery import batch_mark, find_created
 from voicerecorder.workflow.track import apply_job
 from voicerecorder.workflow.upload import ZIP_CONTENT_TYPE, put_file
 
-# A job created by a crashed run is looked for this far before the intent (clock differences).
-LOOKUP_SLACK = timedelta(minutes=15)
 log = logging.getLogger(__name__)
 
 
@@ -55,12 +60,6 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _seconds(value: int | None) -> float:
-    if not value:
-        return 0.0
-    return value / 1000 if value > 10**11 else float(value)
-
-
 class _Submission:
     """The steps of one submit run; every method runs on the caller's (worker) thread."""
 
@@ -76,6 +75,7 @@ class _Submission:
         self.session, self.client, self.letter = session, client, letter
         self.reporter, self.cancel, self.clock = reporter, cancel, clock
         self.letter_sha = check_letter(letter) if letter is not None else None
+        self.waiting = wait_listener(reporter)
 
     def say(self, step: str, message: Bilingual, record: dict[str, Any] | None = None) -> None:
         self.reporter(WorkflowEvent(step, message, job_id=(record or {}).get("job_id")))
@@ -85,34 +85,12 @@ class _Submission:
 
     # -- finding or creating the job ----------------------------------------------------------
 
-    def find_created(self, intent: dict[str, Any]) -> TrainingJob | None:
-        """The job a crashed run created for ``intent`` (not yet known to the session), if any."""
-        since = datetime.fromtimestamp(intent["time_s"], timezone.utc) - LOOKUP_SLACK
-        page = self.client.list_voice_training_jobs(
-            ListJobsQuery(
-                voice_name=intent["voice_name"],
-                create_since=_iso(since),
-                state=("CREATING",),
-                job_type=intent["edition"],
-                limit=100,
-                sort_key="create_time",
-                sort_dir="asc",
-            )
-        )
-        known = records.all_job_ids(self.session, records.TRAINING)
-        found = [
-            job
-            for job in page.jobs
-            if job.voice_name == intent["voice_name"]
-            and job.job_id not in known
-            and _seconds(job.create_time) >= since.timestamp()
-        ]
-        return min(found, key=lambda job: job.create_time or 0) if found else None
-
     def create(self, record: dict[str, Any] | None, package: dict[str, Any]) -> dict[str, Any]:
         form, edition = self.session.form, self.session.edition
+        token = uuid.uuid4().hex
         intent = {
-            "token": uuid.uuid4().hex,
+            "token": token,
+            "batch_name": batch_mark(token),
             "voice_name": form.voice_name,
             "edition": edition,
             "time": _iso(datetime.fromtimestamp(self.clock(), timezone.utc)),
@@ -145,8 +123,11 @@ class _Submission:
             create_type="PACKAGE",
             description=form.description or None,
             phone=form.phone or None,
+            batch_name=intent["batch_name"],
         )
-        created = retry_throttled(lambda: self.client.create_training_job(edition, request), self.cancel)
+        created = retry_throttled(
+            lambda: self.client.create_training_job(edition, request), self.cancel, waiting=self.waiting
+        )
         record.update(job_id=created.job_id, step="created", state="CREATING")
         record["upload"] = records.upload_info(created.training_data_uploading_url or "")
         record["upload"]["letter_url"] = created.authorization_letter_uploading_url
@@ -172,10 +153,12 @@ class _Submission:
         return records.package_info(self.session, packed)
 
     def renew(self, record: dict[str, Any]) -> None:
+        """Fresh upload links; what an earlier upload stored (MD5, ETag) stays recorded."""
         log.info("asking for fresh upload URLs of job %s", record["job_id"])
         address = self.client.show_job_uploading_address(record["job_id"])
         url = address.package_url.training_data_uploading_url if address.package_url else None
-        record["upload"] = records.upload_info(url or "")
+        stored = {key: (record.get("upload") or {}).get(key) for key in ("md5", "etag")}
+        record["upload"] = {**records.upload_info(url or ""), **stored}
         record["upload"]["letter_url"] = address.authorization_letter_uploading_url
         self.save(record)
 
@@ -185,8 +168,9 @@ class _Submission:
         """Upload ``path`` to the recorded URL ``url_key``; an expired URL is renewed once."""
         for attempt in range(2):
             try:
-                url = record["upload"][url_key]
-                return put_file(url, path, content_type, what, self.reporter, self.cancel, record["job_id"])
+                url, job_id = record["upload"][url_key], record["job_id"]
+                notice = self.client.config.first_notice_s
+                return put_file(url, path, content_type, what, self.reporter, self.cancel, job_id, notice)
             except UrlExpiredError:
                 if attempt:
                     raise
@@ -226,20 +210,31 @@ class _Submission:
             language=form.language,
             phone=form.phone or None,
         )
-        retry_throttled(lambda: self.client.commit_voice_training_job(record["job_id"], request), self.cancel)
+        commit = self.client.commit_voice_training_job
+        retry_throttled(lambda: commit(record["job_id"], request), self.cancel, waiting=self.waiting)
         record.update(step="committed", commits=record.get("commits", 0) + 1, audit=[])
+        record["committed_sha256"] = record["package"]["sha256"]
         self.save(record)
         job = self.client.show_voice_training_job(record["job_id"])
         apply_job(self.session, self.client, record, job)
         return job
 
     def send(self, record: dict[str, Any], *, fresh_url: bool) -> TrainingJob:
+        """Upload the recorded package unless its upload is already verified, then commit."""
         check_cancel(self.cancel)
-        self.upload(record, fresh_url=fresh_url)
+        if not upload_verified(record):
+            self.upload(record, fresh_url=fresh_url)
         check_cancel(self.cancel)
         self.upload_letter(record)
         check_cancel(self.cancel)
         return self.commit(record)
+
+
+def upload_verified(record: dict[str, Any]) -> bool:
+    """True when the record's package was uploaded and the stored object's ETag matched its MD5."""
+    upload = record.get("upload") or {}
+    verified = bool(upload.get("md5")) and upload["md5"] == upload.get("etag")
+    return record.get("step") == "uploaded" and verified
 
 
 def _same_data() -> PreflightError:
@@ -276,13 +271,20 @@ def submit(
     """Submit ``session`` (or continue its submission) to one voice-training job.
 
     New session: pre-flight, pack, intent, CreateTraining<Edition>Job, upload, letter, commit.
-    Job still CREATING (interrupted run): upload the current package and commit.
+    Job still CREATING (interrupted run): upload the current package and commit (only commit
+    when an upload was already verified; the same for an interrupted resubmission).
     Job in AUDIT_FAILED: refuse until the rejected sentences have new passing takes, then
     repack, upload to a fresh URL and commit the same job again. Job FAILED: say so and create a
     new job (its record names the failed one in ``replaces``; the failed record stays as it was).
-    Blocks on packing and the network: call it from a worker thread.
+    Blocks on packing and the network: call it from a worker thread; a slow service is
+    reported as ``wait`` events.
     """
-    flow = _Submission(session, client, letter, reporter, cancel, clock)
+    with client.reporting_waits(wait_listener(reporter)):
+        return _submit(_Submission(session, client, letter, reporter, cancel, clock))
+
+
+def _submit(flow: _Submission) -> SubmitOutcome:
+    session, client, cancel = flow.session, flow.client, flow.cancel
     record = records.latest(session, records.TRAINING)
     if record and record.get("job_id"):
         job = client.show_voice_training_job(record["job_id"])
@@ -293,7 +295,7 @@ def submit(
             return _send_again(flow, record, resubmit=job.state == "AUDIT_FAILED")
         flow.say("replace", _replacing(record), record)
     if record and record.get("step") == "intent":
-        found = flow.find_created(record["intent"])
+        found = find_created(session, client, record["intent"])
         if found is not None:
             return _send_again(flow, flow.adopt(record, found), resubmit=False)
     preflight(session, client, needs_resource=True)
@@ -305,12 +307,29 @@ def submit(
 
 
 def _send_again(flow: _Submission, record: dict[str, Any], *, resubmit: bool) -> SubmitOutcome:
-    """Upload the current package to the recorded job and commit it (again, when ``resubmit``)."""
-    preflight(flow.session, flow.client, needs_resource=False)
-    package = flow.pack(record)
-    if resubmit and package["sha256"] == (record.get("package") or {}).get("sha256"):
-        raise _same_data()
-    record["package"] = package
-    flow.save(record)
+    """Continue the recorded job: commit a verified upload, else pack, upload and commit (again,
+    when ``resubmit``: refused while the package equals the one the audit rejected)."""
+    if upload_verified(record):
+        flow.say("resume", _verified_upload(), record)
+    else:
+        _intend(flow, record, resubmit=resubmit)
     job = flow.send(record, fresh_url=resubmit)
     return SubmitOutcome(job.job_id, job.state, "resubmitted" if resubmit else "resumed", record)
+
+
+def _intend(flow: _Submission, record: dict[str, Any], *, resubmit: bool) -> None:
+    """Pack the current takes and record the package as the one to upload (not yet sent)."""
+    preflight(flow.session, flow.client, needs_resource=False)
+    package = flow.pack(record)
+    if resubmit and package["sha256"] == record.get("committed_sha256"):
+        raise _same_data()
+    record.update(package=package, step="created")
+    record["upload"] = {**(record.get("upload") or {}), "md5": None, "etag": None}
+    flow.save(record)
+
+
+def _verified_upload() -> Bilingual:
+    return Bilingual(
+        "The recordings were already uploaded and verified; submitting them without uploading again.",
+        "录音已上传并校验通过；直接提交，无需重新上传。",
+    )

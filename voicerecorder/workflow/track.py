@@ -13,7 +13,7 @@ from voicerecorder.session.problems import sentence_label
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
-from voicerecorder.workflow.events import Reporter, WorkflowEvent, ignore
+from voicerecorder.workflow.events import Reporter, WorkflowEvent, ignore, wait_listener
 from voicerecorder.workflow.polling import PollPolicy, poll
 
 # "7.wav", "7.txt" and the documentation's "audio_7.wav" / "text_7.txt".
@@ -105,8 +105,21 @@ def track(
 ) -> TrainingJob:
     """Poll the session's training job until it is SUCCEED or FAILED or waits for the person
     (AUDIT_FAILED …), reporting every state with its description and saving it. Blocks: call it
-    from a worker thread; ``cancel`` stops it between polls."""
+    from a worker thread; ``cancel`` stops it between polls. A slow service is reported as
+    ``wait`` events."""
     record = _current(session)
+    with client.reporting_waits(wait_listener(reporter, record["job_id"])):
+        return _follow(session, client, record, reporter, cancel, policy)
+
+
+def _follow(
+    session: Session,
+    client: MetaStudioClient,
+    record: dict[str, Any],
+    reporter: Reporter,
+    cancel: threading.Event | None,
+    policy: PollPolicy | None,
+) -> TrainingJob:
 
     def changed(job: TrainingJob) -> None:
         apply_job(session, client, record, job)
@@ -121,6 +134,7 @@ def track(
         changed,
         policy or PollPolicy(),
         cancel,
+        waiting=wait_listener(reporter, record["job_id"]),
     )
 
 

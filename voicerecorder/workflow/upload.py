@@ -7,8 +7,9 @@ from pathlib import Path
 
 from voicerecorder.cloud.errors import ObsError, UploadCancelled
 from voicerecorder.cloud.obs import UploadResult, upload_file
+from voicerecorder.cloud.waiting import FIRST_NOTICE_S
 from voicerecorder.text import Bilingual
-from voicerecorder.workflow.events import Reporter, WorkflowCancelled, WorkflowEvent
+from voicerecorder.workflow.events import Reporter, WorkflowCancelled, WorkflowEvent, wait_listener
 
 ZIP_CONTENT_TYPE = "application/zip"
 
@@ -21,11 +22,13 @@ def put_file(
     reporter: Reporter,
     cancel: threading.Event | None,
     job_id: str | None = None,
+    first_notice_s: float = FIRST_NOTICE_S,
 ) -> UploadResult:
     """PUT ``path`` to ``url`` (streamed, retried by the uploader); runs on the caller's worker thread.
 
     A stored object whose ETag differs from the file's MD5 is uploaded once more; a second
-    mismatch is an error. Raises UrlExpiredError for the caller to renew the URL.
+    mismatch is an error. A stalled upload is reported as ``wait`` events (from the watch's
+    timer thread). Raises UrlExpiredError for the caller to renew the URL.
     """
 
     def progress(sent: int, total: int) -> None:
@@ -33,7 +36,9 @@ def put_file(
 
     for attempt in range(2):
         try:
-            result = upload_file(url, path, content_type, progress, cancel)
+            result = upload_file(
+                url, path, content_type, progress, cancel, waiting=wait_listener(reporter, job_id)
+            )
         except UploadCancelled:
             raise WorkflowCancelled() from None
         if result.md5_ok:
