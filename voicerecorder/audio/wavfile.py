@@ -50,15 +50,20 @@ def read_audio(path: Path) -> AudioData:
     return AudioData(samples=samples, samplerate=int(rate))
 
 
+def missing_audio(path: Path) -> UserFacingError:
+    """The error for an audio file that is not there (any more)."""
+    return UserFacingError(
+        Bilingual(
+            f"The audio file {path} is missing (moved or deleted). Put it back, or record or "
+            "import that sentence again.",
+            f"音频文件 {path} 不见了（被移动或删除）。请放回原处，或重新录制或导入该句。",
+        )
+    )
+
+
 def _unreadable(path: Path, error: Exception) -> UserFacingError:
     if isinstance(error, FileNotFoundError) or not path.exists():
-        return UserFacingError(
-            Bilingual(
-                f"The audio file {path} is missing (moved or deleted). Put it back, or record or "
-                "import that sentence again.",
-                f"音频文件 {path} 不见了（被移动或删除）。请放回原处，或重新录制或导入该句。",
-            )
-        )
+        return missing_audio(path)
     return UserFacingError(
         Bilingual(
             f"Cannot read the audio file {path}: {error}. Check that it is a WAV file "

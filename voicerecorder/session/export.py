@@ -21,7 +21,7 @@ import soundfile
 import soxr
 
 from voicerecorder.audio.wavfile import read_audio
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import UserFacingError, naming_file_errors
 from voicerecorder.session.atomicfile import atomic_output
 from voicerecorder.session.manifest import ExportRecord, utc_now
 from voicerecorder.session.problems import Problem, at_sentence
@@ -67,12 +67,14 @@ def _zip_entry(name: str) -> zipfile.ZipInfo:
 
 def _write_zip(entries: list[tuple[Path, str]], out: Path) -> tuple[str, int]:
     """Write (take, text) pairs, numbered 0, 1, … in the zip, to ``out`` via ``out.partial``."""
-    out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.name + ".partial"
-    with atomic_output(out, temp_name=partial) as stream, zipfile.ZipFile(stream, "w") as archive:
-        for number, (take_path, text) in enumerate(entries):
-            archive.writestr(_zip_entry(f"{number}.wav"), package_wav(take_path), compresslevel=ZIP_LEVEL)
-            archive.writestr(_zip_entry(f"{number}.txt"), text.encode("utf-8"), compresslevel=ZIP_LEVEL)
+    with naming_file_errors(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_output(out, temp_name=partial) as stream, zipfile.ZipFile(stream, "w") as archive:
+            for number, (take_path, text) in enumerate(entries):
+                wav = package_wav(take_path)
+                archive.writestr(_zip_entry(f"{number}.wav"), wav, compresslevel=ZIP_LEVEL)
+                archive.writestr(_zip_entry(f"{number}.txt"), text.encode("utf-8"), compresslevel=ZIP_LEVEL)
     digest = hashlib.sha256()
     with open(out, "rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
@@ -102,6 +104,10 @@ def _record(session: Session, kind: str, out: Path, indices: list[int]) -> Expor
             raise _refusal([at_sentence(index, _GONE)])
         entries.append((session.take_path(index, take), session.sentence(index).text))
     sha256, size = _write_zip(entries, out)
+    changed = [index for index in indices if not session.unchanged_since_check(index)]
+    if changed:
+        out.unlink(missing_ok=True)
+        raise _refusal([at_sentence(index, _GONE) for index in changed])
     try:
         shown = out.resolve().relative_to(session.folder.resolve()).as_posix()
     except ValueError:
