@@ -14,6 +14,7 @@ from pathlib import Path
 from voicerecorder.errors import UserFacingError
 from voicerecorder.session.form import VoiceForm
 from voicerecorder.session.migrations import MIGRATIONS
+from voicerecorder.session.schema import MAX_MANIFEST_BYTES, SchemaError, validate_manifest
 from voicerecorder.session.script import Script
 from voicerecorder.text import Bilingual
 
@@ -261,14 +262,18 @@ def parse_manifest(raw: bytes, path: Path) -> tuple[Manifest, bool]:
 
     Raises ManifestError for anything that is not a complete manifest of a known schema.
     """
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise damaged_manifest(path, f"{len(raw)} bytes, over the {MAX_MANIFEST_BYTES} a session can have")
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, ValueError) as error:
         raise damaged_manifest(path, f"not valid JSON: {error}") from error
+    except RecursionError as error:
+        raise damaged_manifest(path, "not valid JSON: nested too deeply") from error
     if not isinstance(data, dict):
         raise damaged_manifest(path, "not a JSON object")
     version = data.get("schema_version", 0)
-    if not isinstance(version, int) or version < 0:
+    if type(version) is not int or version < 0:
         raise damaged_manifest(path, f"unknown format {version!r}")
     if version > SCHEMA_VERSION:
         raise _too_new(path, version)
@@ -276,7 +281,10 @@ def parse_manifest(raw: bytes, path: Path) -> tuple[Manifest, bool]:
     try:
         for step in range(version, SCHEMA_VERSION):
             data = MIGRATIONS[step](data)
+        validate_manifest(data)
         return Manifest.from_dict(data), migrated
+    except SchemaError as error:
+        raise damaged_manifest(path, str(error)) from error
     except UserFacingError as error:
         raise damaged_manifest(path, error.message.en) from error
     except (KeyError, TypeError, ValueError, AttributeError) as error:
