@@ -164,3 +164,14 @@ def test_recording_without_permission_says_so():
         done = run(without_permission(folder, [sys.executable, "-c", START_A_TAKE, str(folder / "a.wav")]))
         assert f"No permission to use {folder / 'a.partial.wav'}." in done.stdout
         assert "Free some disk space" not in done.stdout
+
+
+def test_check_names_a_take_it_may_not_read(good_wav):
+    with reachable_folder() as folder:
+        take = folder / "take.wav"
+        shutil.copy(good_wav, take)
+        command = without_permission(folder, cli("check", take))
+        take.chmod(0o000)
+        done = run(command)
+        assert_named(done, 2, f"No permission to use {take}. Give your user access to it")
+        assert "System error" not in done.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import UserFacingError, file_error
 from voicerecorder.text import Bilingual
 
 # The longest audio read at once: 1 minute of 48 kHz mono (2.88 million samples, any rate or
@@ -64,6 +64,11 @@ def missing_audio(path: Path) -> UserFacingError:
 def _unreadable(path: Path, error: Exception) -> UserFacingError:
     if isinstance(error, FileNotFoundError) or not path.exists():
         return missing_audio(path)
+    # libsndfile reports a file it may not open as "System error."; opening it says why.
+    try:
+        open(path, "rb").close()
+    except OSError as cause:
+        return file_error(cause, path)
     return UserFacingError(
         Bilingual(
             f"Cannot read the audio file {path}: {error}. Check that it is a WAV file "
