@@ -67,14 +67,12 @@ def _zip_entry(name: str) -> zipfile.ZipInfo:
 
 def _write_zip(entries: list[tuple[Path, str]], out: Path) -> tuple[str, int]:
     """Write (take, text) pairs, numbered 0, 1, … in the zip, to ``out`` via ``out.partial``."""
+    out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.name + ".partial"
-    with naming_file_errors(out):
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_output(out, temp_name=partial) as stream, zipfile.ZipFile(stream, "w") as archive:
-            for number, (take_path, text) in enumerate(entries):
-                wav = package_wav(take_path)
-                archive.writestr(_zip_entry(f"{number}.wav"), wav, compresslevel=ZIP_LEVEL)
-                archive.writestr(_zip_entry(f"{number}.txt"), text.encode("utf-8"), compresslevel=ZIP_LEVEL)
+    with atomic_output(out, temp_name=partial) as stream, zipfile.ZipFile(stream, "w") as archive:
+        for number, (take_path, text) in enumerate(entries):
+            archive.writestr(_zip_entry(f"{number}.wav"), package_wav(take_path), compresslevel=ZIP_LEVEL)
+            archive.writestr(_zip_entry(f"{number}.txt"), text.encode("utf-8"), compresslevel=ZIP_LEVEL)
     digest = hashlib.sha256()
     with open(out, "rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
@@ -103,7 +101,8 @@ def _record(session: Session, kind: str, out: Path, indices: list[int]) -> Expor
         if take is None:
             raise _refusal([at_sentence(index, _GONE)])
         entries.append((session.take_path(index, take), session.sentence(index).text))
-    sha256, size = _write_zip(entries, out)
+    with naming_file_errors(out):
+        sha256, size = _write_zip(entries, out)
     changed = [index for index in indices if not session.unchanged_since_check(index)]
     if changed:
         out.unlink(missing_ok=True)
