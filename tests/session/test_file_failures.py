@@ -81,6 +81,15 @@ def test_import_on_a_full_disk_keeps_no_half_take(basic_session, good_wav):
     assert [path.name for path in take.parent.iterdir()] == []
 
 
+def test_import_onto_a_full_disk_names_the_take(basic_session, good_wav):
+    takes = basic_session.folder / "takes"
+    before = basic_session.manifest_path.read_bytes()
+    done = run(small_tmpfs(takes, cli("import", basic_session.folder, good_wav), size="64k"))
+    take = basic_session.next_take_path(0)
+    assert_named(done, 1, f"Could not write {take}: the disk is full. Free some disk space, then try again.")
+    assert basic_session.manifest_path.read_bytes() == before
+
+
 def test_import_without_permission_changes_nothing(en_form, good_wav):
     with reachable_folder() as parent:
         session = Session.create(en_form, "BASIC", english_script(20), folder=parent / "s")
