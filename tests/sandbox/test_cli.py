@@ -84,6 +84,14 @@ def test_bad_speed_exits_2(tmp_path, capsys):
     assert "--speed" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("port", ["99999", "-1", "http"])
+def test_port_out_of_range_is_a_usage_error(tmp_path, capsys, port):
+    with pytest.raises(SystemExit) as stopped:
+        main(["sandbox", "--port", port, "--data", str(tmp_path)])
+    assert stopped.value.code == 2
+    assert f"{port!r} is not a port: give a number from 0 to 65535" in capsys.readouterr().err
+
+
 def test_port_in_use_exits_1(tmp_path, capsys):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

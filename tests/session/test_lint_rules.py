@@ -222,3 +222,37 @@ def test_finding_to_dict():
         "message_en": finding.message.en,
         "message_zh": finding.message.zh,
     }
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        "\u202a",
+        "\u202b",
+        "\u202c",
+        "\u202d",
+        "\u202e",
+        "\u2066",
+        "\u2067",
+        "\u2068",
+        "\u2069",
+        "\u200e",
+        "\u200f",
+        "\u061c",
+    ],
+)
+def test_bidi_controls_are_errors(control):
+    text = f"The little boat drifted {control}slowly across the quiet harbour as the sun went down."
+    finding = only(lint_script(script("EN", text), None), "bidi_control")
+    assert finding.level == "error"
+    assert f"U+{ord(control):04X}" in finding.message.en
+    assert "方向控制符" in finding.message.zh
+
+
+@pytest.mark.parametrize("emoji", ["\U0001f600", "\u2764\ufe0f", "\U0001f44d"])
+def test_emoji_are_warnings(emoji):
+    text = f"清晨的阳光洒在湖面上，远处的山峦在薄雾中若隐若现，一切都显得格外宁静{emoji}。"
+    finding = only(lint_script(script("CN", text), None), "emoji")
+    assert finding.level == "warning"
+    assert emoji[0] in finding.message.en
+    assert "表情符号" in finding.message.zh

@@ -117,7 +117,7 @@ def test_a_save_in_progress_elsewhere_is_left_alone(basic_session):
         (b"\xff\xfe\x00garbage", "not valid JSON"),
         (b"[1, 2]", "not a JSON object"),
         (b'{"schema_version": "one"}', "unknown format"),
-        (b'{"schema_version": 1, "voice": {}}', "KeyError"),
+        (b'{"schema_version": 1, "voice": {}}', "field created is missing"),
     ],
 )
 def test_corrupt_manifest_is_refused_and_untouched(basic_session, content, reason):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import threading
 
 import numpy as np
@@ -136,6 +137,21 @@ def test_error_dialog_text_is_actionable_and_never_shows_exception_details(qapp)
     assert "RuntimeError" in text
     assert "SECRET123" not in text
     assert "log file" in text
+
+
+def test_error_dialog_names_the_file_of_an_os_error(qapp):
+    full = OSError(errno.ENOSPC, "No space left on device", "/data/s/session.json")
+    assert (
+        error_text(full)
+        == "Could not write /data/s/session.json: the disk is full. Free some disk space, then try again."
+    )
+    i18n.set_language("zh_CN")
+    try:
+        assert error_text(PermissionError(errno.EACCES, "Permission denied", "/x")) == (
+            "没有权限使用 /x。请为当前用户开放其访问权限，或选择其他文件夹。"
+        )
+    finally:
+        i18n.set_language("en")
 
 
 def test_pacing_reminds_once_per_stretch():

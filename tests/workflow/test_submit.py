@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import soundfile
 from support.metastudio_zip import RATE, speechlike
@@ -10,6 +12,8 @@ from support.workflow_rig import FAST_POLL, VOICE, client_of, training_jobs
 from voicerecorder.cloud.states import describe_state
 from voicerecorder.errors import EXIT_REFUSED
 from voicerecorder.sandbox import quotas
+from voicerecorder.session.store import Session
+from voicerecorder.session.takes import fingerprint
 from voicerecorder.workflow import records
 from voicerecorder.workflow.preflight import PreflightError
 from voicerecorder.workflow.submit import submit
@@ -117,9 +121,14 @@ def test_audit_rejection_marks_sentences_and_resubmits_the_same_job(sandbox, mak
 def test_clip_over_the_limit_is_a_real_audit_failure_fixed_by_re_recording(sandbox, make_session, rerecord):
     client = client_of(sandbox())
     session = make_session()
-    # The file changed on disk after it was checked: 16 s, over MetaStudio's 15 s clip limit.
+    # A take the local checker passed but the service's audit rejects: 16 s, over MetaStudio's
+    # 15 s clip limit, with a stored report (and file fingerprint) that says it passed.
     take_path = session.take_path(4, session.chosen_take(4))
     soundfile.write(take_path, speechlike(16.0, seed=4), RATE, subtype="PCM_16")
+    manifest = json.loads(session.manifest_path.read_text(encoding="utf-8"))
+    manifest["sentences"][4]["takes"][0]["fingerprint"] = fingerprint(take_path)
+    session.manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    session = Session.open(session.folder)
     first = submit(session, client)
     assert track(session, client, policy=FAST_POLL).state == "AUDIT_FAILED"
     [entry] = records.latest(session, records.TRAINING)["audit"]

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import UserFacingError, file_problem
 from voicerecorder.text import Bilingual
 
 PARTIAL_SUFFIX = ".partial.wav"
@@ -37,17 +37,30 @@ def _sf_command(sound_file: soundfile.SoundFile, command: int, value: int) -> in
     return int(soundfile._snd.sf_command(sound_file._file, command, soundfile._ffi.NULL, value))
 
 
-class TakeWriteError(UserFacingError):
-    """Writing or finalising a take failed (disk full, file removed, no permission)."""
+_KEPT = Bilingual(" The part recorded so far was kept.", "已录制的部分已保留。")
 
-    def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(
-            Bilingual(
+
+class TakeWriteError(UserFacingError):
+    """Writing or finalising a take failed (disk full, file removed, no permission).
+
+    ``error`` is the cause: an OSError gives its own sentence (read-only folder, no permission,
+    disk full); a libsndfile error while writing means the disk is full. ``kept`` says whether
+    audio was written before it (the message then says it was kept).
+    """
+
+    def __init__(self, path: Path, error: BaseException | str, *, kept: bool = True) -> None:
+        detail = str(error) or type(error).__name__
+        if isinstance(error, OSError):
+            message = file_problem(error, path)
+        else:
+            message = Bilingual(
                 f"Could not save the recording to {path}: {detail}. Free some disk space or choose "
-                "another folder; the part recorded so far was kept.",
-                f"无法将录音保存到 {path}：{detail}。请释放磁盘空间或选择其他文件夹；已录制的部分已保留。",
+                "another folder.",
+                f"无法将录音保存到 {path}：{detail}。请释放磁盘空间或选择其他文件夹。",
             )
-        )
+        if kept:
+            message = Bilingual(message.en + _KEPT.en, message.zh + _KEPT.zh)
+        super().__init__(message)
         self.detail = detail
 
 
@@ -72,7 +85,9 @@ class TakeWriter:
                 self.partial_path, "x", samplerate=samplerate, channels=1, subtype="PCM_16", format="WAV"
             )
         except (OSError, soundfile.LibsndfileError) as error:
-            raise TakeWriteError(self.partial_path, str(error)) from error
+            raise TakeWriteError(
+                self.partial_path, _os_cause(error, self.partial_path), kept=False
+            ) from error
         _sf_command(self._file, SFC_SET_UPDATE_HEADER_AUTO, 1)
 
     def write(self, block: np.ndarray) -> None:
@@ -97,7 +112,7 @@ class TakeWriter:
             os.replace(self.partial_path, self.final_path)
             _fsync_folder(self.final_path.parent)
         except OSError as error:
-            raise TakeWriteError(self.final_path, str(error)) from error
+            raise TakeWriteError(self.final_path, error) from error
         return self.final_path
 
     def abort(self) -> None:
@@ -116,8 +131,22 @@ class TakeWriter:
 
     def _fail(self, error: BaseException) -> None:
         if self.error is None:
-            self.error = TakeWriteError(self.partial_path, str(error) or type(error).__name__)
+            self.error = TakeWriteError(self.partial_path, error)
             self._on_error(self.error)
+
+
+def _os_cause(error: BaseException, path: Path) -> BaseException:
+    """The OSError behind a libsndfile failure to create ``path`` (libsndfile says only "System
+    error."), found by creating the file the same way; ``error`` itself when that works."""
+    if isinstance(error, OSError):
+        return error
+    try:
+        with open(path, "xb"):
+            pass
+    except OSError as cause:
+        return cause
+    path.unlink(missing_ok=True)
+    return error
 
 
 def _fsync(path: Path) -> None:

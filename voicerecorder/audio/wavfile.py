@@ -9,8 +9,13 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import UserFacingError, file_error
 from voicerecorder.text import Bilingual
+
+# The longest audio read at once: 1 minute of 48 kHz mono (2.88 million samples, any rate or
+# channel count). A training sentence lasts at most 15 s; checking 1 minute peaks near 200 MB,
+# and the checker's memory grows with the length (tests/benchmarks/checker_memory_benchmark.py).
+MAX_SAMPLES = 60 * 48000
 
 
 @dataclass(frozen=True)
@@ -34,18 +39,58 @@ class AudioData:
 
 
 def read_audio(path: Path) -> AudioData:
-    """Read a WAV (or any libsndfile format); raise UserFacingError if it cannot be read."""
+    """Read a WAV (or any libsndfile format) of at most :data:`MAX_SAMPLES` samples; raise
+    UserFacingError if it cannot be read or is longer."""
     try:
+        info = soundfile.info(str(path))
+        _refuse_long(path, info.frames, info.channels, info.samplerate)
         samples, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
     except (soundfile.LibsndfileError, RuntimeError, OSError) as error:
-        raise UserFacingError(
-            Bilingual(
-                f"Cannot read the audio file {path}: {error}. Check that it is a WAV file "
-                "and that it is not still being written.",
-                f"无法读取音频文件 {path}：{error}。请确认它是 WAV 文件，且没有正在被写入。",
-            )
-        ) from error
+        raise _unreadable(path, error) from error
     return AudioData(samples=samples, samplerate=int(rate))
+
+
+def missing_audio(path: Path) -> UserFacingError:
+    """The error for an audio file that is not there (any more)."""
+    return UserFacingError(
+        Bilingual(
+            f"The audio file {path} is missing (moved or deleted). Put it back, or record or "
+            "import that sentence again.",
+            f"音频文件 {path} 不见了（被移动或删除）。请放回原处，或重新录制或导入该句。",
+        )
+    )
+
+
+def _unreadable(path: Path, error: Exception) -> UserFacingError:
+    if isinstance(error, FileNotFoundError) or not path.exists():
+        return missing_audio(path)
+    # libsndfile reports a file it may not open as "System error."; opening it says why.
+    try:
+        open(path, "rb").close()
+    except OSError as cause:
+        return file_error(cause, path)
+    return UserFacingError(
+        Bilingual(
+            f"Cannot read the audio file {path}: {error}. Check that it is a WAV file "
+            "and that it is not still being written.",
+            f"无法读取音频文件 {path}：{error}。请确认它是 WAV 文件，且没有正在被写入。",
+        )
+    )
+
+
+def _refuse_long(path: Path, frames: int, channels: int, samplerate: int) -> None:
+    if frames * channels <= MAX_SAMPLES:
+        return
+    minutes = frames / max(samplerate, 1) / 60
+    limit = MAX_SAMPLES / 48000
+    raise UserFacingError(
+        Bilingual(
+            f"The audio file {path} lasts {minutes:.1f} minutes; takes are read up to {limit:.0f} s "
+            "of 48 kHz mono audio (a training sentence lasts at most 15 s). Cut it into sentences first.",
+            f"音频文件 {path} 长 {minutes:.1f} 分钟；录音最多读取 {limit:.0f} 秒的 48 kHz 单声道音频"
+            "（一句训练语句最长 15 秒）。请先把它剪成单句。",
+        )
+    )
 
 
 def write_wav_atomically(path: Path, samples: np.ndarray, samplerate: int, subtype: str = "PCM_16") -> None:

@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv``, run the chosen command and return its exit code."""
     args = parse(argv)
     # Imported after parsing: --version and --help end in the parser and need neither.
-    from voicerecorder.errors import EXIT_FAILED, EXIT_INTERRUPTED, UserFacingError
+    from voicerecorder.errors import EXIT_FAILED, EXIT_INTERRUPTED, UserFacingError, file_problem
     from voicerecorder.text import current_language
 
     if args.self_test:
@@ -88,6 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): stop quietly, like other tools.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (replaces a closed stdout until exit)
+        return EXIT_FAILED
+    except OSError as error:
+        # A file error no command named more precisely (each names the file where it can).
+        print(f"voicerecorder: {file_problem(error).pick(current_language())}", file=sys.stderr)
         return EXIT_FAILED
 
 

@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "or SIGTERM; jobs and uploads persist in --data.",
     )
     parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 = any free)"
+        "--port", type=port_number, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 = any free)"
     )
     parser.add_argument(
         "--data",
@@ -56,6 +56,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "'error=CreateShortJob:0.5;throttle=*:2x;drop=1x;latency=0.2;reject=7,12;seed=3'",
     )
     parser.set_defaults(func=run)
+
+
+def port_number(text: str) -> int:
+    """An argparse type: a TCP port, 0 to 65535 (0 = any free one)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a port: give a number from 0 to 65535 (0 = any free)"
+        )
+    return port
 
 
 def banner(server: SandboxServer, ak: str, sk: str) -> str:

@@ -21,7 +21,7 @@ import soundfile
 import soxr
 
 from voicerecorder.audio.wavfile import read_audio
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import UserFacingError, naming_file_errors
 from voicerecorder.session.atomicfile import atomic_output
 from voicerecorder.session.manifest import ExportRecord, utc_now
 from voicerecorder.session.problems import Problem, at_sentence
@@ -101,7 +101,12 @@ def _record(session: Session, kind: str, out: Path, indices: list[int]) -> Expor
         if take is None:
             raise _refusal([at_sentence(index, _GONE)])
         entries.append((session.take_path(index, take), session.sentence(index).text))
-    sha256, size = _write_zip(entries, out)
+    with naming_file_errors(out):
+        sha256, size = _write_zip(entries, out)
+    changed = [index for index in indices if not session.unchanged_since_check(index)]
+    if changed:
+        out.unlink(missing_ok=True)
+        raise _refusal([at_sentence(index, _GONE) for index in changed])
     try:
         shown = out.resolve().relative_to(session.folder.resolve()).as_posix()
     except ValueError:

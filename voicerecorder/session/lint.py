@@ -2,9 +2,10 @@
 
 Errors are problems that make a take unusable for training or its transcript ambiguous:
 ``duplicate``, ``too_long`` (over 15 s, MetaStudio's hard limit), ``digits``, ``symbols``,
-``cjk_in_en``, ``not_chinese`` and ``sentence_count`` (the edition needs exactly 20 or 100).
+``cjk_in_en``, ``not_chinese``, ``bidi_control`` (invisible direction controls that make the
+shown text differ from the stored one) and ``sentence_count`` (the edition needs exactly 20 or 100).
 Warnings are worth fixing but a take can still be used: ``too_short`` (under 5 s),
-``end_punctuation``, ``abbreviation`` (English) and ``latin_in_cn``.
+``end_punctuation``, ``abbreviation`` (English), ``latin_in_cn`` and ``emoji``.
 A finding about the whole script has line 0 and no sentence id.
 """
 
@@ -27,6 +28,9 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _DIGITS = re.compile(r"\d+")
 _SYMBOLS = re.compile(r"[%‰&$¥￥€£@#+=/\\*<>^|~_°℃×÷§％＆＄＠＃＋＝／＼＊＜＞＾｜～＿]")
+# Unicode's bidirectional formatting characters (UAX #9): embeddings, overrides, isolates, marks.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]")
 _CLOSERS = " \t\"'”’)）」』】》"
 _ENDINGS = {"CN": "。！？…", "EN": ".!?…"}
 _ABBREVIATIONS = re.compile(
@@ -143,7 +147,35 @@ def _sentence_problems(text: str, language: str) -> Iterator[tuple[str, str, Bil
                 f"含有符号 {shown}。请把符号写成要读出的文字（例如“%”写作“百分之”）。",
             ),
         )
+    yield from _invisible_problems(text)
     yield from (_cn_problems(text) if language == "CN" else _en_problems(text))
+
+
+def _invisible_problems(text: str) -> Iterator[tuple[str, str, Bilingual]]:
+    controls = sorted(set(_BIDI.findall(text)))
+    if controls:
+        shown = ", ".join(f"U+{ord(ch):04X}" for ch in controls)
+        yield (
+            "error",
+            "bidi_control",
+            Bilingual(
+                f"contains the invisible direction controls {shown}, so the text shown differs from the "
+                "text stored. Retype the sentence without them.",
+                f"含有不可见的文字方向控制符 {shown}，显示的文字与保存的文字不同。"
+                "请重新输入该句，不要包含它们。",
+            ),
+        )
+    emoji = sorted(set(_EMOJI.findall(text)))
+    if emoji:
+        shown = " ".join(emoji)
+        yield (
+            "warning",
+            "emoji",
+            Bilingual(
+                f"contains the emoji {shown}, which are not read aloud. Remove them or write what is read.",
+                f"含有表情符号 {shown}，朗读时不会读出。请删除，或写成要读出的文字。",
+            ),
+        )
 
 
 def _length_problems(text: str, language: str) -> Iterator[tuple[str, str, Bilingual]]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from voicerecorder.errors import UserFacingError
 from voicerecorder.session.form import VoiceForm
 from voicerecorder.session.migrations import MIGRATIONS
+from voicerecorder.session.schema import MAX_MANIFEST_BYTES, SchemaError, validate_manifest
 from voicerecorder.session.script import Script
 from voicerecorder.text import Bilingual
 
@@ -32,7 +33,11 @@ def utc_now() -> str:
 
 @dataclass(frozen=True)
 class TakeRecord:
-    """One recorded or imported take: ``takes/<sentence folder>/<file>``, its format and reports."""
+    """One recorded or imported take: ``takes/<sentence folder>/<file>``, its format and reports.
+
+    ``fingerprint`` (``{"size", "mtime_ns", "sha256"}``) describes the file that ``check`` judged;
+    a file that no longer matches it is checked again before it is packed or sent.
+    """
 
     file: str
     created: str
@@ -42,6 +47,7 @@ class TakeRecord:
     capture: dict | None = None
     check: dict | None = None
     source: str = "recorded"
+    fingerprint: dict | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -53,12 +59,13 @@ class TakeRecord:
             "capture": self.capture,
             "check": self.check,
             "source": self.source,
+            "fingerprint": self.fingerprint,
         }
 
     @classmethod
     def from_dict(cls, data: dict) -> TakeRecord:
         return cls(
-            file=str(data["file"]),
+            file=_plain_name(data["file"], "take file"),
             created=str(data["created"]),
             duration_s=float(data["duration_s"]),
             samplerate=int(data["samplerate"]),
@@ -66,6 +73,7 @@ class TakeRecord:
             capture=_optional_dict(data.get("capture")),
             check=_optional_dict(data.get("check")),
             source=str(data.get("source", "recorded")),
+            fingerprint=_optional_dict(data.get("fingerprint")),
         )
 
 
@@ -97,7 +105,7 @@ class SentenceTakes:
     def from_dict(cls, data: dict) -> SentenceTakes:
         state = cls(
             id=str(data["id"]),
-            folder=_folder(data["folder"]),
+            folder=_plain_name(data["folder"], "sentence folder"),
             takes=[TakeRecord.from_dict(take) for take in data["takes"]],
             chosen=None if data.get("chosen") is None else str(data["chosen"]),
             chosen_by_user=bool(data.get("chosen_by_user", False)),
@@ -217,14 +225,16 @@ def _optional_dict(value: object) -> dict | None:
     return None if value is None else copy.deepcopy(_dict(value))
 
 
-def _folder(value: object) -> str:
+def _plain_name(value: object, what: str) -> str:
+    """A file or folder name that stays where it is put: no path, no parent, nothing absolute."""
     name = str(value)
-    if not name or name in (".", "..") or "/" in name or "\\" in name:
-        raise ValueError(f"unsafe sentence folder {name!r}")
+    if not name or name in (".", "..") or any(mark in name for mark in ("/", "\\", ":", "\0")):
+        raise ValueError(f"unsafe {what} {name!r} (it must be a plain name inside the session folder)")
     return name
 
 
-def _corrupt(path: Path, reason: str) -> ManifestError:
+def damaged_manifest(path: Path, reason: str) -> ManifestError:
+    """The refusal of a ``session.json`` at ``path`` that cannot be used, saying why."""
     return ManifestError(
         Bilingual(
             f"The session file {path} is damaged ({reason}), so the session cannot be opened. "
@@ -252,23 +262,30 @@ def parse_manifest(raw: bytes, path: Path) -> tuple[Manifest, bool]:
 
     Raises ManifestError for anything that is not a complete manifest of a known schema.
     """
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise damaged_manifest(path, f"{len(raw)} bytes, over the {MAX_MANIFEST_BYTES} a session can have")
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise _corrupt(path, f"not valid JSON: {error}") from error
+    except (UnicodeDecodeError, ValueError) as error:
+        raise damaged_manifest(path, f"not valid JSON: {error}") from error
+    except RecursionError as error:
+        raise damaged_manifest(path, "not valid JSON: nested too deeply") from error
     if not isinstance(data, dict):
-        raise _corrupt(path, "not a JSON object")
+        raise damaged_manifest(path, "not a JSON object")
     version = data.get("schema_version", 0)
-    if not isinstance(version, int) or version < 0:
-        raise _corrupt(path, f"unknown format {version!r}")
+    if type(version) is not int or version < 0:
+        raise damaged_manifest(path, f"unknown format {version!r}")
     if version > SCHEMA_VERSION:
         raise _too_new(path, version)
     migrated = version < SCHEMA_VERSION
     try:
         for step in range(version, SCHEMA_VERSION):
             data = MIGRATIONS[step](data)
+        validate_manifest(data)
         return Manifest.from_dict(data), migrated
+    except SchemaError as error:
+        raise damaged_manifest(path, str(error)) from error
     except UserFacingError as error:
-        raise _corrupt(path, error.message.en) from error
+        raise damaged_manifest(path, error.message.en) from error
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise _corrupt(path, f"{type(error).__name__}: {error}") from error
+        raise damaged_manifest(path, f"{type(error).__name__}: {error}") from error

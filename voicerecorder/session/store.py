@@ -25,7 +25,7 @@ from typing import Protocol
 import soundfile
 
 from voicerecorder.audio.wavfile import AudioData, read_audio
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import EXIT_USAGE, UserFacingError, naming_file_errors
 from voicerecorder.paths import sessions_dir
 from voicerecorder.session import takes as take_checks
 from voicerecorder.session.atomicfile import atomic_output, atomic_write_bytes, remove_stale_temps
@@ -37,6 +37,7 @@ from voicerecorder.session.manifest import (
     Manifest,
     SentenceTakes,
     TakeRecord,
+    damaged_manifest,
     parse_manifest,
     utc_now,
 )
@@ -98,7 +99,6 @@ class Session:
             root = root or sessions_dir()
             root.mkdir(parents=True, exist_ok=True)
             folder = root / session_folder_name(form.voice_name, root, day)
-        _prepare_empty_folder(folder)
         now = utc_now()
         names = sentence_folder_names([sentence.id for sentence in script.sentences])
         manifest = Manifest(
@@ -110,8 +110,10 @@ class Session:
             updated=now,
         )
         session = cls(folder, manifest)
-        session._write()
-        session.log(f"session created: edition {edition}, {len(names)} sentences, script {script.source}")
+        with naming_file_errors(folder, exit_code=EXIT_USAGE):
+            _prepare_empty_folder(folder)
+            session._write()
+            session.log(f"session created: edition {edition}, {len(names)} sentences, script {script.source}")
         return session
 
     @classmethod
@@ -141,8 +143,9 @@ class Session:
         session = cls(folder, manifest)
         remove_stale_temps(path)
         if migrated:
-            atomic_write_bytes(folder / f"session.before-v{SCHEMA_VERSION}.json", raw)
-            session._write()
+            with naming_file_errors(path):
+                atomic_write_bytes(folder / f"session.before-v{SCHEMA_VERSION}.json", raw)
+                session._write()
             session.log(f"session format migrated to {SCHEMA_VERSION}; the old file is kept beside it")
         session._recover_partial_takes()
         return session
@@ -189,9 +192,17 @@ class Session:
             return None if state.chosen is None else state.take(state.chosen)
 
     def take_path(self, index: int, take: TakeRecord) -> Path:
-        """Where the WAV file of ``take`` (a take of sentence ``index``) lives."""
+        """Where the WAV file of ``take`` (a take of sentence ``index``) lives.
+
+        Raises ManifestError when that place leads outside the session folder (a symbolic link).
+        """
         with self._lock:
-            return self.folder / TAKES_DIR / self._state(index).folder / take.file
+            path = self.folder / TAKES_DIR / self._state(index).folder / take.file
+        if not path.resolve().is_relative_to(self.folder.resolve()):
+            raise damaged_manifest(
+                self.manifest_path, f"the take {path} leads outside the session folder, to {path.resolve()}"
+            )
+        return path
 
     @property
     def device(self) -> dict | None:
@@ -250,7 +261,8 @@ class Session:
             state = self._state(index)
             folder = self.folder / TAKES_DIR / state.folder
             names = [take.file for take in state.takes]
-        folder.mkdir(parents=True, exist_ok=True)
+        with naming_file_errors(folder):
+            folder.mkdir(parents=True, exist_ok=True)
         names += [entry.name for entry in folder.iterdir()]
         numbers = [int(m.group(1)) for m in map(_TAKE_FILE.fullmatch, names) if m]
         return folder / f"take-{max(numbers, default=0) + 1}.wav"
@@ -276,6 +288,7 @@ class Session:
         path = self._adopt_file(index, path, audio)
         inputs = self.check_context_inputs(index, capture)
         check = take_checks.run_check(audio, inputs)
+        fingerprint = take_checks.fingerprint(path)
         take = TakeRecord(
             file=path.name,
             created=utc_now(),
@@ -285,6 +298,7 @@ class Session:
             capture=copy.deepcopy(capture),
             check=check,
             source=origin,
+            fingerprint=fingerprint,
         )
         with self._changing():
             state = self._state(index)
@@ -310,19 +324,46 @@ class Session:
             state.chosen, state.chosen_by_user = file, True
 
     def recheck_chosen(self) -> None:
-        """Check the chosen takes that have no report yet (takes migrated from older formats).
+        """Make every chosen take's report describe the file on disk: a take without a report
+        (migrated from older formats), or whose file's size, mtime or content differs from the
+        one checked, is checked again and its new report saved; a missing file is an error.
 
-        Called from a worker thread (the packer runs it first).
+        Called from a worker thread (the packer and the submit preflight run it first).
         """
         for index in range(self.sentence_count):
             take = self.chosen_take(index)
-            if take is None or take.check is not None:
+            if take is None:
                 continue
-            audio = read_audio(self.take_path(index, take))
+            path = self.take_path(index, take)
+            current = take_checks.fingerprint(path)
+            if take.check is not None and take.fingerprint == current:
+                continue
+            audio = read_audio(path)
             check = take_checks.run_check(audio, self.check_context_inputs(index, take.capture))
             with self._changing():
                 state = self._state(index)
-                state.takes = [replace(t, check=check) if t.file == take.file else t for t in state.takes]
+                state.takes = [
+                    replace(t, check=check, fingerprint=current) if t.file == take.file else t
+                    for t in state.takes
+                ]
+            if take.check is not None:
+                self.log(
+                    f"sentence {index + 1}: {take.file} changed on disk; checked again: {verdict_of(check)}"
+                )
+
+    def unchanged_since_check(self, index: int) -> bool:
+        """Whether the chosen take of sentence ``index`` still has the size and mtime it was checked with."""
+        take = self.chosen_take(index)
+        if take is None or take.fingerprint is None:
+            return False
+        try:
+            status = self.take_path(index, take).stat()
+        except OSError:
+            return False
+        return (status.st_size, status.st_mtime_ns) == (
+            take.fingerprint["size"],
+            take.fingerprint["mtime_ns"],
+        )
 
     def set_current_index(self, index: int) -> None:
         """Remember the sentence the talent is on, so the wizard resumes there."""
@@ -375,8 +416,8 @@ class Session:
 
     def log(self, line: str) -> None:
         """Append a timestamped line to ``logs/session.log`` (never put secrets here)."""
-        with self._log_lock:
-            logs = self.folder / LOGS_DIR
+        logs = self.folder / LOGS_DIR
+        with self._log_lock, naming_file_errors(logs / LOG_NAME):
             logs.mkdir(exist_ok=True)
             with open(logs / LOG_NAME, "a", encoding="utf-8") as stream:
                 stream.write(f"{utc_now()} {line}\n")
@@ -413,18 +454,15 @@ class Session:
             if in_place and _FINISHED_TAKE.fullmatch(path.name):
                 return path
             target = self.next_take_path(index)
-            if in_place:
-                path.replace(target)
-                return target
-            # Reserve the name at once so a second import cannot pick it.
-            target.touch(exist_ok=False)
+            with naming_file_errors(target):
+                if in_place:
+                    path.replace(target)
+                    return target
+                # Reserve the name at once so a second import cannot pick it.
+                target.touch(exist_ok=False)
         try:
-            if soundfile.info(str(path)).format == "WAV":
-                with atomic_output(target) as stream, open(path, "rb") as original:
-                    shutil.copyfileobj(original, stream)
-            else:
-                with atomic_output(target) as stream:
-                    soundfile.write(stream, audio.samples, audio.samplerate, subtype="PCM_24", format="WAV")
+            with naming_file_errors(target):
+                _copy_in(path, target, audio)
         except BaseException:
             target.unlink(missing_ok=True)
             raise
@@ -451,13 +489,23 @@ class Session:
 
     def _write_snapshot(self, data: bytes, number: int) -> None:
         """Write a snapshot unless a newer one is already on disk (serialised, outside the lock)."""
-        with self._write_lock:
+        with self._write_lock, naming_file_errors(self.manifest_path):
             if number > self._written:
                 atomic_write_bytes(self.manifest_path, data)
                 self._written = number
 
     def _write(self) -> None:
         atomic_write_bytes(self.manifest_path, self._manifest.to_json())
+
+
+def _copy_in(path: Path, target: Path, audio: AudioData) -> None:
+    """Copy an imported file to ``target``: a WAV byte for byte, anything else as 24-bit WAV."""
+    if soundfile.info(str(path)).format == "WAV":
+        with atomic_output(target) as stream, open(path, "rb") as original:
+            shutil.copyfileobj(original, stream)
+    else:
+        with atomic_output(target) as stream:
+            soundfile.write(stream, audio.samples, audio.samplerate, subtype="PCM_24", format="WAV")
 
 
 def _source_parts(source: Path | RecordedTake, capture: dict | None) -> tuple[Path, dict | None, str]:

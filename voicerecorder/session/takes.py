@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from voicerecorder.audio.repair import RepairResult, RepairStatus, repair_partials
-from voicerecorder.audio.wavfile import AudioData
+from voicerecorder.audio.wavfile import AudioData, missing_audio
+from voicerecorder.errors import file_error
 from voicerecorder.quality.checker import check_take, session_baseline
 from voicerecorder.quality.context import TakeContext
 from voicerecorder.quality.report import TakeReport
@@ -60,6 +63,24 @@ def run_check(audio: AudioData, inputs: ContextInputs) -> dict:
         per_sentence=True,
     )
     return check_take(audio.samples, audio.samplerate, context).to_dict()
+
+
+def fingerprint(path: Path) -> dict:
+    """``{"size", "mtime_ns", "sha256"}`` of the take file at ``path`` (read in 1 MiB blocks).
+
+    Raises UserFacingError when the file is missing or cannot be read. Called from worker threads.
+    """
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+    except FileNotFoundError as error:
+        raise missing_audio(path) from error
+    except OSError as error:
+        raise file_error(error, path) from error
+    return {"size": status.st_size, "mtime_ns": status.st_mtime_ns, "sha256": digest.hexdigest()}
 
 
 def repair_partial_takes(takes_dir: Path) -> list[RepairResult]:

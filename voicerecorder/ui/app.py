@@ -16,7 +16,7 @@ from voicerecorder import __version__
 from voicerecorder.audio.playback import SoundDevicePlayer
 from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
 from voicerecorder.cloud.redact import install_log_redaction
-from voicerecorder.errors import UserFacingError
+from voicerecorder.errors import UserFacingError, file_problem
 from voicerecorder.paths import APP_NAME, log_dir, resources_dir
 from voicerecorder.text import Bilingual
 from voicerecorder.ui import i18n
@@ -57,6 +57,8 @@ def error_text(error: BaseException) -> str:
     """What the error dialog says: the actionable message, or a generic one pointing at the log."""
     if isinstance(error, UserFacingError):
         return i18n.pick(error.message)
+    if isinstance(error, OSError):
+        return i18n.pick(file_problem(error))
     where = log_dir() / LOG_NAME
     return (
         QApplication.translate(
