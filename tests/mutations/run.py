@@ -39,7 +39,7 @@ SIGNER_TESTS = ("tests/cloud/test_signer_vectors.py", "tests/cloud/test_signer_p
 ZIP_TESTS = ("tests/session/test_export.py",)
 CLIPPING_TESTS = ("tests/quality/test_levels.py", "tests/quality/test_odd_input.py")
 ATOMIC_TESTS = ("tests/session/test_manifest.py", "tests/session/test_crash_consistency.py")
-RECOVERY_TESTS = ("tests/workflow/test_submit.py", "tests/workflow/test_faults.py")
+RECOVERY_TESTS = ("tests/workflow/test_own_job.py",)
 REPAIR_TESTS = ("tests/audio/test_take_files.py",)
 
 MUTATIONS = (
@@ -134,25 +134,25 @@ MUTATIONS = (
     Mutation(
         "a job already known is adopted",
         "crash recovery",
-        "voicerecorder/workflow/submit.py",
-        "            and job.job_id not in known\n",
-        "",
+        "voicerecorder/workflow/recovery.py",
+        "job.batch_name == mark and job.job_id not in known",
+        "job.batch_name == mark",
         RECOVERY_TESTS,
     ),
     Mutation(
-        "a similarly named job is adopted",
+        "another session's job is adopted",
         "crash recovery",
-        "voicerecorder/workflow/submit.py",
-        '            if job.voice_name == intent["voice_name"]\n            and ',
-        "            if ",
+        "voicerecorder/workflow/recovery.py",
+        "job.batch_name == mark and job.job_id not in known",
+        "job.job_id not in known",
         RECOVERY_TESTS,
     ),
     Mutation(
         "the newest candidate is adopted",
         "crash recovery",
-        "voicerecorder/workflow/submit.py",
-        "return min(found, key=lambda job: job.create_time or 0)",
-        "return max(found, key=lambda job: job.create_time or 0)",
+        "voicerecorder/workflow/recovery.py",
+        "return min(found, key=_creation_order) if found else None",
+        "return max(found, key=_creation_order) if found else None",
         RECOVERY_TESTS,
     ),
     Mutation(
