@@ -87,7 +87,7 @@ def chinese() -> dict[str, dict[str, str]]:
     return sections(CHINESE.read_bytes().decode("utf-8-sig"))
 
 
-def test_the_committed_ids_and_placeholders_are_default_isl_s():
+def test_the_committed_reference_matches_default_isl():
     """Holds against the real Default.isl once check-installer.sh has cached Inno Setup."""
     assert committed_signatures() == reference()
 
