@@ -2,9 +2,10 @@
 # Proves the Windows installer on Linux, under wine: compiles packaging/windows/voicerecorder.iss
 # with Inno Setup (the npm package "innosetup", pinned below) against the repository's resources
 # and a stand-in payload laid out as PyInstaller's Windows output, installs it silently into a
-# fresh Windows 10 prefix, checks the files, Start-menu shortcuts and the per-user uninstall key,
-# uninstalls silently (the recordings stay), reinstalls, and uninstalls interactively on a
-# virtual display answering "No" to keeping the recordings (they go).
+# fresh Windows 10 prefix in Simplified Chinese (the project's ChineseSimplified.isl), checks the
+# files, Start-menu shortcuts and the per-user uninstall key, uninstalls silently (the recordings
+# stay), reinstalls in English, and uninstalls interactively on a virtual display answering "No"
+# to keeping the recordings (they go).
 #
 # Usage: bash packaging/windows/check-installer.sh
 # Installs the Debian packages it lacks (as root or with sudo). Prints one line per check,
@@ -123,7 +124,7 @@ stage_sources() {
   stage="$work/stage"
   payload="$stage/dist/voicerecorder"
   mkdir -p "$stage/packaging/windows" "$stage/resources/icons" "$payload/_internal"
-  cp "$repo/packaging/windows/voicerecorder.iss" "$stage/packaging/windows/"
+  cp "$repo/packaging/windows/voicerecorder.iss" "$repo/packaging/windows/ChineseSimplified.isl" "$stage/packaging/windows/"
   cp "$repo/resources/icons/voicerecorder.ico" "$stage/resources/icons/"
   for program in voicerecorder.exe voicerecorder-cli.exe; do
     cp "$WINEPREFIX/drive_c/windows/system32/hostname.exe" "$payload/$program"
@@ -140,18 +141,18 @@ for source, folder in bundled_resources(root):
 EOF
 }
 
-# Compiles with English messages standing in for the Chinese ones: Inno Setup 6.4.1 does not
-# ship ChineseSimplified.isl (build.yml passes the real file on the Windows runner).
+# Compiles the script as build.yml does, with its English and Simplified Chinese messages.
 compile_setup() {
   version=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' "$repo/voicerecorder/__init__.py")
   setup="$stage/dist/VoiceRecorder-$version-windows-x64-setup.exe"
-  wine "$work/inno/bin/ISCC.exe" /Q "/DAppVersion=$version" "/DChineseMessages=compiler:Default.isl" \
+  wine "$work/inno/bin/ISCC.exe" /Q "/DAppVersion=$version" \
     "$(winepath -w "$stage/packaging/windows/voicerecorder.iss")" >"$work/iscc.log" 2>&1 || cat "$work/iscc.log" >&2
   check "Inno Setup $INNO_VERSION compiles voicerecorder.iss into $(basename "$setup")" test -s "$setup"
 }
 
+# Installs silently in one of the script's languages: install_silently LANGUAGE
 install_silently() {
-  wine "$setup" /VERYSILENT /SUPPRESSMSGBOXES /CURRENTUSER "/LOG=$(winepath -w "$work/setup.log")" &&
+  wine "$setup" /VERYSILENT /SUPPRESSMSGBOXES /CURRENTUSER "/LANG=$1" "/LOG=$(winepath -w "$work/setup.log")" &&
     wineserver -w
 }
 
@@ -179,12 +180,15 @@ key_absent() {
   ! wine reg query "$UNINSTALL_KEY" >/dev/null 2>&1
 }
 
+# Checks an install whose uninstaller shortcut has the installed language's name: check_installed NAME
 check_installed() {
+  local uninstall_link=$1
   app="$local_appdata/Programs/VoiceRecorder"
   local menu="$appdata/Microsoft/Windows/Start Menu/Programs/VoiceRecorder"
   check "every file of the payload is in %LOCALAPPDATA%\\Programs\\VoiceRecorder, with unins000.exe" payload_installed
   check "the Start menu starts voicerecorder.exe" shortcut_starts "$menu/VoiceRecorder.lnk" 'VoiceRecorder\\voicerecorder.exe'
-  check "the Start menu has the uninstaller" shortcut_starts "$menu/Uninstall VoiceRecorder.lnk" 'VoiceRecorder\\unins000.exe'
+  check "the Start menu has the uninstaller, named \"$uninstall_link\"" shortcut_starts "$menu/$uninstall_link.lnk" \
+    'VoiceRecorder\\unins000.exe'
   check "no desktop shortcut unless asked for" test ! -e "$desktop/VoiceRecorder.lnk"
   check "the HKCU uninstall key names VoiceRecorder $version" key_is DisplayVersion "$version"
   check "the uninstall key points at the install folder" key_is InstallLocation "$(winepath -w "$app")\\"
@@ -233,8 +237,9 @@ main() {
   make_prefix
   stage_sources
   compile_setup
-  check "the setup installs silently for the current user" install_silently
-  check_installed
+  check "the setup installs silently for the current user, in Simplified Chinese" install_silently chinesesimplified
+  check "the uninstall key records the Simplified Chinese language" key_is "Inno Setup: Language" chinesesimplified
+  check_installed "卸载 VoiceRecorder"
 
   local recordings="$local_appdata/voicerecorder/sessions/demo"
   mkdir -p "$recordings"
@@ -244,7 +249,7 @@ main() {
   check_removed
   check "the silent uninstaller keeps %LOCALAPPDATA%\\voicerecorder" test -f "$recordings/take-001.wav"
 
-  check "the setup installs again over the kept recordings" install_silently
+  check "the setup installs again over the kept recordings, in English" install_silently english
   uninstall_interactively
   check_removed
   check "answering No deletes %LOCALAPPDATA%\\voicerecorder" test ! -e "$local_appdata/voicerecorder"

@@ -2,15 +2,12 @@
 ; Build (from the repository root, after PyInstaller has made dist\voicerecorder\):
 ;   iscc /DAppVersion=0.1.0 packaging\windows\voicerecorder.iss
 ; Output: dist\VoiceRecorder-<version>-windows-x64-setup.exe
-; /DChineseMessages=PATH points at ChineseSimplified.isl when the Inno Setup installation
-; does not ship it in its Languages folder, as 6.4.1 does not (.github/workflows/build.yml passes
-; the copy pinned there; packaging/windows/check-installer.sh proves this script under wine).
+; The Simplified Chinese messages are the project's own, ChineseSimplified.isl next to this
+; script (Inno Setup 6.4.1 does not ship them); packaging/windows/check-installer.sh proves
+; this script under wine.
 
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=X.Y.Z packaging\windows\voicerecorder.iss
-#endif
-#ifndef ChineseMessages
-  #define ChineseMessages "compiler:Languages\ChineseSimplified.isl"
 #endif
 #define AppName "VoiceRecorder"
 #define AppExe "voicerecorder.exe"
@@ -48,7 +45,7 @@ CloseApplications=yes
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
-Name: "chinesesimplified"; MessagesFile: "{#ChineseMessages}"
+Name: "chinesesimplified"; MessagesFile: "ChineseSimplified.isl"
 
 [CustomMessages]
 english.KeepRecordings=Keep your recordings and sessions?%n%n%1%n%nChoose Yes to keep them (you can reinstall VoiceRecorder later and carry on). Choose No to delete them for good.

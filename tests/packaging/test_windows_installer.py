@@ -1,7 +1,8 @@
 """Compile the Windows installer with Inno Setup and install and uninstall it under wine.
 
 Marked ``packaging`` (about a minute on two cores, more on the first run, which installs wine):
-``packaging/windows/check-installer.sh`` does the work and prints one line per check.
+``packaging/windows/check-installer.sh`` does the work and prints one line per check. The first
+install runs in Simplified Chinese with the project's ChineseSimplified.isl, the second in English.
 """
 
 import subprocess
@@ -21,6 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = (
     "ok - the wine prefix reports Windows 10",
     "ok - Inno Setup 6.4.1 compiles voicerecorder.iss",
+    "ok - the setup installs silently for the current user, in Simplified Chinese",
+    "ok - the uninstall key records the Simplified Chinese language",
+    'ok - the Start menu has the uninstaller, named "卸载 VoiceRecorder"',
     "ok - every file of the payload is in %LOCALAPPDATA%\\Programs\\VoiceRecorder, with unins000.exe",
     "ok - the Start menu starts voicerecorder.exe",
     "ok - the HKCU uninstall key names VoiceRecorder",
@@ -40,4 +44,4 @@ def test_installer_compiles_installs_and_uninstalls_under_wine():
     assert not [line for line in lines if line.startswith("FAILED")]
     for expected in EXPECTED:
         assert [line for line in lines if line.startswith(expected)], expected
-    assert lines[-1].startswith("Windows installer: 23 checks, 0 failed")
+    assert lines[-1].startswith("Windows installer: 24 checks, 0 failed")
