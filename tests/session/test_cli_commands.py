@@ -189,6 +189,21 @@ def test_check_files_json_contract(good_wav, clipped_wav, capsys):
     assert verdicts[1] == "fail"
 
 
+def test_check_clipped_take_says_one_thing_and_names_what_it_left_unjudged(clipped_wav, capsys):
+    assert main(["check", "--json", str(clipped_wav)]) == 1
+    [entry] = json.loads(capsys.readouterr().out)["files"]
+    unjudged = {c["id"]: (c["level"], c["suppressed_by"]) for c in entry["checks"] if "suppressed_by" in c}
+    assert unjudged["loudness"] == ("pass", "clipping")
+    assert unjudged["headroom"] == ("pass", "clipping")
+    assert all(set(c) == CHECK_KEYS | {"suppressed_by"} for c in entry["checks"] if c["id"] in unjudged)
+    assert [c["id"] for c in entry["checks"] if c["level"] != "pass"] == ["clipping"]
+    assert main(["check", str(clipped_wav)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("  FAIL clipping: The sound is clipped")
+    assert lines[2].startswith("  Not judged until the clipping is fixed: headroom, speech level")
+    assert len(lines) == 3
+
+
 def test_check_text_output_and_unreadable_files(good_wav, clipped_wav, tmp_path, capsys):
     assert main(["check", str(clipped_wav)]) == 1
     out = capsys.readouterr().out

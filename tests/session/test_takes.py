@@ -142,7 +142,9 @@ def test_takes_are_checked_against_the_session(basic_session, good_take_samples)
     quiet = basic_session.add_take(2, path, capture(device={"hostapi": "ALSA", "name": "Laptop mic"}))
     levels = check_ids(quiet)
     assert levels["device"] == "warn"
-    assert levels["consistency"] == "warn"
+    assert levels["loudness"] == "fail"
+    consistency = next(check for check in quiet.check["checks"] if check["id"] == "consistency")
+    assert (consistency["level"], consistency["suppressed_by"]) == ("pass", "loudness")
 
 
 def test_warnings_are_listed_separately(basic_session, good_take_samples, tmp_path):
