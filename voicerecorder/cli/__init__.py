@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "voicerecorder.cli.script",
     "voicerecorder.cli.new",
     "voicerecorder.cli.importer",
+    "voicerecorder.cli.takes",
     "voicerecorder.cli.check",
     "voicerecorder.cli.pack",
     "voicerecorder.cli.cloud_status",

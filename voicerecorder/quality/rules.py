@@ -315,14 +315,16 @@ MESSAGES: dict[str, Bilingual] = {
         "语速 {value:.2f} {unit_zh}，与你平时的语速一致。",
     ),
     "speaking_rate.fast": Bilingual(
-        "You read {percent:.0f} % faster than your usual pace ({value:.2f} against {pace:.2f} {unit_en}). "
+        "You read {percent:.0f} % faster than your usual pace "
+        "(speaking rate {value:.2f} against {pace:.2f} {unit_en}). "
         "Slow down to your normal speed.",
-        "语速比你平时快 {percent:.0f}%（{value:.2f}，平时 {pace:.2f} {unit_zh}）。请放慢到平常的语速。",
+        "语速比你平时快 {percent:.0f}%（语速 {value:.2f}，平时 {pace:.2f} {unit_zh}）。请放慢到平常的语速。",
     ),
     "speaking_rate.slow": Bilingual(
-        "You read {percent:.0f} % slower than your usual pace ({value:.2f} against {pace:.2f} {unit_en}). "
+        "You read {percent:.0f} % slower than your usual pace "
+        "(speaking rate {value:.2f} against {pace:.2f} {unit_en}). "
         "Keep your normal speed and shorten the pauses.",
-        "语速比你平时慢 {percent:.0f}%（{value:.2f}，平时 {pace:.2f} {unit_zh}）。"
+        "语速比你平时慢 {percent:.0f}%（语速 {value:.2f}，平时 {pace:.2f} {unit_zh}）。"
         "请保持平常的语速并缩短停顿。",
     ),
     "speaking_rate.typical_ok": Bilingual(
@@ -332,14 +334,17 @@ MESSAGES: dict[str, Bilingual] = {
         "录满 {takes} 条后改以你自己的语速为准。",
     ),
     "speaking_rate.typical_fast": Bilingual(
-        "You read {percent:.0f} % faster than a typical pace ({value:.2f} against {pace:.1f} {unit_en}). "
+        "You read {percent:.0f} % faster than a typical pace "
+        "(speaking rate {value:.2f} against {pace:.1f} {unit_en}). "
         "Slow down and read every word clearly.",
-        "语速比常见语速快 {percent:.0f}%（{value:.2f}，常见 {pace:.1f} {unit_zh}）。请放慢，把每个字读清楚。",
+        "语速比常见语速快 {percent:.0f}%（语速 {value:.2f}，常见 {pace:.1f} {unit_zh}）。"
+        "请放慢，把每个字读清楚。",
     ),
     "speaking_rate.typical_slow": Bilingual(
-        "You read {percent:.0f} % slower than a typical pace ({value:.2f} against {pace:.1f} {unit_en}). "
+        "You read {percent:.0f} % slower than a typical pace "
+        "(speaking rate {value:.2f} against {pace:.1f} {unit_en}). "
         "Read at your natural speed and shorten the pauses.",
-        "语速比常见语速慢 {percent:.0f}%（{value:.2f}，常见 {pace:.1f} {unit_zh}）。"
+        "语速比常见语速慢 {percent:.0f}%（语速 {value:.2f}，常见 {pace:.1f} {unit_zh}）。"
         "请以自然的语速朗读并缩短停顿。",
     ),
     "speaking_rate.no_text": Bilingual(
