@@ -13,7 +13,11 @@ from voicerecorder.session.problems import sentence_label
 from voicerecorder.text import Bilingual, current_language
 
 _VERDICTS = {**LEVEL_NAMES, "unchecked": Bilingual("UNCHECKED", "未检查")}
-_SOURCES = {"recorded": Bilingual("recorded", "录制"), "imported": Bilingual("imported", "导入")}
+_SOURCES = {
+    "recorded": Bilingual("recorded", "录制"),
+    "imported": Bilingual("imported", "导入"),
+    "recovered": Bilingual("recovered after a crash", "崩溃后恢复"),
+}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -40,6 +40,7 @@ def application(argv: Sequence[str] = ()) -> QApplication:
         GuiThreadCollector(app)
     install_focus_ring(app)
     app.setApplicationName(APP_NAME)
+    app.setDesktopFileName(APP_NAME)  # Wayland app id and menu match: StartupWMClass in voicerecorder.desktop
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     icon = resources_dir() / "icons" / "voicerecorder.svg"
