@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from voicerecorder.permissions import microphone_blocked_message
 from voicerecorder.text import Bilingual
 
 
@@ -393,15 +394,8 @@ MESSAGES: dict[str, Bilingual] = {
         "未评判：语音电平不合适，这项测量不可靠。请先调好电平。",
     ),
     "mic_blocked.ok": Bilingual("The microphone delivers sound.", "麦克风有声音输入。"),
-    "mic_blocked.blocked": Bilingual(
-        "The microphone delivers only digital silence: the operating system is blocking it. "
-        "Windows: Settings > Privacy & security > Microphone, turn on microphone access and "
-        "'Let desktop apps access your microphone'. macOS: System Settings > Privacy & Security > "
-        "Microphone, turn on this app. Then restart the app and test again.",
-        "麦克风只输入数字静音：操作系统阻止了麦克风。Windows："
-        "设置 > 隐私和安全性 > 麦克风，打开麦克风访问权限和"
-        "“允许桌面应用访问你的麦克风”。macOS：系统设置 > 隐私与安全性 > 麦克风，"
-        "为本应用打开权限。然后重启本应用并重新测试。",
+    "mic_blocked.blocked": microphone_blocked_message(
+        Bilingual("the microphone delivers only digital silence", "麦克风只输入数字静音")
     ),
     "room.noise_ok": Bilingual("The room is quiet ({value:.1f} dBFS).", "房间很安静（{value:.1f} dBFS）。"),
     "room.noise_high": Bilingual(

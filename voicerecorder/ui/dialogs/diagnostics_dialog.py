@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from voicerecorder import __version__
-from voicerecorder.audio.backend import AudioBackend
+from voicerecorder.audio.backend import AudioBackend, DeviceInfo
+from voicerecorder.audio.devices import device_label
 from voicerecorder.audio.library_info import library_versions
 from voicerecorder.cloud.config import load_config
 from voicerecorder.cloud.redact import redact
@@ -73,10 +74,16 @@ def _devices(backend: AudioBackend) -> tuple[tuple[str, str], ...]:
     except UserFacingError as error:
         return (("error", error.message.en),)
     return tuple(
-        (f"#{device.index}", f"{device.name} ({device.hostapi}, {device.max_input_channels} ch, "
+        (f"#{device.index}", f"{_named(device)} ({device.hostapi}, {device.max_input_channels} ch, "
                              f"{device.default_samplerate:.0f} Hz){' default' if device.is_default else ''}")
         for device in devices
     )  # fmt: skip
+
+
+def _named(device: DeviceInfo) -> str:
+    """The system's name of the device, with PortAudio's after it when the two differ."""
+    label = device_label(device)
+    return device.name if label == device.name else f"{label} = {device.name}"
 
 
 def _cloud() -> tuple[tuple[str, str], ...]:
