@@ -3,7 +3,7 @@ import pytest
 
 from voicerecorder.audio.wavfile import read_audio, write_wav_atomically
 from voicerecorder.errors import UserFacingError
-from voicerecorder.quality.textunits import estimated_reading_seconds, speaking_units
+from voicerecorder.quality.textunits import estimated_reading_seconds, rate_units, speaking_units
 from voicerecorder.text import Bilingual
 
 
@@ -50,3 +50,15 @@ def test_reading_time_grows_with_text():
     short = estimated_reading_seconds("Hello there.", "EN")
     long = estimated_reading_seconds("Hello there, this is a much longer sentence to read aloud.", "EN")
     assert 0 < short < long
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "units"),
+    [
+        ("Please remember to bring your umbrella.", "EN", 10),
+        ("The table makes little noise.", "EN", 7),
+        ("今天的天气很好。", "CN", 7),
+    ],
+)
+def test_rate_units_count_syllables_for_english(text, language, units):
+    assert rate_units(text, language) == units

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from voicerecorder.audio.backend import (
@@ -11,7 +13,15 @@ from voicerecorder.audio.backend import (
     MicrophoneBlockedError,
     NoInputDeviceError,
 )
-from voicerecorder.audio.devices import choose_samplerate, default_device, find_device, resolve_device
+from voicerecorder.audio.devices import (
+    choose_samplerate,
+    default_device,
+    device_label,
+    find_device,
+    pulse_source_description,
+    resolve_device,
+    source_description,
+)
 from voicerecorder.audio.fake_backend import FakeBackend, fake_device
 from voicerecorder.audio.sounddevice_backend import open_error, preferred_devices
 from voicerecorder.errors import UserFacingError
@@ -121,8 +131,62 @@ def test_windows_privacy_errors_become_the_blocked_message():
     blocked = open_error("Mic", -9999, "Unanticipated host error", "win32")
     assert isinstance(blocked, MicrophoneBlockedError)
     assert "Let desktop apps access your microphone" in blocked.message.en
-    assert "System Settings > Privacy & Security > Microphone" in blocked.message.en
+    assert "System Settings" not in blocked.message.en
     assert isinstance(open_error("Mic", -9985, "Device unavailable", "win32"), MicrophoneBlockedError)
     other = open_error("Mic", -9999, "Unanticipated host error", "linux")
     assert isinstance(other, AudioDeviceError)
     assert "Close other programs" in other.message.en
+
+
+PACTL_SOURCES = """Source #0
+	State: SUSPENDED
+	Name: alsa_output.pci.monitor
+	Description: Monitor of Built-in Audio Analog Stereo
+Source #1
+	State: RUNNING
+	Name: alsa_input.usb-Blue_Yeti
+	Description: Yeti Stereo Microphone Analog Stereo
+"""
+
+
+def test_pactl_listing_gives_the_source_description():
+    assert (
+        source_description(PACTL_SOURCES, "alsa_input.usb-Blue_Yeti")
+        == "Yeti Stereo Microphone Analog Stereo"
+    )
+    assert (
+        source_description(PACTL_SOURCES, "alsa_output.pci.monitor")
+        == "Monitor of Built-in Audio Analog Stereo"
+    )
+    assert source_description(PACTL_SOURCES, "absent") is None
+    assert source_description("", "absent") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "hostapi", "label"),
+    [
+        ("default", "ALSA", "Yeti Stereo Microphone"),
+        ("pulse", "ALSA", "Yeti Stereo Microphone"),
+        ("pipewire", "ALSA", "Yeti Stereo Microphone"),
+        ("USB Audio: #0 (hw:1,0)", "ALSA", "USB Audio: #0 (hw:1,0)"),
+        ("Microphone (Yeti Stereo Microphone)", "Windows WASAPI", "Microphone (Yeti Stereo Microphone)"),
+        ("Yeti Stereo Microphone", "Core Audio", "Yeti Stereo Microphone"),
+    ],
+)
+def test_devices_are_named_as_the_system_names_them(name, hostapi, label):
+    asked = []
+
+    def pulse_source() -> str:
+        asked.append(True)
+        return "Yeti Stereo Microphone"
+
+    assert device_label(fake_device(0, name, hostapi), pulse_source) == label
+    assert bool(asked) == (hostapi == "ALSA" and name in ("default", "pulse", "pipewire"))
+
+
+def test_without_a_sound_server_the_portaudio_name_stays():
+    assert device_label(fake_device(0, "default", "ALSA"), lambda: None) == "default"
+    assert (
+        pulse_source_description({"PULSE_SERVER": "unix:/nonexistent/native", "PATH": os.environ["PATH"]})
+        is None
+    )

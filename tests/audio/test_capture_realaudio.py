@@ -17,12 +17,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile
+from support.pulse import SOURCE_DESCRIPTION
 from support.waiting import wait_until
 from support.wav_header import frames_on_disk
 
 from voicerecorder.audio import sounddevice_backend
 from voicerecorder.audio.capture import CaptureEngine, EventKind, TakeResult
-from voicerecorder.audio.devices import default_device
+from voicerecorder.audio.devices import default_device, device_label
 from voicerecorder.audio.sounddevice_backend import BLOCK_S, SoundDeviceBackend
 
 pytestmark = pytest.mark.realaudio
@@ -170,9 +171,16 @@ def test_devices_command_lists_the_virtual_microphone(virtual_mic):
     assert names["default"]["is_default"] is True
     assert names["pulse"]["hostapi"] == "ALSA"
     assert names["pulse"]["max_input_channels"] > 0
+    assert names["default"]["label"] == names["pulse"]["label"] == SOURCE_DESCRIPTION
     table = run_cli("devices")
     assert table.returncode == 0
-    assert "* default" in table.stdout
+    assert f'* {SOURCE_DESCRIPTION}, device "default"  (ALSA, ' in table.stdout
+
+
+def test_the_default_microphone_is_named_by_its_pulseaudio_description(virtual_mic):
+    device = default_device(SoundDeviceBackend())
+    assert (device.hostapi, device.name) == ("ALSA", "default")
+    assert device_label(device) == SOURCE_DESCRIPTION
 
 
 def test_unknown_device_lists_the_available_ones(virtual_mic, tmp_path):

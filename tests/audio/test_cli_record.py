@@ -102,3 +102,18 @@ def test_device_table_marks_the_default():
         "* default  (ALSA, 32 channels, 44100 Hz)",
     ]
     assert "声道" in format_devices([DeviceInfo(0, "m", "ALSA", 1, 48000.0, True)], "zh_CN")
+
+
+def test_device_table_names_a_device_as_the_system_does_and_keeps_the_name_device_takes():
+    devices = [
+        DeviceInfo(1, "default", "ALSA", 32, 44100.0, True),
+        DeviceInfo(2, "hw:1", "ALSA", 2, 48000.0, False),
+    ]
+    table = format_devices(devices, "en", ["Yeti Stereo Microphone", "hw:1"])
+    assert table.splitlines()[1:3] == [
+        '* Yeti Stereo Microphone, device "default"  (ALSA, 32 channels, 44100 Hz)',
+        "  hw:1  (ALSA, 2 channels, 48000 Hz)",
+    ]
+    assert "Yeti Stereo Microphone，设备 “default”" in format_devices(
+        devices, "zh_CN", ["Yeti Stereo Microphone", "hw:1"]
+    )

@@ -109,6 +109,13 @@ def test_desktop_entry_starts_the_app_with_its_icon():
         "false",
     )
     assert "Name[zh_CN]" in desktop
+    assert desktop["StartupWMClass"] == APP_NAME
+
+
+def test_the_app_names_its_desktop_file_as_the_menu_entry_expects(qapp):
+    from voicerecorder.ui.app import application
+
+    assert application().desktopFileName() == APP_NAME
 
 
 @pytest.fixture
@@ -129,8 +136,10 @@ def unpacked_archive(tmp_path):
     return archive
 
 
-def run_install(archive: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {"HOME": str(home), "PATH": os.environ["PATH"]}
+def run_install(
+    archive: Path, home: Path, *args: str, path: str | None = None
+) -> subprocess.CompletedProcess:
+    env = {"HOME": str(home), "PATH": path or os.environ["PATH"]}
     return subprocess.run(
         ["bash", str(archive / "install.sh"), *args], env=env, capture_output=True, text=True, check=True
     )
@@ -145,7 +154,7 @@ def test_install_script_installs_for_the_user_and_uninstalls_keeping_recordings(
     command = home / ".local" / "bin" / "voicerecorder"
     assert subprocess.run([str(command)], capture_output=True, text=True).stdout == "voicerecorder-stand-in\n"
     menu = (home / ".local" / "share" / "applications" / "voicerecorder.desktop").read_text()
-    assert f"Exec={program}\n" in menu
+    assert f'Exec="{program}"\n' in menu
     assert (home / ".local/share/icons/hicolor/256x256/apps/voicerecorder.png").is_file()
 
     run_install(unpacked_archive, home, "--uninstall")
@@ -153,6 +162,59 @@ def test_install_script_installs_for_the_user_and_uninstalls_keeping_recordings(
     assert not command.exists()
     assert not (home / ".local/share/icons/hicolor/256x256/apps/voicerecorder.png").exists()
     assert recordings.is_dir()
+
+
+_STRING_ESCAPES = {"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\"}
+
+
+def exec_arguments(value: str) -> list[str]:
+    """An Exec= value read as the Desktop Entry Specification says: string escapes first, then
+    double-quoted arguments (backslash escapes ``"`` ` $ \\), then ``%%`` for a percent sign."""
+    text, n = "", 0
+    while n < len(value):
+        if value[n] == "\\" and n + 1 < len(value):
+            text += _STRING_ESCAPES.get(value[n + 1], "\\" + value[n + 1])
+            n += 2
+        else:
+            text, n = text + value[n], n + 1
+    arguments, current, quoted, n = [], "", False, 0
+    while n < len(text):
+        char = text[n]
+        if quoted and char == "\\" and text[n + 1] in '"`$\\':
+            current, n = current + text[n + 1], n + 2
+            continue
+        if char == '"':
+            quoted = not quoted
+        elif char == " " and not quoted:
+            arguments.append(current)
+            current = ""
+        else:
+            current += char
+        n += 1
+    assert not quoted, value
+    return [argument.replace("%%", "%") for argument in [*arguments, current] if argument]
+
+
+def test_the_menu_entry_starts_the_app_from_a_home_folder_with_spaces_and_quotes(unpacked_archive, tmp_path):
+    home = tmp_path / 'Ada Lovelace "the" $HOME `x` 100% \\ folder'
+    home.mkdir()
+    run_install(unpacked_archive, home)
+    menu = (home / ".local" / "share" / "applications" / "voicerecorder.desktop").read_text()
+    [line] = [line for line in menu.splitlines() if line.startswith("Exec=")]
+    [program] = exec_arguments(line.removeprefix("Exec="))
+    assert program == str(home / ".local" / "lib" / "voicerecorder" / "voicerecorder")
+    assert subprocess.run([program], capture_output=True, text=True).stdout == "voicerecorder-stand-in\n"
+
+
+def test_install_says_how_to_start_the_app_when_local_bin_is_not_on_path(unpacked_archive, tmp_path):
+    home = tmp_path / "home"
+    bin_dir = home / ".local" / "bin"
+    elsewhere = run_install(unpacked_archive, home, path="/usr/bin:/bin").stdout
+    assert f"{bin_dir} is not on your PATH" in elsewhere
+    assert 'export PATH="$HOME/.local/bin:$PATH"' in elsewhere
+    on_path = run_install(unpacked_archive, home, path=f"/usr/bin:{bin_dir}:/bin").stdout
+    assert "not on your PATH" not in on_path
+    assert f"run: {bin_dir}/voicerecorder" in on_path
 
 
 @pytest.mark.parametrize(

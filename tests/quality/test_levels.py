@@ -35,12 +35,15 @@ def test_clipped_sine_fails_clipping():
     assert "增益" in finding.message.zh
 
 
-def test_two_samples_at_full_scale_fail_through_the_peak_limit():
+def test_two_samples_at_full_scale_are_a_headroom_failure_not_clipping():
     quiet = sine(-10.0)
     quiet[1000:1002] = 1.0
-    finding = check_take(quiet, RATE).finding("clipping")
-    assert finding.level is Level.FAIL
-    assert finding.value == 2
+    report = check_take(quiet, RATE)
+    assert (report.finding("clipping").level, report.finding("clipping").value) == (Level.PASS, 2)
+    headroom = report.finding("headroom")
+    assert headroom.level is Level.FAIL
+    assert "no room is left" in headroom.message.en
+    assert "clipped" not in headroom.message.en
 
 
 def test_limiter_flat_tops_below_full_scale_fail_clipping():
@@ -62,7 +65,7 @@ def with_flat_top(signal: np.ndarray, length: int, level_dbfs: float) -> np.ndar
     ("length", "level_dbfs", "level"),
     [
         (1, -0.8, Level.PASS),
-        (2, -0.8, Level.WARN),
+        (2, -0.8, Level.PASS),
         (3, -0.8, Level.FAIL),
         (3, -0.9, Level.FAIL),
         (3, -1.1, Level.PASS),
@@ -77,9 +80,21 @@ def test_flat_top_runs_near_full_scale(speech, take, length, level_dbfs, level):
         assert "gain" in finding.message.en
 
 
-@pytest.mark.parametrize(("peak", "level"), [(-0.55, Level.PASS), (-0.45, Level.FAIL)])
-def test_peak_limit_for_clipping_on_both_sides(peak, level):
-    assert check_take(sine(peak), RATE).finding("clipping").level is level
+@pytest.mark.parametrize(("peak", "level"), [(-0.55, Level.WARN), (-0.45, Level.FAIL)])
+def test_peak_limit_without_flat_top_is_headroom_on_both_sides(speech, take, peak, level):
+    report = check_take(with_flat_top(take(speech["en"]), 1, peak), RATE)
+    assert report.metrics["peak_dbfs"] == pytest.approx(peak, abs=0.01)
+    assert report.finding("headroom").level is level
+    assert report.finding("clipping").level is Level.PASS
+
+
+def test_single_peak_at_minus_0_35_dbfs_is_not_called_clipped(speech, take):
+    """A real-ish take whose loudest sample (a plosive) reaches -0.35 dBFS with no flat top."""
+    report = check_take(with_flat_top(take(speech["en"], noise_dbfs=-72.0), 1, -0.35), RATE)
+    to_fix = report.to_fix()
+    assert [(f.id, f.level) for f in to_fix] == [("headroom", Level.FAIL)]
+    assert not any("clipped" in f.message.en or "声音削波" in f.message.zh for f in report.findings)
+    assert "Lower the input gain" in to_fix[0].message.en
 
 
 @pytest.mark.parametrize(("peak", "level"), [(-3.2, Level.PASS), (-2.8, Level.WARN)])

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from voicerecorder.permissions import microphone_access_steps
 from voicerecorder.quality.report import Level
 from voicerecorder.quality.roomtone import (
     HEADROOM_LINE_IDS,
@@ -39,9 +40,8 @@ def test_all_zero_input_means_the_microphone_is_blocked(frames):
     blocked = report.finding("mic_blocked")
     assert blocked.level is Level.FAIL
     assert "operating system is blocking" in blocked.message.en
-    assert "Settings > Privacy & security > Microphone" in blocked.message.en
-    assert "System Settings > Privacy & Security > Microphone" in blocked.message.en
-    assert "隐私" in blocked.message.zh
+    assert microphone_access_steps().en in blocked.message.en
+    assert microphone_access_steps().zh in blocked.message.zh
     assert report.verdict is Level.FAIL
 
 
@@ -69,7 +69,7 @@ def test_a_tone_off_the_mains_frequencies_is_not_hum(noise):
     [
         (-4.5, Level.PASS, Level.PASS, Level.PASS),
         (-2.0, Level.PASS, Level.WARN, Level.PASS),
-        (-0.2, Level.FAIL, Level.WARN, Level.PASS),
+        (-0.2, Level.PASS, Level.FAIL, Level.PASS),
         (-11.0, Level.PASS, Level.PASS, Level.PASS),
         (-13.0, Level.PASS, Level.PASS, Level.WARN),
         (-20.0, Level.PASS, Level.PASS, Level.FAIL),

@@ -137,8 +137,8 @@ def test_import_44k_stereo_files_and_pack_them(cli_session, tmp_path, good_take_
     files = [stereo_44k(tmp_path, good_take_samples, f"take{i}.wav") for i in range(20)]
     assert main(["import", str(cli_session), *map(str, files[:2])]) == 0
     out = capsys.readouterr().out
-    assert "Sentence 1 (0.wav) <- take0.wav: " in out
-    assert "Sentence 2 (1.wav) <- take1.wav: " in out
+    assert "Sentence 1 (file 0.wav) <- take0.wav: " in out
+    assert "Sentence 2 (file 1.wav) <- take1.wav: " in out
     session = Session.open(cli_session)
     take = session.chosen_take(0)
     assert (take.samplerate, take.channels) == (44100, 2)
@@ -189,6 +189,21 @@ def test_check_files_json_contract(good_wav, clipped_wav, capsys):
     assert verdicts[1] == "fail"
 
 
+def test_check_clipped_take_says_one_thing_and_names_what_it_left_unjudged(clipped_wav, capsys):
+    assert main(["check", "--json", str(clipped_wav)]) == 1
+    [entry] = json.loads(capsys.readouterr().out)["files"]
+    unjudged = {c["id"]: (c["level"], c["suppressed_by"]) for c in entry["checks"] if "suppressed_by" in c}
+    assert unjudged["loudness"] == ("pass", "clipping")
+    assert unjudged["headroom"] == ("pass", "clipping")
+    assert all(set(c) == CHECK_KEYS | {"suppressed_by"} for c in entry["checks"] if c["id"] in unjudged)
+    assert [c["id"] for c in entry["checks"] if c["level"] != "pass"] == ["clipping"]
+    assert main(["check", str(clipped_wav)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("  FAIL clipping: The sound is clipped")
+    assert lines[2].startswith("  Not judged until the clipping is fixed: headroom, speech level")
+    assert len(lines) == 3
+
+
 def test_check_text_output_and_unreadable_files(good_wav, clipped_wav, tmp_path, capsys):
     assert main(["check", str(clipped_wav)]) == 1
     out = capsys.readouterr().out
@@ -209,7 +224,7 @@ def test_check_a_session_folder(cli_session, good_wav, clipped_wav, capsys):
     assert main(["check", "--json", str(cli_session)]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out) == {"files": []}
-    assert "Sentence 1 (0.wav): no take yet" in captured.err
+    assert "Sentence 1 (file 0.wav): no take yet" in captured.err
     main(["import", str(cli_session), str(good_wav), str(good_wav)])
     capsys.readouterr()
     assert main(["check", "--json", str(cli_session)]) == 0
@@ -229,9 +244,9 @@ def test_pack_refusal_lists_problems(cli_session, good_wav, capsys):
     capsys.readouterr()
     assert main(["pack", str(cli_session)]) == 1
     err = capsys.readouterr().err
-    assert "Sentence 2 (1.wav): has no take yet" in err
-    assert "Sentence 20 (19.wav): has no take yet" in err
-    assert "Sentence 1 (0.wav)" not in err
+    assert "Sentence 2 (file 1.wav): has no take yet" in err
+    assert "Sentence 20 (file 19.wav): has no take yet" in err
+    assert "Sentence 1 (file 0.wav)" not in err
     assert not list((cli_session / "exports").iterdir())
 
 
@@ -245,4 +260,4 @@ def test_pack_refusal_in_chinese(cli_session, capsys, monkeypatch):
     assert main(["pack", str(cli_session)]) == 1
     err = capsys.readouterr().err
     assert "未生成数据包" in err
-    assert "第 20 句（19.wav）：还没有录音" in err
+    assert "第 20 句（文件 19.wav）：还没有录音" in err

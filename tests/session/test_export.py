@@ -84,11 +84,11 @@ def test_refusal_lists_every_problem_and_writes_nothing(basic_session, good_wav,
     with pytest.raises(UserFacingError) as error:
         pack(basic_session, out)
     message = error.value.message
-    assert "Sentence 5 (4.wav): has no take yet" in message.en
-    assert "Sentence 10 (9.wav)" in message.en
-    assert "Sentence 13 (12.wav): was rejected" in message.en
-    assert "第 5 句（4.wav）" in message.zh
-    assert "第 10 句（9.wav）" in message.zh
+    assert "Sentence 5 (file 4.wav): has no take yet" in message.en
+    assert "Sentence 10 (file 9.wav)" in message.en
+    assert "Sentence 13 (file 12.wav): was rejected" in message.en
+    assert "第 5 句（文件 4.wav）" in message.zh
+    assert "第 10 句（文件 9.wav）" in message.zh
     assert not out.exists()
     assert not list(tmp_path.glob("refused.zip*"))
     assert basic_session.exports == ()

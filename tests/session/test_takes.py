@@ -26,8 +26,8 @@ def test_new_session_lists_every_sentence_without_a_take(basic_session):
     problems = basic_session.problems()
     assert [p.index for p in problems] == list(range(20))
     assert {p.kind for p in problems} == {"no_take"}
-    assert problems[0].message.en.startswith("Sentence 1 (0.wav)")
-    assert problems[0].message.zh.startswith("第 1 句（0.wav）")
+    assert problems[0].message.en.startswith("Sentence 1 (file 0.wav)")
+    assert problems[0].message.zh.startswith("第 1 句（文件 0.wav）")
 
 
 def test_imported_take_is_copied_checked_and_chosen(basic_session, good_wav):
@@ -142,7 +142,9 @@ def test_takes_are_checked_against_the_session(basic_session, good_take_samples)
     quiet = basic_session.add_take(2, path, capture(device={"hostapi": "ALSA", "name": "Laptop mic"}))
     levels = check_ids(quiet)
     assert levels["device"] == "warn"
-    assert levels["consistency"] == "warn"
+    assert levels["loudness"] == "fail"
+    consistency = next(check for check in quiet.check["checks"] if check["id"] == "consistency")
+    assert (consistency["level"], consistency["suppressed_by"]) == ("pass", "loudness")
 
 
 def test_warnings_are_listed_separately(basic_session, good_take_samples, tmp_path):

@@ -26,6 +26,9 @@ import soundfile
 
 SINK = "vsink"
 SOURCE = "vmic"
+# What the system calls the virtual microphone (its PulseAudio description), as a sound-settings
+# panel shows it.
+SOURCE_DESCRIPTION = "Voice Recorder Test Microphone"
 RATE = 48000
 START_TIMEOUT_S = 10.0
 REQUIRED_TOOLS = ("pulseaudio", "pactl", "paplay", "espeak-ng", "sox")
@@ -101,7 +104,8 @@ class PrivatePulse:
                 "--disallow-exit", "--use-pid-file=no", f"--log-target=file:{self.root / 'pulse.log'}",
                 f"--load=module-native-protocol-unix auth-anonymous=1 socket={self.socket}",
                 f"--load=module-null-sink sink_name={SINK} rate={RATE}",
-                f"--load=module-remap-source master={SINK}.monitor source_name={SOURCE} channels=1",
+                f"--load=module-remap-source master={SINK}.monitor source_name={SOURCE} channels=1 "
+                f"source_properties='device.description=\"{SOURCE_DESCRIPTION}\"'",
             ],
             env=daemon_env,
             stdin=subprocess.DEVNULL,

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QGuiApplication
 from support.memory_keyring import memory_keyring  # noqa: F401 (fixtures)
@@ -87,3 +92,28 @@ def test_dialog_speaks_chinese(qtbot, services):
     i18n.set_language("zh_CN")
     dialog = open_dialog(qtbot, services)
     assert dialog.windowTitle() != "About Voice Recorder" or not (log_file().parent / "x").exists()
+
+
+def test_report_shows_the_last_native_crash(qtbot, services):
+    """A child process that segfaults leaves a crash file in the log folder; the report shows it."""
+    root = Path(__file__).resolve().parents[2]
+    code = (
+        "from voicerecorder.logfiles import capture_crashes; from voicerecorder.paths import log_dir; "
+        "capture_crashes(log_dir()); import ctypes; ctypes.string_at(0)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    child = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, timeout=60, check=False
+    )
+    assert child.returncode != 0
+    [crash_file] = log_file().parent.glob("crash-*.log")
+    report = open_dialog(qtbot, services).text.toPlainText()
+    crash = report.split("[Last crash]\n", 1)[1]
+    assert crash.startswith(f"crash file: {crash_file}\nwritten: ")
+    assert "Segmentation fault" in crash
+    assert "string_at" in crash
+
+
+def test_report_says_when_there_was_no_crash(qtbot, services):
+    report = open_dialog(qtbot, services).text.toPlainText()
+    assert "[Last crash]\nnone\n" in report

@@ -57,7 +57,7 @@ def test_audit_failed_rerecord_resubmit_until_succeed(
     qtbot.waitUntil(lambda: page.audit_box.isVisible(), timeout=60000)
     assert states(page)[-1] == "AUDIT_FAILED"
     assert page.audit_list.count() == 1
-    assert page.audit_list.item(0).text().startswith("Sentence 4 (3.wav)")
+    assert page.audit_list.item(0).text().startswith("Sentence 4 (file 3.wav)")
     assert page.rejected_sentences() == [3]
 
     page.rerecord_button.click()
@@ -88,7 +88,7 @@ def test_resubmitting_unchanged_takes_says_what_to_do(qtbot, wizard, open_page, 
     qtbot.waitUntil(lambda: page.audit_box.isVisible() and not page.runner.busy, timeout=60000)
     page.resubmit_button.click()
     qtbot.waitUntil(lambda: page.banner.isVisible() and not page.runner.busy, timeout=30000)
-    assert "Sentence 6 (5.wav)" in page.banner.text
+    assert "Sentence 6 (file 5.wav)" in page.banner.text
     assert "Record it again" in page.banner.text
 
 

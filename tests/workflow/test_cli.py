@@ -83,12 +83,13 @@ def test_audit_failure_on_the_command_line_says_what_to_record_again(
     out = capsys.readouterr().out
     job_id = out.splitlines()[0]
     assert "AUDIT_FAILED" in out
-    assert "Sentence 8 (7.wav), take take-1.wav: MSS.20020018" in out
+    assert "Sentence 8 (file 7.wav), take take-1.wav: MetaStudio's audit rejected this recording." in out
+    assert "(MetaStudio: MSS.20020018 " in out
     assert f"voicerecorder submit {folder}" in out
     assert job_id in out.splitlines()[-1]
 
     assert main(["submit", folder]) == 4
-    assert "Sentence 8 (7.wav): was rejected by the MetaStudio audit" in capsys.readouterr().err
+    assert "Sentence 8 (file 7.wav): was rejected by the MetaStudio audit" in capsys.readouterr().err
 
     rerecord(Session.open(session.folder), [7])
     assert main(["submit", folder, *WAIT]) == 0

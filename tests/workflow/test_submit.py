@@ -86,7 +86,10 @@ def test_audit_rejection_marks_sentences_and_resubmits_the_same_job(sandbox, mak
     assert by_index[7]["code"] == "MSS.20020018"
     assert "7.wav" in by_index[7]["message"]
     assert any(
-        line.en.startswith("Sentence 8 (7.wav), take take-1.wav: MSS.20020018")
+        line.en.startswith(
+            "Sentence 8 (file 7.wav), take take-1.wav: MetaStudio's audit rejected this recording."
+        )
+        and "(MetaStudio: MSS.20020018 " in line.en
         for line in rerecord_lines(record)
     )
 
@@ -149,8 +152,8 @@ def test_preflight_lists_missing_and_failing_takes_and_sends_nothing(sandbox, ma
     with pytest.raises(PreflightError) as refused:
         submit(session, client)
     message = refused.value.message
-    assert "Sentence 20 (19.wav): has no take yet" in message.en
-    assert "Sentence 4 (3.wav)" in message.en
+    assert "Sentence 20 (file 19.wav): has no take yet" in message.en
+    assert "Sentence 4 (file 3.wav)" in message.en
     assert "第 20 句" in message.zh
     assert training_jobs(client) == []
     assert session.jobs(records.TRAINING) == []

@@ -45,9 +45,18 @@ def test_audit_names_map_through_the_package_numbering(make_session):
         (None, None, None),
     ]
     lines = rerecord_lines({"audit": entries})
-    assert lines[0].en == "Sentence 6 (5.wav), take b.wav: MSS.1 bad"
-    assert lines[0].zh == "第 6 句（5.wav），录音 b.wav：MSS.1 bad"
-    assert lines[2].en == "The whole package: MSS.20020016 count"
+    assert lines[0].en.startswith(
+        "Sentence 6 (file 5.wav), take b.wav: MetaStudio's audit rejected this recording."
+    )
+    assert lines[0].en.endswith(
+        "reading exactly its text in a quiet room, then submit again. (MetaStudio: MSS.1 bad)"
+    )
+    assert lines[0].zh.startswith("第 6 句（文件 5.wav），录音 b.wav：MetaStudio 审核未通过这条录音。")
+    assert lines[0].zh.endswith("（MetaStudio：MSS.1 bad）")
+    assert lines[2].en.startswith(
+        "The whole package: MetaStudio says the zip does not hold the required number"
+    )
+    assert lines[2].en.endswith("(MetaStudio: MSS.20020016 count)")
 
 
 def test_a_reviewers_comment_is_kept_when_no_file_is_named(make_session):
@@ -59,6 +68,9 @@ def test_a_reviewers_comment_is_kept_when_no_file_is_named(make_session):
         "ADMIN_AUDIT",
         "Background music in several takes.",
     )
+    [line] = rerecord_lines({"audit": [entry]})
+    assert line.en == "The whole package: the reviewer wrote: Background music in several takes."
+    assert line.zh == "整个数据包：审核人员意见：Background music in several takes."
 
 
 def test_a_failed_job_keeps_its_reason(sandbox, make_session):

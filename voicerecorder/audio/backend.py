@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
@@ -9,6 +10,7 @@ from typing import NamedTuple, Protocol
 import numpy as np
 
 from voicerecorder.errors import EXIT_ATTENTION, UserFacingError
+from voicerecorder.permissions import microphone_blocked_message
 from voicerecorder.text import Bilingual
 
 
@@ -171,9 +173,8 @@ class MicrophoneBlockedError(UserFacingError):
 
     exit_code = EXIT_ATTENTION
 
-    def __init__(self, detail: str = "") -> None:
-        suffix = f" ({detail})" if detail else ""
-        super().__init__(MICROPHONE_BLOCKED_MESSAGE.format(detail=suffix))
+    def __init__(self, detail: str = "", platform: str = sys.platform) -> None:
+        super().__init__(microphone_blocked_message(Bilingual(detail, detail) if detail else None, platform))
 
 
 class AudioDeviceError(UserFacingError):
@@ -189,14 +190,3 @@ class AudioDeviceError(UserFacingError):
                 f"无法打开麦克风“{device}”：{detail}。请关闭正在使用它的其他程序、重新连接，或选择其他麦克风。",
             )
         )
-
-
-MICROPHONE_BLOCKED_MESSAGE = Bilingual(
-    "The operating system is blocking the microphone{detail}. Windows: Settings > Privacy & "
-    "security > Microphone, turn on 'Microphone access' and 'Let desktop apps access your "
-    "microphone'. macOS: System Settings > Privacy & Security > Microphone, allow voicerecorder "
-    "(or your terminal), then restart it.",
-    "操作系统阻止了麦克风{detail}。Windows：设置 > 隐私和安全性 > 麦克风，打开“麦克风访问权限”和"
-    "“允许桌面应用访问你的麦克风”。macOS：系统设置 > 隐私与安全性 > 麦克风，允许 voicerecorder"
-    "（或你的终端），然后重新启动它。",
-)

@@ -32,7 +32,6 @@ import numpy as np
 import soundfile
 
 from voicerecorder.audio.backend import (
-    MICROPHONE_BLOCKED_MESSAGE,
     AudioBackend,
     DeviceRef,
     InputStreamHandle,
@@ -40,6 +39,7 @@ from voicerecorder.audio.backend import (
 from voicerecorder.audio.devices import TARGET_SAMPLERATE, choose_samplerate, resolve_device
 from voicerecorder.audio.pcm import FULL_SCALE
 from voicerecorder.audio.takewriter import TakeWriteError, TakeWriter
+from voicerecorder.permissions import microphone_blocked_message
 from voicerecorder.text import Bilingual
 
 SILENCE_DBFS = -120.0
@@ -78,9 +78,8 @@ EVENT_MESSAGES = {
         "cable, then record again.",
         "输入已停止（设备被拔出？）。已录制的部分已保留；请检查麦克风连接后重新录制。",
     ),
-    EventKind.MIC_BLOCKED: Bilingual(
-        MICROPHONE_BLOCKED_MESSAGE.en.format(detail=" (the input is exact digital silence)"),
-        MICROPHONE_BLOCKED_MESSAGE.zh.format(detail="（输入是完全的数字静音）"),
+    EventKind.MIC_BLOCKED: microphone_blocked_message(
+        Bilingual("the input is exact digital silence", "输入是完全的数字静音")
     ),
     EventKind.OVERFLOW: Bilingual(
         "Some audio was lost (the computer was too busy). Close other programs and record this take again.",

@@ -68,7 +68,7 @@ def preferred_devices(devices: list[DeviceInfo], platform: str) -> list[DeviceIn
 def open_error(device: str, code: int | None, detail: str, platform: str) -> Exception:
     """The user-facing error for a PortAudio failure to open ``device``."""
     if platform.startswith("win") and code in BLOCKED_ERROR_CODES:
-        return MicrophoneBlockedError(detail)
+        return MicrophoneBlockedError(detail, platform)
     return AudioDeviceError(device, detail)
 
 

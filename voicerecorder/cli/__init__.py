@@ -24,6 +24,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "script": ("voicerecorder.cli.script", "work with recording scripts"),
     "new": ("voicerecorder.cli.new", "create a recording session folder"),
     "import": ("voicerecorder.cli.importer", "attach existing recordings to the sentences in order"),
+    "takes": ("voicerecorder.cli.takes", "list every take of a sentence"),
+    "choose": ("voicerecorder.cli.takes", "make one take of a sentence the chosen one"),
     "check": ("voicerecorder.cli.check", "check WAV files or a session folder's chosen takes"),
     "pack": ("voicerecorder.cli.pack", "write the MetaStudio training zip of a session"),
     "status": ("voicerecorder.cli.cloud_status", "show a MetaStudio job's state"),

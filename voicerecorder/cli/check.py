@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from voicerecorder.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UserFacingError
+from voicerecorder.quality.report import TakeReport
+from voicerecorder.quality.triage import suppression_note
 from voicerecorder.session.manifest import MANIFEST_NAME
 from voicerecorder.session.problems import sentence_label
 from voicerecorder.text import Bilingual, current_language
@@ -67,26 +69,31 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FAILED if any(item.report["verdict"] == "fail" for item in checked) else EXIT_OK
 
 
+_JSON_KEYS = ("id", "level", "value", "message_en", "message_zh", "suppressed_by")
+
+
 def json_report(checked: list[CheckedFile]) -> dict:
-    """The ``--json`` document: ``{"files": [{"path", "verdict", "checks": [...]}]}``."""
+    """The ``--json`` document: ``{"files": [{"path", "verdict", "checks": [...]}]}``; a check left
+    unjudged because of another check's problem also carries ``suppressed_by``."""
     files = []
     for item in checked:
-        checks = [
-            {key: check[key] for key in ("id", "level", "value", "message_en", "message_zh")}
-            for check in item.report["checks"]
-        ]
+        checks = [{key: check[key] for key in _JSON_KEYS if key in check} for check in item.report["checks"]]
         files.append({"path": item.path, "verdict": item.report["verdict"], "checks": checks})
     return {"files": files}
 
 
 def verdict_lines(label: str, report: dict) -> list[str]:
-    """``label: VERDICT`` followed by one indented line per warning or failure, in the CLI language."""
+    """``label: VERDICT``, one indented line per warning or failure in the order to fix them, and
+    which checks were not judged because of them; in the CLI language."""
     language = current_language()
     lines = [f"{label}: {LEVEL_NAMES[report['verdict']].pick(language)}"]
-    for check in report["checks"]:
-        if check["level"] != "pass":
-            message = Bilingual(check["message_en"], check["message_zh"]).pick(language)
-            lines.append(f"  {LEVEL_NAMES[check['level']].pick(language)} {check['id']}: {message}")
+    parsed = TakeReport.from_dict(report)
+    for finding in parsed.to_fix():
+        level = LEVEL_NAMES[finding.level.value].pick(language)
+        lines.append(f"  {level} {finding.id}: {finding.message.pick(language)}")
+    note = suppression_note(parsed)
+    if note is not None:
+        lines.append(f"  {note.pick(language)}")
     return lines
 
 

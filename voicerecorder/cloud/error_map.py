@@ -93,6 +93,32 @@ _DATA_MESSAGES = {
 }
 
 
+# What to do about an audit error whose code is not one of the documented ones above: MetaStudio
+# documents only a few of its audit codes (spec/metastudio-api.md section 6), so the advice follows
+# from where the error points (one file, or the whole package), and the code stays as a detail.
+_FILE_ADVICE = Bilingual(
+    "MetaStudio's audit rejected this recording. Record the sentence again, reading exactly its "
+    "text in a quiet room, then submit again.",
+    "MetaStudio 审核未通过这条录音。请在安静的房间里严格按文本重新录制这一句，然后重新提交。",
+)
+_PACKAGE_ADVICE = Bilingual(
+    "MetaStudio's audit rejected the package. Check every sentence in Review, pack again and submit again.",
+    "MetaStudio 审核未通过这个数据包。请在“检查”页逐句检查，重新打包后再提交。",
+)
+
+
+def audit_advice(code: str | None, message: str | None, *, one_file: bool) -> Bilingual:
+    """What to do about one audit error, with the service's code and words kept as a detail.
+
+    ``one_file`` says whether the error names a file of the package (else it is about the package).
+    """
+    advice = _DATA_MESSAGES.get(code or "") or (_FILE_ADVICE if one_file else _PACKAGE_ADVICE)
+    detail = " ".join(part for part in (code, message) if part)
+    if not detail:
+        return advice
+    return Bilingual(f"{advice.en} (MetaStudio: {detail})", f"{advice.zh}（MetaStudio：{detail}）")
+
+
 def clock_skew_seconds(date_header: str | None, local_timestamp: float) -> float | None:
     """Server time minus local time in seconds, from an HTTP ``Date`` header; None if absent/bad."""
     if not date_header:

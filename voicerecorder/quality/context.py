@@ -13,7 +13,9 @@ class TakeContext:
     ``capture`` is the capture engine's report: ``overflows``, ``lost_frames``, ``stalls``,
     ``samplerate`` and ``device`` (``{"hostapi", "name"}``). ``session_device`` /
     ``session_samplerate`` are what the session was recorded with so far, and the two medians
-    come from :func:`voicerecorder.quality.checker.session_baseline` over earlier takes.
+    come from :func:`voicerecorder.quality.checker.session_baseline` over earlier takes;
+    ``rate_takes`` is how many takes the speaking-rate median is taken over (below
+    ``speaking_rate.min_takes`` the language's typical pace is the measure instead).
     ``per_sentence`` is False for long-form recordings (no 5-15 s limit).
     """
 
@@ -24,4 +26,5 @@ class TakeContext:
     session_samplerate: int | None = None
     median_units_per_s: float | None = None
     median_loudness_dbfs: float | None = None
+    rate_takes: int = 0
     per_sentence: bool = True

@@ -29,6 +29,28 @@ TAKE_CHECK_IDS: tuple[str, ...] = (
 )
 
 
+# What to fix first: the setup (microphone, link, interface), then the level, then the room,
+# then the reading. A fix early in this list often changes or removes the findings after it.
+FIX_ORDER: tuple[str, ...] = (
+    "device",
+    "format",
+    "bandwidth",
+    "dropouts",
+    "dc_offset",
+    "clipping",
+    "loudness",
+    "headroom",
+    "noise_floor",
+    "snr",
+    "cut_off",
+    "duration",
+    "leading_silence",
+    "trailing_silence",
+    "speaking_rate",
+    "consistency",
+)
+
+
 class Level(str, Enum):
     """How bad a finding is: ``fail`` must be re-recorded, ``warn`` is shown with a fix."""
 
@@ -46,21 +68,30 @@ _RANK = {Level.PASS: 0, Level.WARN: 1, Level.FAIL: 2}
 
 @dataclass(frozen=True)
 class Finding:
-    """One rule's verdict: its id, level, the measured value and what to do about it."""
+    """One rule's verdict: its id, level, the measured value and what to do about it.
+
+    ``suppressed_by`` names the check whose problem made this measure unreliable (e.g.
+    ``"loudness"``); such a finding is not judged: its level is ``pass`` and its message says why.
+    """
 
     id: str
     level: Level
     value: float | str | None
     message: Bilingual
+    suppressed_by: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The JSON form; ``suppressed_by`` is present only on suppressed findings."""
+        data: dict[str, Any] = {
             "id": self.id,
             "level": self.level.value,
             "value": self.value,
             "message_en": self.message.en,
             "message_zh": self.message.zh,
         }
+        if self.suppressed_by is not None:
+            data["suppressed_by"] = self.suppressed_by
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
@@ -69,6 +100,7 @@ class Finding:
             level=Level(data["level"]),
             value=data.get("value"),
             message=Bilingual(str(data["message_en"]), str(data["message_zh"])),
+            suppressed_by=data.get("suppressed_by"),
         )
 
 
@@ -83,6 +115,16 @@ class TakeReport:
     def verdict(self) -> Level:
         """The worst level among the findings (``pass`` when there are none)."""
         return max((f.level for f in self.findings), key=lambda level: level.rank, default=Level.PASS)
+
+    def to_fix(self) -> list[Finding]:
+        """The warnings and failures in the order to fix them (:data:`FIX_ORDER`; unknown ids last)."""
+        rank = {check_id: n for n, check_id in enumerate(FIX_ORDER)}
+        found = [f for f in self.findings if f.level is not Level.PASS]
+        return sorted(found, key=lambda f: rank.get(f.id, len(rank)))
+
+    def suppressed(self) -> list[Finding]:
+        """The findings left unjudged because of another check's problem."""
+        return [f for f in self.findings if f.suppressed_by is not None]
 
     def finding(self, check_id: str) -> Finding:
         """The finding with id ``check_id``; KeyError if the report has none."""

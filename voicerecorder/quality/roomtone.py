@@ -66,7 +66,7 @@ def check_headroom_line(samples: np.ndarray, samplerate: int) -> TakeReport:
     run = flat_top_run(frames, limit("clipping.near_full_scale"))
     return TakeReport(
         findings=(
-            clipping_finding(peak, run),
+            clipping_finding(run),
             headroom_finding(peak, frames.shape[0] > 0),
             _line_level(peak),
         ),

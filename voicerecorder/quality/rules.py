@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from voicerecorder.permissions import microphone_blocked_message
 from voicerecorder.text import Bilingual
 
 
@@ -35,12 +36,17 @@ LIMITS: dict[str, Limit] = {
     "clipping.near_full_scale": Limit(
         -1.0,
         "dBFS",
-        "near full scale: converters and built-in limiters clip just below 0 dBFS; only identical "
-        "consecutive samples (flat tops) above this level count, natural peaks never repeat a value",
+        "quality-rules.md: within 1 dB of full scale; converters and built-in limiters clip just "
+        "below 0 dBFS, and only identical consecutive samples (flat tops) at this level count",
     ),
-    "clipping.warn_run": Limit(2, "samples", "quality-rules.md: any run of 2"),
     "clipping.fail_run": Limit(3, "samples", "quality-rules.md: >= 3 consecutive samples at/near full scale"),
-    "clipping.fail_peak": Limit(-0.5, "dBFS", "quality-rules.md: sample peak above -0.5 dBFS"),
+    "headroom.fail_peak": Limit(
+        -0.5,
+        "dBFS",
+        "quality-rules.md: a peak above -0.5 dBFS without a flat top is not clipped but leaves no room "
+        "for a louder word; the first table filed it as clipping, which told talent their sound was "
+        "clipped when it was not",
+    ),
     "headroom.warn_peak": Limit(-3.0, "dBFS", _AZURE_LEVEL + "; ACX peak <= -3 dB"),
     "loudness.warn_below": Limit(-26.0, "dBFS", _ACX + " (3 dB of tolerance)"),
     "loudness.warn_above": Limit(-15.0, "dBFS", _ACX + " (3 dB of tolerance)"),
@@ -70,6 +76,30 @@ LIMITS: dict[str, Limit] = {
         30.0, "dB", "a channel this far below the loudest one is an empty input; the mono mix loses 6 dB"
     ),
     "speaking_rate.warn_deviation": Limit(0.25, "ratio", "Mimic Recording Studio: +-25 % of own average"),
+    "speaking_rate.min_takes": Limit(
+        10,
+        "takes",
+        "Mimic Recording Studio compares with the own average only after 20 prompts; the median of 10 "
+        "takes is not moved by up to 4 odd ones, while 1 or 2 earlier takes are no usual pace at all",
+    ),
+    "speaking_rate.typical_cn": Limit(
+        4.6,
+        "characters per second",
+        "quality-rules.md clip length: 25-60 characters of a prompt read in 5-13 s (60 / 13 = 4.6; "
+        "one Mandarin character is one syllable)",
+    ),
+    "speaking_rate.typical_en": Limit(
+        4.0,
+        "syllables per second",
+        "quality-rules.md clip length: 12-30 words read in 5-13 s (about 2.3-2.5 words per second, "
+        "140-150 words per minute, the pace of audiobook narration) at about 1.6 syllables per English word",
+    ),
+    "speaking_rate.typical_deviation": Limit(
+        0.5,
+        "ratio",
+        "Mimic Recording Studio: +-50 % of own average where that average is least certain (short "
+        "lines); a language's typical pace is less certain for one talent than their own average",
+    ),
     "consistency.warn_apart": Limit(4.0, "dB", "MetaStudio: same setup for one batch; Azure match file"),
     "lufs.min_duration": Limit(0.4, "s", "ITU-R BS.1770: one 400 ms gating block"),
     "speech.vad_mode": Limit(2, "webrtcvad mode", _TUNED + ": mode 3 drops weak onsets"),
@@ -118,14 +148,9 @@ MESSAGES: dict[str, Bilingual] = {
     ),
     "clipping.ok": Bilingual("No clipping.", "没有削波。"),
     "clipping.clipped": Bilingual(
-        "The sound is clipped (peak {peak:.1f} dBFS). Lower the input gain or move back a little, "
-        "then re-record.",
-        "声音削波（峰值 {peak:.1f} dBFS）。请调低输入增益或离麦克风稍远一点，然后重新录制。",
-    ),
-    "clipping.edge": Bilingual(
-        "Two identical samples at the top of the range: the input is at the edge of clipping. "
-        "Lower the input gain a little.",
-        "出现两个相同的顶端采样：输入已处在削波边缘。请稍微调低输入增益。",
+        "The sound is clipped: {value:.0f} samples in a row are flat at the top of the range. Lower the "
+        "input gain or move back a little, then re-record.",
+        "声音削波：连续 {value:.0f} 个采样被削平在满幅处。请调低输入增益或离麦克风稍远一点，然后重新录制。",
     ),
     "headroom.ok": Bilingual(
         "Peak {value:.1f} dBFS leaves enough headroom.", "峰值 {value:.1f} dBFS，余量充足。"
@@ -134,6 +159,12 @@ MESSAGES: dict[str, Bilingual] = {
         "Peak {value:.1f} dBFS is close to clipping. Lower the input gain a little "
         "so the loudest words peak around -6 dBFS.",
         "峰值 {value:.1f} dBFS，接近削波。请稍微调低输入增益，让最响的字峰值在 -6 dBFS 左右。",
+    ),
+    "headroom.no_room": Bilingual(
+        "The loudest peak reaches {value:.2f} dBFS: no room is left, a slightly louder word would clip. "
+        "Lower the input gain by about 6 dB, then re-record.",
+        "最响处峰值达到 {value:.2f} dBFS：已没有余量，稍响一点的字就会削波。"
+        "请把输入增益调低约 6 dB，然后重新录制。",
     ),
     "headroom.none": Bilingual("Nothing to measure.", "没有可测量的声音。"),
     "loudness.ok": Bilingual("Speech level {value:.1f} dBFS is fine.", "语音电平 {value:.1f} dBFS，合适。"),
@@ -281,23 +312,44 @@ MESSAGES: dict[str, Bilingual] = {
         "{value}：低于 16 kHz 的采样率不能用于声音训练。请使用有线麦克风以 48 kHz 录制。",
     ),
     "speaking_rate.ok": Bilingual(
-        "Speaking rate {value:.2f} per second matches your usual pace.", "语速每秒 {value:.2f}，与平时一致。"
+        "Speaking rate {value:.2f} {unit_en} matches your usual pace.",
+        "语速 {value:.2f} {unit_zh}，与你平时的语速一致。",
     ),
     "speaking_rate.fast": Bilingual(
-        "You read {percent:.0f} % faster than your usual pace. Slow down to your normal speed.",
-        "语速比平时快 {percent:.0f}%。请放慢到平常的语速。",
+        "You read {percent:.0f} % faster than your usual pace "
+        "(speaking rate {value:.2f} against {pace:.2f} {unit_en}). "
+        "Slow down to your normal speed.",
+        "语速比你平时快 {percent:.0f}%（语速 {value:.2f}，平时 {pace:.2f} {unit_zh}）。请放慢到平常的语速。",
     ),
     "speaking_rate.slow": Bilingual(
-        "You read {percent:.0f} % slower than your usual pace."
-        " Keep your normal speed and shorten the pauses.",
-        "语速比平时慢 {percent:.0f}%。请保持平常的语速并缩短停顿。",
+        "You read {percent:.0f} % slower than your usual pace "
+        "(speaking rate {value:.2f} against {pace:.2f} {unit_en}). "
+        "Keep your normal speed and shorten the pauses.",
+        "语速比你平时慢 {percent:.0f}%（语速 {value:.2f}，平时 {pace:.2f} {unit_zh}）。"
+        "请保持平常的语速并缩短停顿。",
+    ),
+    "speaking_rate.typical_ok": Bilingual(
+        "Speaking rate {value:.2f} {unit_en} is within the usual range (a typical pace is {pace:.1f}); "
+        "after {takes} takes your own pace is the measure.",
+        "语速 {value:.2f} {unit_zh}，在常见范围内（常见语速为 {pace:.1f}）；"
+        "录满 {takes} 条后改以你自己的语速为准。",
+    ),
+    "speaking_rate.typical_fast": Bilingual(
+        "You read {percent:.0f} % faster than a typical pace "
+        "(speaking rate {value:.2f} against {pace:.1f} {unit_en}). "
+        "Slow down and read every word clearly.",
+        "语速比常见语速快 {percent:.0f}%（语速 {value:.2f}，常见 {pace:.1f} {unit_zh}）。"
+        "请放慢，把每个字读清楚。",
+    ),
+    "speaking_rate.typical_slow": Bilingual(
+        "You read {percent:.0f} % slower than a typical pace "
+        "(speaking rate {value:.2f} against {pace:.1f} {unit_en}). "
+        "Read at your natural speed and shorten the pauses.",
+        "语速比常见语速慢 {percent:.0f}%（语速 {value:.2f}，常见 {pace:.1f} {unit_zh}）。"
+        "请以自然的语速朗读并缩短停顿。",
     ),
     "speaking_rate.no_text": Bilingual(
         "Not checked: the sentence text is not known.", "未检查：不知道这一句的文本。"
-    ),
-    "speaking_rate.baseline": Bilingual(
-        "Speaking rate {value:.2f} per second; earlier takes will set your usual pace.",
-        "语速每秒 {value:.2f}；之前的录音将确定你平时的语速。",
     ),
     "speaking_rate.no_speech": Bilingual("Not measured: no speech found.", "未测量：没有检测到语音。"),
     "consistency.ok": Bilingual(
@@ -333,16 +385,17 @@ MESSAGES: dict[str, Bilingual] = {
         "Not compared: this take sets the session's device ({value}).",
         "未比较：这条录音确定本次录制的设备（{value}）。",
     ),
+    "suppressed.clipping": Bilingual(
+        "Not judged: the take is clipped, so this measure is not reliable. Fix the clipping first.",
+        "未评判：录音削波，这项测量不可靠。请先解决削波问题。",
+    ),
+    "suppressed.loudness": Bilingual(
+        "Not judged: the speech level is wrong, so this measure is not reliable. Fix the level first.",
+        "未评判：语音电平不合适，这项测量不可靠。请先调好电平。",
+    ),
     "mic_blocked.ok": Bilingual("The microphone delivers sound.", "麦克风有声音输入。"),
-    "mic_blocked.blocked": Bilingual(
-        "The microphone delivers only digital silence: the operating system is blocking it. "
-        "Windows: Settings > Privacy & security > Microphone, turn on microphone access and "
-        "'Let desktop apps access your microphone'. macOS: System Settings > Privacy & Security > "
-        "Microphone, turn on this app. Then restart the app and test again.",
-        "麦克风只输入数字静音：操作系统阻止了麦克风。Windows："
-        "设置 > 隐私和安全性 > 麦克风，打开麦克风访问权限和"
-        "“允许桌面应用访问你的麦克风”。macOS：系统设置 > 隐私与安全性 > 麦克风，"
-        "为本应用打开权限。然后重启本应用并重新测试。",
+    "mic_blocked.blocked": microphone_blocked_message(
+        Bilingual("the microphone delivers only digital silence", "麦克风只输入数字静音")
     ),
     "room.noise_ok": Bilingual("The room is quiet ({value:.1f} dBFS).", "房间很安静（{value:.1f} dBFS）。"),
     "room.noise_high": Bilingual(

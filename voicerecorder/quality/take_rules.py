@@ -9,7 +9,7 @@ from voicerecorder.quality.analysis import TakeMeasures
 from voicerecorder.quality.context import TakeContext
 from voicerecorder.quality.report import Finding, Level
 from voicerecorder.quality.rules import limit, message
-from voicerecorder.quality.textunits import speaking_units
+from voicerecorder.quality.textunits import TYPICAL_RATE, rate_unit, rate_units
 
 Rule = Callable[[TakeMeasures, TakeContext], Finding]
 
@@ -19,21 +19,22 @@ def _finding(check_id: str, level: Level, value: float | str | None, key: str, *
     return Finding(check_id, level, rounded, message(key, value=value, **extra))
 
 
-def clipping_finding(peak: float, longest_run: int) -> Finding:
-    """Fail on a flat top of 3 samples near full scale or a peak above the clipping limit, warn on
-    a flat top of 2; value = the longest flat top (samples)."""
-    clipped = longest_run >= limit("clipping.fail_run") or peak > limit("clipping.fail_peak")
-    if clipped:
-        return _finding("clipping", Level.FAIL, float(longest_run), "clipping.clipped", peak=peak)
-    if longest_run >= limit("clipping.warn_run"):
-        return _finding("clipping", Level.WARN, float(longest_run), "clipping.edge")
+def clipping_finding(longest_run: int) -> Finding:
+    """Fail on a flat top of 3 samples near full scale; value = the longest flat top (samples).
+
+    Only flat tops are clipping: a high peak without one is a headroom finding (:func:`headroom_finding`).
+    """
+    if longest_run >= limit("clipping.fail_run"):
+        return _finding("clipping", Level.FAIL, float(longest_run), "clipping.clipped")
     return _finding("clipping", Level.PASS, float(longest_run), "clipping.ok")
 
 
 def headroom_finding(peak: float, has_samples: bool) -> Finding:
-    """Warn when the peak leaves less headroom than the limit; value = peak dBFS."""
+    """Fail when the peak leaves no room at all, warn when it leaves too little; value = peak dBFS."""
     if not has_samples:
         return _finding("headroom", Level.PASS, None, "headroom.none")
+    if peak > limit("headroom.fail_peak"):
+        return _finding("headroom", Level.FAIL, peak, "headroom.no_room")
     if peak > limit("headroom.warn_peak"):
         return _finding("headroom", Level.WARN, peak, "headroom.low")
     return _finding("headroom", Level.PASS, peak, "headroom.ok")
@@ -61,7 +62,7 @@ def duration(m: TakeMeasures, context: TakeContext) -> Finding:
 
 
 def clipping(m: TakeMeasures, context: TakeContext) -> Finding:
-    return clipping_finding(m.peak_dbfs, m.longest_clip_run)
+    return clipping_finding(m.longest_clip_run)
 
 
 def headroom(m: TakeMeasures, context: TakeContext) -> Finding:
@@ -199,12 +200,24 @@ def file_format(m: TakeMeasures, context: TakeContext) -> Finding:
 
 
 def units_per_second(m: TakeMeasures, context: TakeContext) -> float | None:
-    """Characters (CN) or words (EN) per second of speech, or None without text or speech."""
+    """Characters (CN) or syllables (EN) per second of speech, or None without text or speech."""
     if not context.text or not m.activity.found:
         return None
-    units = speaking_units(context.text, context.language)
+    units = rate_units(context.text, context.language)
     span = m.activity.end_s - m.activity.start_s
     return units / span if units and span > 0 else None
+
+
+def _pace(context: TakeContext) -> tuple[float, float, str]:
+    """(pace to compare with, tolerance, message prefix): the talent's own median once enough takes
+    hold it, else the language's typical pace with a wider tolerance."""
+    if context.median_units_per_s and context.rate_takes >= limit("speaking_rate.min_takes"):
+        return context.median_units_per_s, limit("speaking_rate.warn_deviation"), "speaking_rate."
+    return (
+        TYPICAL_RATE[context.language.upper()],
+        limit("speaking_rate.typical_deviation"),
+        "speaking_rate.typical_",
+    )
 
 
 def speaking_rate(m: TakeMeasures, context: TakeContext) -> Finding:
@@ -212,14 +225,19 @@ def speaking_rate(m: TakeMeasures, context: TakeContext) -> Finding:
     if rate is None:
         key = "speaking_rate.no_speech" if context.text and not m.activity.found else "speaking_rate.no_text"
         return _finding("speaking_rate", Level.PASS, None, key)
-    median = context.median_units_per_s
-    if not median:
-        return _finding("speaking_rate", Level.PASS, rate, "speaking_rate.baseline")
-    deviation = rate / median - 1.0
-    if abs(deviation) > limit("speaking_rate.warn_deviation"):
-        key = "speaking_rate.fast" if deviation > 0 else "speaking_rate.slow"
-        return _finding("speaking_rate", Level.WARN, rate, key, percent=abs(deviation) * 100)
-    return _finding("speaking_rate", Level.PASS, rate, "speaking_rate.ok")
+    pace, tolerance, prefix = _pace(context)
+    unit = rate_unit(context.language)
+    values = {
+        "pace": pace,
+        "unit_en": unit.en,
+        "unit_zh": unit.zh,
+        "takes": int(limit("speaking_rate.min_takes")),
+    }
+    deviation = rate / pace - 1.0
+    if abs(deviation) > tolerance:
+        key = prefix + ("fast" if deviation > 0 else "slow")
+        return _finding("speaking_rate", Level.WARN, rate, key, percent=abs(deviation) * 100, **values)
+    return _finding("speaking_rate", Level.PASS, rate, prefix + "ok", **values)
 
 
 def consistency(m: TakeMeasures, context: TakeContext) -> Finding:

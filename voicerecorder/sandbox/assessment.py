@@ -4,8 +4,8 @@ Every WAV in the zip is measured with the take checker's analysis (``N.txt`` bes
 ``N.wav``, when present, gives the text for the speaking rate); each metric is the median
 over the files. What the numbers are — honestly:
 
-- ``speed``: characters (CN) or words (EN) per second of speech, the checker's
-  ``units_per_s``. Expected: the typical reading pace ±30 %.
+- ``speed``: characters (CN) or syllables (EN) per second of speech, the checker's
+  ``units_per_s``. Expected: the language's typical speaking rate ±30 %.
 - ``sound``: speech-active RMS level in dBFS (the checker's ``loudness_dbfs``).
 - ``snr``: speech power over noise power in dB (the checker's ``snr_db``).
 - ``reverb``: an RT60 *estimate* in seconds from the free decay after each end of speech:
@@ -44,7 +44,7 @@ from voicerecorder.quality.context import TakeContext
 from voicerecorder.quality.measure import FRAME_S, powers_db
 from voicerecorder.quality.rules import limit
 from voicerecorder.quality.take_rules import units_per_second
-from voicerecorder.quality.textunits import READING_RATE
+from voicerecorder.quality.textunits import TYPICAL_RATE
 from voicerecorder.sandbox.audit import AUDIO_FORMAT, FILE_COUNT, FILE_TYPES
 from voicerecorder.sandbox.obs import BUCKET
 from voicerecorder.sandbox.quotas import DURATION_LIMITS
@@ -180,7 +180,7 @@ class Metric:
 
 
 def _metrics(language: str) -> dict[str, Metric]:
-    pace = READING_RATE[language]
+    pace = TYPICAL_RATE[language]
     slow, fast = pace * (1 - SPEED_TOLERANCE), pace * (1 + SPEED_TOLERANCE)
     quiet, loud = limit("loudness.warn_below"), limit("loudness.warn_above")
     snr_min = limit("snr.warn_below")

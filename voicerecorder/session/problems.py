@@ -36,8 +36,9 @@ class Problem:
 
 
 def sentence_label(index: int) -> Bilingual:
-    """How messages name a sentence: its 1-based number and its file in the package."""
-    return Bilingual(f"Sentence {index + 1} ({index}.wav)", f"第 {index + 1} 句（{index}.wav）")
+    """How messages name a sentence: its 1-based number, then its 0-based file in the package as
+    "(file N.wav)" so the two numbers are never read as one."""
+    return Bilingual(f"Sentence {index + 1} (file {index}.wav)", f"第 {index + 1} 句（文件 {index}.wav）")
 
 
 _NO_TAKE = Bilingual("has no take yet. Record it or import a recording.", "还没有录音。请录制或导入录音。")

@@ -51,15 +51,16 @@ def run_check(audio: AudioData, inputs: ContextInputs) -> dict:
 
     Called from a worker thread (pure computation, no shared state).
     """
-    median_rate, median_loudness = session_baseline([TakeReport.from_dict(c) for c in inputs.baseline_checks])
+    baseline = session_baseline([TakeReport.from_dict(c) for c in inputs.baseline_checks])
     context = TakeContext(
         language=inputs.language,
         text=inputs.text,
         capture=inputs.capture,
         session_device=inputs.session_device,
         session_samplerate=inputs.session_samplerate,
-        median_units_per_s=median_rate,
-        median_loudness_dbfs=median_loudness,
+        median_units_per_s=baseline.units_per_s,
+        median_loudness_dbfs=baseline.loudness_dbfs,
+        rate_takes=baseline.rate_takes,
         per_sentence=True,
     )
     return check_take(audio.samples, audio.samplerate, context).to_dict()

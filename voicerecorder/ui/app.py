@@ -17,6 +17,7 @@ from voicerecorder.audio.playback import SoundDevicePlayer
 from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
 from voicerecorder.cloud.redact import install_log_redaction
 from voicerecorder.errors import UserFacingError, file_problem
+from voicerecorder.logfiles import LOG_NAME, capture_crashes, rotating_handler
 from voicerecorder.paths import APP_NAME, log_dir, resources_dir
 from voicerecorder.text import Bilingual
 from voicerecorder.ui import i18n
@@ -28,7 +29,6 @@ from voicerecorder.ui.style import install_focus_ring
 from voicerecorder.ui.wizard import RecordingWizard
 
 ORGANIZATION = "voicerecorder"
-LOG_NAME = "voicerecorder.log"
 log = logging.getLogger("voicerecorder.ui")
 
 
@@ -40,6 +40,7 @@ def application(argv: Sequence[str] = ()) -> QApplication:
         GuiThreadCollector(app)
     install_focus_ring(app)
     app.setApplicationName(APP_NAME)
+    app.setDesktopFileName(APP_NAME)  # Wayland app id and menu match: StartupWMClass in voicerecorder.desktop
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     icon = resources_dir() / "icons" / "voicerecorder.svg"
@@ -77,14 +78,13 @@ def show_exception(kind: type[BaseException], error: BaseException, tb: Tracebac
 
 
 def setup_logging() -> None:
-    """Log to ``<log dir>/voicerecorder.log``, with secrets masked."""
+    """Log to ``<log dir>/voicerecorder.log`` (rotated by size), with secrets masked, and let a
+    native crash leave its stacks in a crash file beside it (see :mod:`voicerecorder.logfiles`)."""
     install_log_redaction()
     folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(folder / LOG_NAME, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger("voicerecorder").addHandler(handler)
+    logging.getLogger("voicerecorder").addHandler(rotating_handler(folder))
     logging.getLogger("voicerecorder").setLevel(logging.INFO)
+    capture_crashes(folder)
 
 
 def real_services(settings: Settings) -> Services:

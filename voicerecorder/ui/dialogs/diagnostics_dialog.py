@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from voicerecorder import __version__
-from voicerecorder.audio.backend import AudioBackend
+from voicerecorder.audio.backend import AudioBackend, DeviceInfo
+from voicerecorder.audio.devices import device_label
 from voicerecorder.audio.library_info import library_versions
 from voicerecorder.cloud.config import load_config
 from voicerecorder.cloud.redact import redact
 from voicerecorder.errors import UserFacingError
+from voicerecorder.logfiles import LOG_NAME, Crash, last_crash
 from voicerecorder.paths import data_dir, log_dir
 from voicerecorder.ui.error_message import error_message
 from voicerecorder.ui.services import Services
@@ -37,17 +39,25 @@ LOG_TAIL_LINES = 40
 
 @dataclass(frozen=True)
 class Diagnostics:
-    """What the report says: named sections of (name, value) lines, and the log's last lines."""
+    """What the report says: named sections of (name, value) lines, the last native crash, and the
+    log's last lines."""
 
     sections: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
     log_tail: tuple[str, ...]
+    crash: tuple[str, ...]
 
 
 def log_file() -> Path:
-    """The application's log file (its name comes from ``voicerecorder.ui.app``, imported late)."""
-    from voicerecorder.ui.app import LOG_NAME
-
+    """The application's log file."""
     return log_dir() / LOG_NAME
+
+
+def _crash_lines(crash: Crash | None) -> tuple[str, ...]:
+    """The last native crash: its file, when it happened and the stacks it holds (or "none")."""
+    if crash is None:
+        return ("none",)
+    written = crash.when.strftime("%Y-%m-%d %H:%M:%S UTC")
+    return (f"crash file: {crash.path}", f"written: {written}", *crash.text.splitlines())
 
 
 def _log_tail(path: Path) -> tuple[str, ...]:
@@ -64,10 +74,16 @@ def _devices(backend: AudioBackend) -> tuple[tuple[str, str], ...]:
     except UserFacingError as error:
         return (("error", error.message.en),)
     return tuple(
-        (f"#{device.index}", f"{device.name} ({device.hostapi}, {device.max_input_channels} ch, "
+        (f"#{device.index}", f"{_named(device)} ({device.hostapi}, {device.max_input_channels} ch, "
                              f"{device.default_samplerate:.0f} Hz){' default' if device.is_default else ''}")
         for device in devices
     )  # fmt: skip
+
+
+def _named(device: DeviceInfo) -> str:
+    """The system's name of the device, with PortAudio's after it when the two differ."""
+    label = device_label(device)
+    return device.name if label == device.name else f"{label} = {device.name}"
 
 
 def _cloud() -> tuple[tuple[str, str], ...]:
@@ -84,7 +100,8 @@ def _cloud() -> tuple[tuple[str, str], ...]:
 
 
 def gather(backend: AudioBackend) -> Diagnostics:
-    """Versions, devices, cloud target and the log's end. Worker thread (loads libraries, reads files)."""
+    """Versions, devices, cloud target, the last crash and the log's end. Worker thread (loads
+    libraries, reads files)."""
     versions = {
         "voicerecorder": __version__,
         "Python": sys.version.split()[0],
@@ -100,7 +117,7 @@ def gather(backend: AudioBackend) -> Diagnostics:
         ("Cloud", _cloud()),
         ("Paths", paths),
     )
-    return Diagnostics(sections, _log_tail(log_file()))
+    return Diagnostics(sections, _log_tail(log_file()), _crash_lines(last_crash(log_dir())))
 
 
 def report_text(diagnostics: Diagnostics) -> str:
@@ -108,6 +125,7 @@ def report_text(diagnostics: Diagnostics) -> str:
     lines = ["voicerecorder diagnostics"]
     for title, rows in diagnostics.sections:
         lines += ["", f"[{title}]"] + [f"{name}: {value}" for name, value in rows]
+    lines += ["", "[Last crash]", *diagnostics.crash]
     lines += ["", f"[Last {LOG_TAIL_LINES} log lines]", *diagnostics.log_tail]
     return redact("\n".join(lines) + "\n")
 

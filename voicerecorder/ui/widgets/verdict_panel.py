@@ -21,7 +21,6 @@ class VerdictPanel(QWidget):
         self.verdict.setStyleSheet("font-size:13pt; font-weight:600;")
         self.rate.setWordWrap(True)
         self.findings = FindingList()
-        self.findings.setMaximumHeight(110)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.verdict)
