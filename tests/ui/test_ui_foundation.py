@@ -17,7 +17,8 @@ from voicerecorder.quality.report import Finding, TakeReport
 from voicerecorder.quality.report import Level as Verdict
 from voicerecorder.text import Bilingual
 from voicerecorder.ui import i18n
-from voicerecorder.ui.app import application, error_text, show_exception, start_language
+from voicerecorder.ui.app import application, show_exception, start_language
+from voicerecorder.ui.error_message import error_text
 from voicerecorder.ui.pacing import Pacing, clock_text
 from voicerecorder.ui.settings import AUTO_ADVANCE, PROMPT_FONT_SIZE, UI_LANGUAGE, Option, Settings
 from voicerecorder.ui.widgets.finding_list import FindingList

@@ -21,6 +21,7 @@ from voicerecorder.paths import APP_NAME, log_dir, resources_dir
 from voicerecorder.text import Bilingual
 from voicerecorder.ui import i18n
 from voicerecorder.ui.cloud_options import apply_data_folder
+from voicerecorder.ui.error_message import LOG_NAME, error_text
 from voicerecorder.ui.gui_gc import GuiThreadCollector
 from voicerecorder.ui.services import Services
 from voicerecorder.ui.settings import UI_LANGUAGE, Settings
@@ -28,7 +29,6 @@ from voicerecorder.ui.style import install_focus_ring
 from voicerecorder.ui.wizard import RecordingWizard
 
 ORGANIZATION = "voicerecorder"
-LOG_NAME = "voicerecorder.log"
 log = logging.getLogger("voicerecorder.ui")
 
 
@@ -51,20 +51,6 @@ def application(argv: Sequence[str] = ()) -> QApplication:
 def start_language(settings: Settings, requested: str | None = None) -> str:
     """Install the UI language: ``requested``, else the saved choice, else the system locale's."""
     return i18n.set_language(requested or settings.get(UI_LANGUAGE) or i18n.system_language())
-
-
-def error_text(error: BaseException) -> str:
-    """What the error dialog says: the actionable message, or a generic one pointing at the log."""
-    if isinstance(error, UserFacingError):
-        return i18n.pick(error.message)
-    where = log_dir() / LOG_NAME
-    return (
-        QApplication.translate(
-            "app", "Something went wrong (%1). Your recordings are saved. Details are in the log file %2."
-        )
-        .replace("%1", type(error).__name__)
-        .replace("%2", str(where))
-    )
 
 
 def show_exception(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:

@@ -12,7 +12,9 @@ Adding a page (the shell pages 5-8 plug into):
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
 
@@ -27,6 +29,7 @@ from voicerecorder.ui.pages.start import StartPage
 from voicerecorder.ui.pages.submit import SubmitPage
 from voicerecorder.ui.pages.track import TrackPage
 from voicerecorder.ui.pages.voice import VoicePage
+from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.ui.services import Services, SessionHolder
 
 PAGES: tuple[tuple[PageId, type[QWizardPage]], ...] = (
@@ -47,7 +50,7 @@ STEP_BUTTONS = (
 )
 
 
-class RecordingWizard(QWizard):
+class RecordingWizard(Retranslating, QWizard):
     """The main window: owns the services, the current session and the shared microphone."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -69,6 +72,33 @@ class RecordingWizard(QWizard):
     def page_of(self, page_id: PageId) -> QWizardPage:
         """The page widget with ``page_id``."""
         return self.page(int(page_id))
+
+    def go_to(self, page_id: PageId) -> bool:
+        """Step back through the history, or forward with Next, until ``page_id`` is current; False
+        when a page refuses to move or ``page_id`` is not on the way."""
+        target = int(page_id)
+        forward = self.currentId() < target
+        while self.currentId() != target:
+            before = self.currentId()
+            if forward:
+                self.next()
+            else:
+                self.back()
+            now = self.currentId()
+            if now == before or (now > target if forward else now < target):
+                return False
+        return True
+
+    def rerecord(self, indices: Sequence[int], *, limit: bool = False) -> bool:
+        """Open the Record page at the first of ``indices`` (saved as the current sentence); with
+        ``limit`` the page keeps to those sentences until each has a new take."""
+        record = self.page_of(PageId.RECORD)
+        if not indices or not isinstance(record, RecordPage) or not self.go_to(PageId.RECORD):
+            return False
+        if limit:
+            record.set_limited(list(indices))
+        record.go(indices[0])
+        return True
 
     def focus_page(self) -> None:
         """Put the keyboard focus on the current page (its focus proxy, else its first control) unless
@@ -95,11 +125,6 @@ class RecordingWizard(QWizard):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Voice Recorder — record your voice for MetaStudio"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask before closing during a take; the take is finished and saved, never lost."""

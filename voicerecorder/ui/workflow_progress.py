@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from voicerecorder.ui.i18n import pick
+from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.workflow.events import WorkflowEvent
 
 PERCENT = 1000
@@ -54,7 +55,7 @@ class UploadRate:
         return speed, max(0.0, (total - sent) / speed)
 
 
-class WorkflowProgress(QWidget):
+class WorkflowProgress(Retranslating, QWidget):
     """Shows the events of a running workflow; ``cancel_requested`` when the person presses Cancel."""
 
     cancel_requested = Signal()
@@ -85,11 +86,6 @@ class WorkflowProgress(QWidget):
         self.cancel.setText(self.tr("&Cancel"))
         self.cancel.setAccessibleName(self.tr("Cancel the running step"))
         self.bar.setAccessibleName(self.tr("Progress"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_running(self, running: bool) -> None:
         """Busy (Cancel enabled, bar moving) or idle."""

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from voicerecorder.quality.report import Level, TakeReport
 from voicerecorder.ui.i18n import pick
+from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.ui.widgets.status_icons import status_icon
 
 
-class FindingList(QListWidget):
+class FindingList(Retranslating, QListWidget):
     """Shows a TakeReport's findings; passing ones only when ``show_passing`` is set."""
 
     def __init__(self, parent: QWidget | None = None, show_passing: bool = False) -> None:
@@ -50,8 +51,3 @@ class FindingList(QListWidget):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Check results"))
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
