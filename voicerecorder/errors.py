@@ -28,3 +28,7 @@ class UserFacingError(Exception):
         self.message = message
         if exit_code is not None:
             self.exit_code = exit_code
+
+
+class SkipCheck(Exception):
+    """Raised by a self-test probe that has nothing to test in this build; the message says why."""

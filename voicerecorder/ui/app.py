@@ -27,8 +27,10 @@ from voicerecorder.ui.services import Services
 from voicerecorder.ui.settings import UI_LANGUAGE, Settings
 from voicerecorder.ui.style import install_focus_ring
 from voicerecorder.ui.wizard import RecordingWizard
+from voicerecorder.ui.workers import IN_FLIGHT
 
 ORGANIZATION = "voicerecorder"
+QUIT_WAIT_S = 15.0
 log = logging.getLogger("voicerecorder.ui")
 
 
@@ -103,4 +105,14 @@ def run(argv: Sequence[str] = (), language: str | None = None) -> int:
     start_language(settings, language)
     wizard = RecordingWizard(real_services(settings))
     wizard.show()
-    return int(app.exec())
+    code = int(app.exec())
+    finish_background_work()
+    return code
+
+
+def finish_background_work(timeout_s: float = QUIT_WAIT_S) -> bool:
+    """On quit: wait for the tasks still writing (a take, the manifest); False (logged) on timeout."""
+    if IN_FLIGHT.wait(timeout_s):
+        return True
+    log.warning("quitting with %d background tasks still running", IN_FLIGHT.count)
+    return False

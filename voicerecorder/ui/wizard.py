@@ -1,10 +1,16 @@
-"""The recording wizard: the page order, the shared session and microphone, and closing safely.
+"""The recording wizard: the page order, the shared session and microphone, moving between pages
+(:class:`~voicerecorder.ui.navigation.Navigator`) and closing safely.
 
-Adding a page (the shell pages 5-8 plug into):
-1. write ``voicerecorder/ui/pages/<name>.py`` with a ``QWizardPage`` subclass whose constructor
-   takes ``(services: Services, holder: SessionHolder, live: LiveInput)`` (use what it needs);
-   set texts in ``retranslate()`` and call it from ``changeEvent`` on ``QEvent.LanguageChange``;
-2. give it an id in ``voicerecorder.ui.page_ids.PageId`` and add it to ``PAGES`` below (order = page order);
+Adding a page:
+1. write ``voicerecorder/ui/pages/<name>.py`` with a subclass of
+   ``voicerecorder.ui.pages.base.WizardPage`` (``CloudJobPage`` for a cloud workflow) whose
+   constructor takes ``(services, holder, live)`` and calls ``super().__init__(services, holder,
+   live)`` first; place ``self.banner`` in its layout, set every text in ``retranslate()`` (the
+   base calls it on a language change; call it once at the end of ``__init__``), run slow work
+   with ``self.tasks.start(...)``, show errors with ``self.show_error(error)`` and move with
+   ``self.navigator()``, never by importing another page;
+2. register it: give it an id in ``voicerecorder.ui.page_ids.PageId`` and add it to ``PAGES``
+   below (order = page order);
 3. add it to ``voicerecorder.ui.screenshots.DEMO_PAGES`` so ``--screenshots`` renders it, run
    ``packaging/dev/update-translations.sh`` to extract and compile its strings, and
    ``packaging/dev/update-screenshots.sh`` to redraw README's pictures (a test compares them).
@@ -21,6 +27,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
 from voicerecorder.ui.dialogs.launcher import DialogLauncher
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.page_ids import PageId
+from voicerecorder.ui.pages.base import WizardPage
 from voicerecorder.ui.pages.microphone import MicrophonePage
 from voicerecorder.ui.pages.quality_check import QualityCheckPage
 from voicerecorder.ui.pages.record import RecordPage
@@ -32,7 +39,7 @@ from voicerecorder.ui.pages.voice import VoicePage
 from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.ui.services import Services, SessionHolder
 
-PAGES: tuple[tuple[PageId, type[QWizardPage]], ...] = (
+PAGES: tuple[tuple[PageId, type[WizardPage]], ...] = (
     (PageId.START, StartPage),
     (PageId.VOICE, VoicePage),
     (PageId.MICROPHONE, MicrophonePage),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from voicerecorder.ui.i18n import pick
 from voicerecorder.ui.retranslating import Retranslating
-from voicerecorder.workflow.events import WorkflowEvent
+from voicerecorder.workflow.events import EventStep, WorkflowEvent
 
 PERCENT = 1000
 
@@ -113,7 +113,7 @@ class WorkflowProgress(Retranslating, QWidget):
     def show_event(self, event: WorkflowEvent) -> None:
         """Show one event: its message; for an upload, the share sent, the speed and the time left."""
         self.step.setText(pick(event.message))
-        if event.step != "upload" or not event.total:
+        if event.step is not EventStep.UPLOAD or not event.total:
             self.bar.setRange(0, 0)
             return
         sent = event.sent or 0

@@ -9,7 +9,6 @@ from typing import Any
 from voicerecorder.cloud.client import MetaStudioClient
 from voicerecorder.cloud.models import AuditResult, TrainingJob
 from voicerecorder.cloud.states import describe_state, is_terminal, needs_action
-from voicerecorder.session.problems import sentence_label
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
@@ -126,13 +125,4 @@ def track(
 
 def rerecord_lines(record: dict[str, Any]) -> list[Bilingual]:
     """One line per audit error of ``record``: the sentence (1-based), its file and take, and why."""
-    lines = []
-    for entry in record.get("audit") or ():
-        reason = " ".join(part for part in (entry.get("code"), entry.get("message")) if part)
-        if entry.get("index") is None:
-            lines.append(Bilingual(f"The whole package: {reason}", f"整个数据包：{reason}"))
-            continue
-        label = sentence_label(entry["index"])
-        take = entry.get("take") or "-"
-        lines.append(Bilingual(f"{label.en}, take {take}: {reason}", f"{label.zh}，录音 {take}：{reason}"))
-    return lines
+    return [entry.line() for entry in records.TrainingView.of(record).audit]

@@ -135,42 +135,38 @@ class QualityCheckPage(CloudJobPage):
             self.where.setText(self.tr("Checked by: %1").replace("%1", pick(self.target.label)))
 
     def _show_record(self) -> None:
-        session = self.holder.session
-        record = records.latest(session, records.ASSESS) if session is not None else None
-        result = (record or {}).get("result") if (record or {}).get("step") == "finished" else None
-        self.show_result(result)
+        self.show_result(records.assess_view(self.holder.session))
 
-    def show_result(self, result: dict[str, Any] | None) -> None:
-        """Fill the table from a stored result (``records`` METRIC dicts); empty cells without one."""
-        names = self._metric_names()
-        for row, metric in enumerate(METRICS):
-            stored = (result or {}).get(metric) or {}
-            advice = stored.get("advice_zh" if current_language() == "zh_CN" else "advice_en") or stored.get(
-                "advice_en"
-            )
-            status = (
-                ""
-                if not stored
-                else (self.tr("✖ Out of range") if stored.get("status") else self.tr("✔ In range"))
-            )
-            values = (
-                names[metric],
-                _value_text(stored.get("expected")),
-                _value_text(stored.get("actual")),
-                status,
-                advice or "",
-            )
-            for column, text in enumerate(values):
-                item = cell(self.table, row, column, text)
-                warn = column == COLUMNS.index("status") and stored.get("status")
-                item.setData(Qt.ItemDataRole.ForegroundRole, QColor(Qt.GlobalColor.darkRed) if warn else None)
+    def show_result(self, view: records.AssessView | None) -> None:
+        """Fill the table from a quality-check record; empty cells until it has finished."""
+        names, chinese = self._metric_names(), current_language() == "zh_CN"
+        metrics = view.metrics if view is not None else {}
+        for row, name in enumerate(METRICS):
+            metric = metrics.get(name)
+            self._fill_row(row, names[name], metric, chinese)
         self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().height() + sum(
             self.table.rowHeight(row) for row in range(len(METRICS))
         )
         self.table.setFixedHeight(height + 2 * self.table.frameWidth())
-        suggestion = (result or {}).get("suggestion")
+        suggestion = view.suggestion if view is not None else None
         self.suggestion.setText(self.tr("Overall advice: %1").replace("%1", suggestion) if suggestion else "")
+
+    def _fill_row(self, row: int, name: str, metric: records.MetricView | None, chinese: bool) -> None:
+        status = ""
+        if metric is not None:
+            status = self.tr("✖ Out of range") if metric.out_of_range else self.tr("✔ In range")
+        values = (
+            name,
+            _value_text(metric.expected if metric else None),
+            _value_text(metric.actual if metric else None),
+            status,
+            metric.advice(chinese) if metric else "",
+        )
+        for column, text in enumerate(values):
+            item = cell(self.table, row, column, text)
+            warn = column == COLUMNS.index("status") and metric is not None and metric.out_of_range
+            item.setData(Qt.ItemDataRole.ForegroundRole, QColor(Qt.GlobalColor.darkRed) if warn else None)
 
     def metric_row(self, metric: str) -> dict[str, str]:
         """The texts shown for ``metric`` (by column name)."""

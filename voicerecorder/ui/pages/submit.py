@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from voicerecorder.cloud.states import JobState
 from voicerecorder.ui.dialogs.settings_dialog import SettingsDialog
 from voicerecorder.ui.i18n import pick
 from voicerecorder.ui.live_input import LiveInput
@@ -22,8 +23,6 @@ from voicerecorder.ui.pages.base import CloudJobPage
 from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.workflow import records
 from voicerecorder.workflow.submit import submit
-
-SUBMITTED_STEPS = ("committed",)
 
 
 class SubmitPage(CloudJobPage):
@@ -92,11 +91,8 @@ class SubmitPage(CloudJobPage):
 
     def submitted_job_id(self) -> str | None:
         """The session's committed training job, or None."""
-        session = self.holder.session
-        record = records.latest(session, records.TRAINING) if session is not None else None
-        if record and record.get("job_id") and record.get("step") in SUBMITTED_STEPS:
-            return str(record["job_id"])
-        return None
+        view = records.training_view(self.holder.session)
+        return view.job_id if view is not None and view.submitted else None
 
     # Target and credentials
 
@@ -150,14 +146,14 @@ class SubmitPage(CloudJobPage):
         self._show_record()
 
     def _show_record(self) -> None:
-        job_id = self.submitted_job_id()
-        record = records.latest(self.holder.session, records.TRAINING) if job_id else None
-        if record is not None and record.get("state") == "FAILED":
+        view = records.training_view(self.holder.session)
+        job_id = view.job_id if view is not None and view.submitted else None
+        if view is not None and job_id and view.state == JobState.FAILED:
             text = self.tr(
                 "Job %1 failed: %2. A failed job cannot be resumed: press Submit to create a new job "
                 "with the same recordings."
             )
-            text = text.replace("%1", str(job_id)).replace("%2", records.failure_reason(record))
+            text = text.replace("%1", job_id).replace("%2", view.failure_reason)
         else:
             text = self.tr("Submitted. Job ID: %1").replace("%1", job_id) if job_id else ""
         self.job.setText(text)

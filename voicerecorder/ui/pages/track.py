@@ -16,25 +16,25 @@ from PySide6.QtWidgets import (
 )
 
 from voicerecorder.cloud.models import TrainingJob
-from voicerecorder.cloud.states import describe_state, needs_action
+from voicerecorder.cloud.states import JobState, describe_state, needs_action
 from voicerecorder.ui.i18n import pick
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.pages.base import Action, CloudJobPage
 from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.ui.widgets.status_icons import status_icon
 from voicerecorder.workflow import records
-from voicerecorder.workflow.events import WorkflowEvent
+from voicerecorder.workflow.events import EventStep, WorkflowEvent
 from voicerecorder.workflow.polling import PollPolicy
 from voicerecorder.workflow.submit import SubmitOutcome, submit
-from voicerecorder.workflow.track import rerecord_lines, track
+from voicerecorder.workflow.track import track
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def _state_icon(state: str) -> str:
-    if state == "SUCCEED":
+    if state == JobState.SUCCEED:
         return "pass"
-    if state == "FAILED" or state.endswith("FAILED") or state == "USER_REVIEW_REJECT":
+    if state.endswith("FAILED") or state == JobState.USER_REVIEW_REJECT:
         return "fail"
     return "warn" if needs_action(state) else "unchecked"
 
@@ -120,22 +120,23 @@ class TrackPage(CloudJobPage):
         super().hideEvent(event)  # type: ignore[arg-type]
 
     def isComplete(self) -> bool:
-        return bool((self.record() or {}).get("job_id"))
+        view = self.record()
+        return view is not None and bool(view.job_id)
 
-    def record(self) -> dict | None:
+    def record(self) -> records.TrainingView | None:
         """The session's newest training-job record, or None."""
-        session = self.holder.session
-        return records.latest(session, records.TRAINING) if session is not None else None
+        return records.training_view(self.holder.session)
 
     def current_state(self) -> str | None:
-        return (self.record() or {}).get("state")
+        view = self.record()
+        return view.state if view is not None else None
 
     # Polling
 
     def start_tracking(self) -> None:
         """Poll the job in a worker until it finishes or waits for the person."""
         session, policy = self.holder.session, self.poll_policy
-        if not (self.record() or {}).get("job_id"):
+        if not self.isComplete():
             return
         self.run_job(
             lambda client, reporter, cancel: track(
@@ -153,9 +154,9 @@ class TrackPage(CloudJobPage):
         )
 
     def job_event(self, event: WorkflowEvent) -> None:
-        if event.step == "state" and event.state:
+        if event.step is EventStep.STATE and event.state:
             self.add_state(event.state)
-        elif event.step == "upload" and event.total:
+        elif event.step is EventStep.UPLOAD and event.total:
             self.state_text.setText(f"{pick(event.message)} {100 * (event.sent or 0) // event.total}%")
 
     def add_state(self, state: str) -> None:
@@ -184,31 +185,28 @@ class TrackPage(CloudJobPage):
     # Showing
 
     def _show_record(self) -> None:
-        record = self.record() or {}
-        state = record.get("state")
+        view = self.record()
+        state = view.state if view is not None else None
+        job_id = view.job_id if view is not None else None
         self.job.setText(
-            self.tr("Job ID: %1").replace("%1", record["job_id"])
-            if record.get("job_id")
-            else self.tr("Nothing submitted yet.")
+            self.tr("Job ID: %1").replace("%1", job_id) if job_id else self.tr("Nothing submitted yet.")
         )
         self.state_text.setText(pick(describe_state(state)) if state else "")
         if state and not self.timeline.count():
             self.add_state(state)
-        lines = rerecord_lines(record) if state == "AUDIT_FAILED" else []
+        audit_failed = view is not None and state == JobState.AUDIT_FAILED
         self.audit_list.clear()
-        for line in lines:
-            self.audit_list.addItem(QListWidgetItem(status_icon("fail"), pick(line)))
-        self.audit_box.setVisible(state == "AUDIT_FAILED")
-        self.asset.setText(
-            self.tr("Voice asset ID: %1").replace("%1", record["asset_id"])
-            if state == "SUCCEED" and record.get("asset_id")
-            else ""
-        )
+        for entry in view.audit if view is not None and audit_failed else ():
+            self.audit_list.addItem(QListWidgetItem(status_icon("fail"), pick(entry.line())))
+        self.audit_box.setVisible(audit_failed)
+        asset_id = view.asset_id if view is not None and state == JobState.SUCCEED else None
+        self.asset.setText(self.tr("Voice asset ID: %1").replace("%1", asset_id) if asset_id else "")
         self.copy_asset.setVisible(bool(self.asset.text()))
-        if state == "FAILED":
-            reason = records.failure_reason(record)
+        if view is not None and state == JobState.FAILED:
             self.banner.show_message(
-                self.tr("The job failed: %1. Submit again to create a new job.").replace("%1", reason),
+                self.tr("The job failed: %1. Submit again to create a new job.").replace(
+                    "%1", view.failure_reason
+                ),
                 "error",
             )
 
@@ -227,5 +225,5 @@ class TrackPage(CloudJobPage):
         navigator.rerecord(rejected, limit=True)
 
     def _copy_asset(self) -> None:
-        record = self.record() or {}
-        QGuiApplication.clipboard().setText(str(record.get("asset_id") or ""))
+        view = self.record()
+        QGuiApplication.clipboard().setText((view.asset_id if view is not None else None) or "")
