@@ -21,6 +21,7 @@ from voicerecorder.audio.capture import Level as InputLevel
 from voicerecorder.quality.report import Level, TakeReport
 from voicerecorder.quality.roomtone import check_headroom_line, check_room_tone
 from voicerecorder.quality.textunits import estimated_reading_seconds
+from voicerecorder.ui.error_message import error_text
 from voicerecorder.ui.i18n import fill, pick
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.pages.base import WizardPage
@@ -269,7 +270,7 @@ class MicrophonePage(WizardPage):
         if self.live.engine is None:
             self._fill_devices(self.live.devices())
         if isinstance(error, MicrophoneBlockedError):
-            self.show_blocked(pick(error.message))
+            self.show_blocked(error_text(error))
             return
         self.rate_label.setText("")
         self.show_error(error)

@@ -35,6 +35,7 @@ from voicerecorder.session.script import (
     load_script_file,
 )
 from voicerecorder.session.store import Session
+from voicerecorder.ui.error_message import error_text
 from voicerecorder.ui.i18n import fill, pick
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.pages.base import WizardPage
@@ -275,7 +276,7 @@ class VoicePage(WizardPage):
             return
         self.imported, self.imported_path, self.lint_findings = None, None, []
         self._script_inputs_changed()
-        self._show_field_error("script", pick(error.message))
+        self._show_field_error("script", error_text(error))
 
     def _show_field_error(self, name: str, text: str | None) -> None:
         label = self.errors[name]
