@@ -84,3 +84,7 @@ def naming_file_errors(path: object, *, exit_code: int = EXIT_FAILED) -> Iterato
         yield
     except OSError as error:
         raise file_error(error, path, exit_code=exit_code) from error
+
+
+class SkipCheck(Exception):
+    """Raised by a self-test probe that has nothing to test in this build; the message says why."""

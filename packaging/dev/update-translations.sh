@@ -3,7 +3,7 @@
 # Usage: packaging/dev/update-translations.sh   (run from anywhere; uses the venv's pyside6 tools)
 set -eu
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-bin="${VENV_BIN:-/work/venv/bin}"
+bin="${VENV_BIN:-$root/.venv/bin}"
 [ -x "$bin/pyside6-lupdate" ] || bin="$(dirname "$(command -v pyside6-lupdate)")"
 cd "$root"
 sources="$(find voicerecorder/ui -name '*.py' | sort)"

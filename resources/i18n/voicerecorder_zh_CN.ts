@@ -4,8 +4,8 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/banner.py" line="70"/>
-        <location filename="../../voicerecorder/ui/widgets/banner.py" line="71"/>
+        <location filename="../../voicerecorder/ui/widgets/banner.py" line="104"/>
+        <location filename="../../voicerecorder/ui/widgets/banner.py" line="105"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
@@ -13,52 +13,52 @@
 <context>
     <name>DiagnosticsDialog</name>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="153"/>
+        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="171"/>
         <source>About Voice Recorder</source>
         <translation>关于录音助手</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="155"/>
+        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="173"/>
         <source>&lt;b&gt;Voice Recorder %1&lt;/b&gt;&lt;br&gt;Records a voice talent&apos;s sentences and sends them to Huawei Cloud MetaStudio to train a custom voice.</source>
         <translation>&lt;b&gt;录音助手 %1&lt;/b&gt;&lt;br&gt;录制配音员朗读的句子，并提交到华为云 MetaStudio 训练定制声音。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="158"/>
+        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="176"/>
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="159"/>
+        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="177"/>
         <source>Diagnostics report</source>
         <translation>诊断报告</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="161"/>
+        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="179"/>
         <source>Collecting information…</source>
         <translation>正在收集信息…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="162"/>
+        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="180"/>
         <source>&amp;Copy report (no passwords or keys)</source>
         <translation>复制报告（不含密码和密钥）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="163"/>
+        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="181"/>
         <source>Copy the diagnostics report to the clipboard</source>
         <translation>将诊断报告复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="164"/>
+        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="182"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="165"/>
+        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="183"/>
         <source>C&amp;lose</source>
         <translation>关闭(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="184"/>
+        <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="197"/>
         <source>The report is on the clipboard. Paste it into your support request.</source>
         <translation>报告已复制到剪贴板。请粘贴到您的支持请求中。</translation>
     </message>
@@ -84,12 +84,12 @@
 <context>
     <name>FindingList</name>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/finding_list.py" line="48"/>
+        <location filename="../../voicerecorder/ui/widgets/finding_list.py" line="64"/>
         <source>Everything passed. Well done!</source>
         <translation>全部通过，做得好！</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/finding_list.py" line="51"/>
+        <location filename="../../voicerecorder/ui/widgets/finding_list.py" line="85"/>
         <source>Check results</source>
         <translation>检查结果</translation>
     </message>
@@ -163,24 +163,24 @@
         <translation>声音资产 ID</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="173"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="168"/>
         <source>Loading the jobs…</source>
         <translation>正在加载任务…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="189"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="184"/>
         <source>Huawei Cloud: %1</source>
         <translation>华为云：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="195"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="190"/>
         <source>%n job(s)</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="208"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="203"/>
         <source>Needs your action</source>
         <translation>需要您处理</translation>
     </message>
@@ -188,22 +188,22 @@
 <context>
     <name>LevelMeter</name>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/level_meter.py" line="73"/>
+        <location filename="../../voicerecorder/ui/widgets/level_meter.py" line="74"/>
         <source>Peak %1 dBFS, average %2 dBFS</source>
         <translation>峰值 %1 dBFS，平均 %2 dBFS</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/level_meter.py" line="76"/>
+        <location filename="../../voicerecorder/ui/widgets/level_meter.py" line="77"/>
         <source>clipping</source>
         <translation>削波</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/level_meter.py" line="86"/>
+        <location filename="../../voicerecorder/ui/widgets/level_meter.py" line="87"/>
         <source>Input level meter</source>
         <translation>输入电平表</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/level_meter.py" line="87"/>
+        <location filename="../../voicerecorder/ui/widgets/level_meter.py" line="88"/>
         <source>Input level: keep the peaks between -12 and -3 dBFS. Click CLIP to reset.</source>
         <translation>输入电平：让峰值保持在 -12 到 -3 dBFS 之间。点击 CLIP 可复位。</translation>
     </message>
@@ -211,117 +211,117 @@
 <context>
     <name>MicrophonePage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="106"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="105"/>
         <source>Recording… %1 s</source>
         <translation>录音中… %1 秒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="152"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="151"/>
         <source>Microphone check</source>
         <translation>麦克风检查</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="152"/>
         <source>Choose the microphone, check the room is quiet and the level is right.</source>
         <translation>选择麦克风，确认房间安静、音量合适。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="154"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="153"/>
         <source>&amp;Microphone:</source>
         <translation>麦克风(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="155"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="154"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="156"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="155"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="157"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="156"/>
         <source>Refresh the list of microphones</source>
         <translation>刷新麦克风列表</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="158"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="157"/>
         <source>Room tone</source>
         <translation>环境底噪</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="159"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="158"/>
         <source>Press the button and stay completely silent for 5 seconds.</source>
         <translation>点击按钮后请保持完全安静 5 秒。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="160"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="159"/>
         <source>Measure room &amp;tone (5 s)</source>
         <translation>测量环境底噪（5 秒）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="161"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="160"/>
         <source>Headroom</source>
         <translation>余量测试</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="162"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="161"/>
         <source>Read this line as loudly as you will in the session:</source>
         <translation>请用本次录音中最大的音量朗读这一句：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="163"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="162"/>
         <source>Test the &amp;loud line</source>
         <translation>测试大音量句子(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="195"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="189"/>
         <source>Opening the microphone…</source>
         <translation>正在打开麦克风…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="228"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="222"/>
         <source>Recording at %1 Hz, mono.</source>
         <translation>以 %1 Hz 单声道录音。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="239"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="233"/>
         <source>⚠ This input only records at %1 Hz (telephone quality). Use a USB or wired microphone.</source>
         <translation>⚠ 此输入只能以 %1 Hz 录音（电话音质）。请使用 USB 或有线麦克风。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="245"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="239"/>
         <source>⚠ This looks like a Bluetooth headset; they record in narrow band. Use a wired microphone.</source>
         <translation>⚠ 这似乎是蓝牙耳机，蓝牙耳机只能窄带录音。请使用有线麦克风。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="252"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="246"/>
         <source>⚠ The earlier takes of this session were recorded with “%1”. Use the same microphone for every sentence.</source>
         <translation>⚠ 本会话之前的录音使用的是“%1”。请每一句都使用同一个麦克风。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="283"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="285"/>
         <source>Linux: open the system sound settings (or pavucontrol), choose this microphone under Input and make sure it is not muted.</source>
         <translation>Linux：打开系统声音设置（或 pavucontrol），在“输入”中选择此麦克风，并确认它没有静音。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="291"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="293"/>
         <source>Open &amp;privacy settings</source>
         <translation>打开隐私设置(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="319"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="321"/>
         <source>Passed</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="320"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="322"/>
         <source>Passed with warnings</source>
         <translation>通过，但有提醒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="321"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="323"/>
         <source>Failed</source>
         <translation>未通过</translation>
     </message>
@@ -329,107 +329,107 @@
 <context>
     <name>QualityCheckPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="90"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="75"/>
         <source>Speaking speed</source>
         <translation>语速</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="91"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="76"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="92"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="77"/>
         <source>Signal-to-noise ratio</source>
         <translation>信噪比</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="93"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="78"/>
         <source>Reverberation</source>
         <translation>混响</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="94"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="79"/>
         <source>Overall quality (DNSMOS)</source>
         <translation>总体质量（DNSMOS）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="95"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="80"/>
         <source>Background quietness (DNSMOS)</source>
         <translation>背景安静度（DNSMOS）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="99"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="84"/>
         <source>Cloud quality check</source>
         <translation>云端质量检测</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="101"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="86"/>
         <source>Optional: MetaStudio measures a sample of your takes. You can skip this step.</source>
         <translation>可选：MetaStudio 会抽样检测您的录音。此步骤可以跳过。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="104"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="89"/>
         <source>The check uploads about a minute of your takes and takes a few minutes. Metrics outside the expected range come with advice.</source>
         <translation>检测会上传约一分钟的录音，需要几分钟。超出期望范围的指标会附带建议。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="107"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="92"/>
         <source>&amp;Start the quality check</source>
         <translation>开始质量检测(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="108"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="93"/>
         <source>Quality metrics: expected and measured values with advice</source>
         <translation>质量指标：期望值、实测值及建议</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="111"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="96"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="112"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="97"/>
         <source>Expected</source>
         <translation>期望值</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="113"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="98"/>
         <source>Measured</source>
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="114"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="99"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="115"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="100"/>
         <source>Advice</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="163"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="129"/>
         <source>The quality check failed: %1</source>
         <translation>质量检测失败：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="180"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="135"/>
         <source>Checked by: %1</source>
         <translation>检测方：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="199"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="158"/>
         <source>✖ Out of range</source>
         <translation>✖ 超出范围</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="199"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="158"/>
         <source>✔ In range</source>
         <translation>✔ 在范围内</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="218"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="153"/>
         <source>Overall advice: %1</source>
         <translation>总体建议：%1</translation>
     </message>
@@ -437,107 +437,107 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="130"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="128"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="131"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="129"/>
         <source>Read the sentence naturally, at your usual distance from the microphone.</source>
         <translation>请自然地朗读句子，与麦克风保持平时的距离。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="132"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="130"/>
         <source>Text &amp;size:</source>
         <translation>字号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="133"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="131"/>
         <source>Text size of the sentence</source>
         <translation>句子的字号</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="134"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="132"/>
         <source>▶ Play (P)</source>
         <translation>▶ 播放（P）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="135"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="133"/>
         <source>⟲ Re-record (R)</source>
         <translation>⟲ 重录（R）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="136"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="134"/>
         <source>← Previous</source>
         <translation>← 上一句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="137"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="135"/>
         <source>Next →</source>
         <translation>下一句 →</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="138"/>
         <source>Keys: Space = record / stop · P = play · R = re-record · ← / → = previous / next sentence</source>
         <translation>按键：空格 = 录音 / 停止 · P = 播放 · R = 重录 · ← / → = 上一句 / 下一句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="143"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="141"/>
         <source>&amp;Go to the next sentence after a passing take</source>
         <translation>录音通过后自动进入下一句(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="144"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="142"/>
         <source>Sentence to read</source>
         <translation>要朗读的句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="257"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="250"/>
         <source>The microphone is not open yet. Wait a moment or go back to the microphone check.</source>
         <translation>麦克风尚未打开。请稍候，或返回麦克风检查。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="272"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="265"/>
         <source>● Record (Space)</source>
         <translation>● 录音（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="273"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="266"/>
         <source>■ Stop (Space)</source>
         <translation>■ 停止（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="274"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="267"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="302"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="295"/>
         <source>Sentence %1 / %2</source>
         <translation>第 %1 句 / 共 %2 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="314"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="307"/>
         <source>All rejected sentences have a new passing take. Click Next to submit again.</source>
         <translation>所有被驳回的句子都已重新录制并通过。点击“下一步”重新提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="319"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="312"/>
         <source>Re-recording %1 rejected sentences. ← / → and the list move among them only.</source>
         <translation>正在重录 %1 个被驳回的句子。← / → 和列表只在这些句子之间切换。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="338"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="331"/>
         <source>Working for %1 · %2 sentences left, about %3</source>
         <translation>已录制 %1 · 还剩 %2 句，约 %3</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="350"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="343"/>
         <source>You have been recording for a long stretch. Take a 5-minute break: drink some water and rest your voice.</source>
         <translation>您已经连续录制了很长时间。请休息 5 分钟：喝点水，让嗓子放松一下。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="353"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="346"/>
         <source>I took a &amp;break</source>
         <translation>我已休息(&amp;B)</translation>
     </message>
@@ -545,17 +545,17 @@
 <context>
     <name>RecordingWizard</name>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="97"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="134"/>
         <source>Voice Recorder — record your voice for MetaStudio</source>
         <translation>录音助手 — 为 MetaStudio 录制您的声音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="113"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="145"/>
         <source>Recording in progress</source>
         <translation>正在录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="114"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="146"/>
         <source>A take is being recorded. Stop, save it and close?</source>
         <translation>正在录音。要停止、保存并关闭吗？</translation>
     </message>
@@ -563,117 +563,117 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="106"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="89"/>
         <source>Review</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="108"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="91"/>
         <source>Check every sentence before sending. Press Enter on a sentence to record it again.</source>
         <translation>提交前请检查每一句。在某句上按回车键即可重新录制。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="110"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="93"/>
         <source>Show only sentences that need &amp;attention</source>
         <translation>只显示需要处理的句子(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="111"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="94"/>
         <source>▶ &amp;Play take</source>
         <translation>▶ 播放录音(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="112"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="95"/>
         <source>Play the selected take</source>
         <translation>播放所选录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="113"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="96"/>
         <source>⟲ &amp;Re-record this sentence</source>
         <translation>⟲ 重新录制这一句(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="114"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="97"/>
         <source>Go back and record the selected sentence again</source>
         <translation>返回并重新录制所选句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="115"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="98"/>
         <source>Sentences with their verdict, duration and loudness</source>
         <translation>各句的结论、时长和响度</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="118"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="101"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="119"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="102"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="120"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="103"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="121"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="104"/>
         <source>Loudness</source>
         <translation>响度</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="122"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="105"/>
         <source>Sentence</source>
         <translation>句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="123"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="106"/>
         <source>Advice</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="160"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="138"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="161"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="139"/>
         <source>Usable (warnings)</source>
         <translation>可用（有提醒）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="162"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="140"/>
         <source>Record again</source>
         <translation>重新录制</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="163"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="141"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="164"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="142"/>
         <source>Not recorded</source>
         <translation>未录制</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="179"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="157"/>
         <source>%1 good · %2 usable with warnings · %3 to record again · %4 not recorded yet</source>
         <translation>%1 条良好 · %2 条可用但有提醒 · %3 条需重录 · %4 条尚未录制</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="192"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="170"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="193"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="171"/>
         <source>%1 dBFS</source>
         <translation>%1 dBFS</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="207"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="185"/>
         <source>The MetaStudio review rejected this sentence.</source>
         <translation>MetaStudio 审核未通过这一句。</translation>
     </message>
@@ -681,167 +681,167 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="202"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="201"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="203"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="202"/>
         <source>&amp;Huawei Cloud</source>
         <translation>华为云(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="204"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="203"/>
         <source>A&amp;pp</source>
         <translation>应用(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="205"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="204"/>
         <source>Use the &amp;sandbox (a local test service; nothing leaves this computer)</source>
         <translation>使用沙箱(&amp;S)（本地测试服务，数据不会离开本机）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="206"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="205"/>
         <source>Custom URL…</source>
         <translation>自定义地址…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="208"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="207"/>
         <source>&amp;Region:</source>
         <translation>区域(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="208"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="207"/>
         <source>Endpoint &amp;URL:</source>
         <translation>服务地址(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="209"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="208"/>
         <source>&amp;Project ID:</source>
         <translation>项目 ID(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="209"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="208"/>
         <source>&amp;Access key (AK):</source>
         <translation>访问密钥 ID（AK）(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="210"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="209"/>
         <source>Secret &amp;key (SK):</source>
         <translation>私有访问密钥（SK）(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="210"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="209"/>
         <source>IAM &amp;user:</source>
         <translation>IAM 用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="211"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="210"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="211"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="210"/>
         <source>Account (&amp;domain):</source>
         <translation>账号（租户名）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="216"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="215"/>
         <source>32 characters; empty = look it up</source>
         <translation>32 个字符；留空则自动查询</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="218"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="217"/>
         <source>Sign in with an access &amp;key</source>
         <translation>使用访问密钥登录(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="219"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="218"/>
         <source>Sign in as an &amp;IAM user</source>
         <translation>以 IAM 用户登录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="220"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="219"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="221"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="220"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="222"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="221"/>
         <source>Default &amp;microphone:</source>
         <translation>默认麦克风(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="223"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="222"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="224"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="223"/>
         <source>Data &amp;folder:</source>
         <translation>数据文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="225"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="224"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="227"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="226"/>
         <source>Default microphone</source>
         <translation>默认麦克风</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="228"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="227"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="229"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="228"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="230"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="229"/>
         <source>Default folder</source>
         <translation>默认文件夹</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="231"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="230"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="232"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="231"/>
         <source>A new data folder is used after the app is restarted.</source>
         <translation>新的数据文件夹将在重新启动应用后生效。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="233"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="232"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="234"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="233"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="255"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="249"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="341"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="335"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="389"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="383"/>
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
@@ -849,77 +849,77 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="133"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="127"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="135"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="129"/>
         <source>Record the sentences for your MetaStudio voice. Start a new session or continue one.</source>
         <translation>为您的 MetaStudio 声音录制句子。新建会话或继续已有会话。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="137"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="131"/>
         <source>&amp;New session — enter the voice details and choose the script</source>
         <translation>新建会话(&amp;N) — 填写声音信息并选择文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="138"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="132"/>
         <source>&amp;Continue a session:</source>
         <translation>继续已有会话(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
         <source>Voice name</source>
         <translation>声音名称</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
         <source>Edition</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="142"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="136"/>
         <source>Recent sessions</source>
         <translation>最近的会话</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="143"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="137"/>
         <source>&amp;Open a session folder…</source>
         <translation>打开会话文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="144"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="138"/>
         <source>&amp;Language / 语言:</source>
         <translation>语言 / Language(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="145"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="139"/>
         <source>User interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="217"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="206"/>
         <source>Opening the session…</source>
         <translation>正在打开会话……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="250"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="237"/>
         <source>Open a session folder</source>
         <translation>打开会话文件夹</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="265"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="252"/>
         <source>%1 is not a session folder (it has no session.json).</source>
         <translation>%1 不是录音会话文件夹（其中没有 session.json）。</translation>
     </message>
@@ -927,92 +927,92 @@
 <context>
     <name>SubmitPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="88"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="72"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="89"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="73"/>
         <source>Send the recordings to MetaStudio to train the voice.</source>
         <translation>将录音提交到 MetaStudio 训练声音。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="90"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="74"/>
         <source>Cloud &amp;settings…</source>
         <translation>云服务设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="91"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="75"/>
         <source>Authorization &amp;letter (optional):</source>
         <translation>授权书（可选）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="92"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="76"/>
         <source>A signed letter as PDF, JPG or PNG</source>
         <translation>已签字的授权书（PDF、JPG 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="93"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="77"/>
         <source>Authorization letter file</source>
         <translation>授权书文件</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="94"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="78"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="95"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="79"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="96"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="80"/>
         <source>Remove the authorization letter</source>
         <translation>移除授权书</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="97"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="81"/>
         <source>&amp;Upload and submit</source>
         <translation>上传并提交(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="138"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="102"/>
         <source>Finding out where the recordings go…</source>
         <translation>正在确定录音的提交目标…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="141"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="105"/>
         <source>Destination: %1</source>
         <translation>提交目标：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="143"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="107"/>
         <source>✔ Huawei Cloud credentials are set.</source>
         <translation>✔ 已设置华为云凭证。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="147"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="111"/>
         <source>No Huawei Cloud credentials are set, so the sandbox is used. Add them in the cloud settings.</source>
         <translation>尚未设置华为云凭证，因此使用本地沙箱。请在云服务设置中添加。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="161"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="125"/>
         <source>Choose the authorization letter</source>
         <translation>选择授权书</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="163"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="127"/>
         <source>Letters (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>授权书 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="204"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="153"/>
         <source>Job %1 failed: %2. A failed job cannot be resumed: press Submit to create a new job with the same recordings.</source>
         <translation>任务 %1 失败：%2。失败的任务无法继续：请点击提交，用同样的录音创建新任务。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="209"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="158"/>
         <source>Submitted. Job ID: %1</source>
         <translation>已提交。任务 ID：%1</translation>
     </message>
@@ -1020,32 +1020,32 @@
 <context>
     <name>TakeList</name>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_list.py" line="73"/>
+        <location filename="../../voicerecorder/ui/widgets/take_list.py" line="74"/>
         <source>Passed</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_list.py" line="74"/>
+        <location filename="../../voicerecorder/ui/widgets/take_list.py" line="75"/>
         <source>Passed with warnings</source>
         <translation>通过，但有提醒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_list.py" line="75"/>
+        <location filename="../../voicerecorder/ui/widgets/take_list.py" line="76"/>
         <source>Must be recorded again</source>
         <translation>需要重新录制</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_list.py" line="76"/>
+        <location filename="../../voicerecorder/ui/widgets/take_list.py" line="77"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_list.py" line="77"/>
+        <location filename="../../voicerecorder/ui/widgets/take_list.py" line="78"/>
         <source>Not recorded yet</source>
         <translation>尚未录制</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_list.py" line="80"/>
+        <location filename="../../voicerecorder/ui/widgets/take_list.py" line="81"/>
         <source>Sentences and their takes</source>
         <translation>句子及其录音</translation>
     </message>
@@ -1053,72 +1053,72 @@
 <context>
     <name>TrackPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="109"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="98"/>
         <source>Track</source>
         <translation>跟踪</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="111"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="100"/>
         <source>Follow the review and training of your voice. You can close the app; the job continues.</source>
         <translation>查看声音的审核与训练进度。关闭应用后任务仍会继续。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="113"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="102"/>
         <source>Job states over time</source>
         <translation>任务状态时间线</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="114"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="103"/>
         <source>Sentences to record again</source>
         <translation>需要重录的句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="115"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="104"/>
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="116"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="105"/>
         <source>&amp;Copy asset ID</source>
         <translation>复制资产 ID(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="117"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="106"/>
         <source>&amp;Re-record these sentences</source>
         <translation>重录这些句子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="118"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="107"/>
         <source>Re&amp;submit</source>
         <translation>重新提交(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="120"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="109"/>
         <source>The review rejected these sentences. Record them again, then resubmit:</source>
         <translation>审核未通过以下句子。请重新录制后再次提交：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="212"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="183"/>
         <source>&amp;Try again</source>
         <translation>重试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="220"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="192"/>
         <source>Job ID: %1</source>
         <translation>任务 ID：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="222"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="192"/>
         <source>Nothing submitted yet.</source>
         <translation>尚未提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="233"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="203"/>
         <source>Voice asset ID: %1</source>
         <translation>声音资产 ID：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="241"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="207"/>
         <source>The job failed: %1. Submit again to create a new job.</source>
         <translation>任务失败：%1。请重新提交以创建新任务。</translation>
     </message>
@@ -1126,22 +1126,22 @@
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/verdict_panel.py" line="45"/>
+        <location filename="../../voicerecorder/ui/widgets/verdict_panel.py" line="44"/>
         <source>Recording… press Space when you have finished the sentence.</source>
         <translation>录音中… 读完这句后按空格键。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/verdict_panel.py" line="49"/>
+        <location filename="../../voicerecorder/ui/widgets/verdict_panel.py" line="48"/>
         <source>✔ Good take.</source>
         <translation>✔ 录得很好。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/verdict_panel.py" line="50"/>
+        <location filename="../../voicerecorder/ui/widgets/verdict_panel.py" line="49"/>
         <source>⚠ Usable, but see the advice below.</source>
         <translation>⚠ 可以使用，但请看下面的建议。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/verdict_panel.py" line="51"/>
+        <location filename="../../voicerecorder/ui/widgets/verdict_panel.py" line="50"/>
         <source>✖ Record this sentence again — see why below.</source>
         <translation>✖ 请重新录制这一句 — 原因见下方。</translation>
     </message>
@@ -1149,202 +1149,202 @@
 <context>
     <name>VoicePage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="135"/>
         <source>Voice details</source>
         <translation>声音信息</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="142"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="137"/>
         <source>These details are sent with the training job. Fields marked * are required.</source>
         <translation>这些信息会随训练任务一起提交。带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="145"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
         <source>Voice &amp;name *</source>
         <translation>声音名称(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="145"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
         <source>&amp;Sex</source>
         <translation>性别(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="145"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
         <source>Scenario &amp;tag</source>
         <translation>场景标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="146"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="141"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="146"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="141"/>
         <source>&amp;Edition</source>
         <translation>版本(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="147"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="142"/>
         <source>&amp;Description</source>
         <translation>描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="148"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="143"/>
         <source>&amp;Phone (optional)</source>
         <translation>电话（可选）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="148"/>
         <source>e.g. Lin Xiaoyu – warm narrator</source>
         <translation>例如：林晓雨 – 温暖旁白</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="154"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="149"/>
         <source>+86 138 0000 0000</source>
         <translation>+86 138 0000 0000</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="151"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="151"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="151"/>
         <source>Chinese (CN)</source>
         <translation>中文（CN）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="152"/>
         <source>English (EN)</source>
         <translation>英文（EN）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="152"/>
         <source>Basic — 20 sentences</source>
         <translation>基础版 — 20 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="158"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
         <source>Middle — 100 sentences</source>
         <translation>进阶版 — 100 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="158"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
         <source>E-commerce</source>
         <translation>电商</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="159"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="154"/>
         <source>News</source>
         <translation>新闻</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="159"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="154"/>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="159"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="154"/>
         <source>Live streaming</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="160"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="155"/>
         <source>Education</source>
         <translation>教育</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="161"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="161"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
         <source>Storytelling</source>
         <translation>故事讲述</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="166"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="161"/>
         <source>Script</source>
         <translation>文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="167"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="162"/>
         <source>&amp;Built-in script</source>
         <translation>内置文稿(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="168"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="163"/>
         <source>&amp;Import a script file</source>
         <translation>导入文稿文件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="169"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="164"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="170"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="165"/>
         <source>The script, or the problems found in it</source>
         <translation>文稿内容或其中发现的问题</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="222"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="212"/>
         <source>The built-in script for this tag has %1 sentences:</source>
         <translation>此标签的内置文稿共 %1 句：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="231"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="222"/>
         <source>There is no built-in script for the tag “%1”. Import your own script file (.txt, .tsv or .csv) instead.</source>
         <translation>标签“%1”没有内置文稿。请导入您自己的文稿文件（.txt、.tsv 或 .csv）。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="242"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="233"/>
         <source>Choose a script file: one sentence per line (.txt), or id and text (.tsv, .csv).</source>
         <translation>请选择文稿文件：每行一句（.txt），或“编号 + 文本”（.tsv、.csv）。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="248"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="239"/>
         <source>%1: %2 sentences, %3 errors, %4 warnings.</source>
         <translation>%1：%2 句，%3 个错误，%4 个提醒。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="256"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="247"/>
         <source>Import a script</source>
         <translation>导入文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="256"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="247"/>
         <source>Scripts (*.txt *.tsv *.csv)</source>
         <translation>文稿 (*.txt *.tsv *.csv)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="266"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="257"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="332"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="324"/>
         <source>Creating the session…</source>
         <translation>正在创建会话……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="374"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="364"/>
         <source>Choose a script file to import, or use the built-in script.</source>
         <translation>请选择要导入的文稿文件，或使用内置文稿。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="378"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="368"/>
         <source>The script has errors (marked red). Fix them in the file and import it again.</source>
         <translation>文稿中有错误（红色标记）。请在文件中修改后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="380"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="370"/>
         <source>The script&apos;s language does not match the voice language.</source>
         <translation>文稿语言与声音语言不一致。</translation>
     </message>
@@ -1352,18 +1352,18 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="60"/>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="61"/>
         <source>Waveform of the take</source>
         <translation>录音波形</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="62"/>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="63"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="64"/>
-        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="98"/>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="65"/>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="94"/>
         <source>No take recorded yet</source>
         <translation>尚未录音</translation>
     </message>
@@ -1371,27 +1371,27 @@
 <context>
     <name>WorkflowProgress</name>
     <message>
-        <location filename="../../voicerecorder/ui/workflow_progress.py" line="77"/>
+        <location filename="../../voicerecorder/ui/workflow_progress.py" line="86"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/workflow_progress.py" line="78"/>
+        <location filename="../../voicerecorder/ui/workflow_progress.py" line="87"/>
         <source>Cancel the running step</source>
         <translation>取消正在进行的步骤</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/workflow_progress.py" line="79"/>
+        <location filename="../../voicerecorder/ui/workflow_progress.py" line="88"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/workflow_progress.py" line="112"/>
+        <location filename="../../voicerecorder/ui/workflow_progress.py" line="123"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/workflow_progress.py" line="118"/>
+        <location filename="../../voicerecorder/ui/workflow_progress.py" line="129"/>
         <source>%1 · %2/s · about %3 s left</source>
         <translation>%1 · %2/秒 · 约剩 %3 秒</translation>
     </message>
@@ -1399,12 +1399,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../voicerecorder/ui/app.py" line="62"/>
+        <location filename="../../voicerecorder/ui/error_message.py" line="28"/>
         <source>Something went wrong (%1). Your recordings are saved. Details are in the log file %2.</source>
         <translation>出现了问题（%1）。您的录音已保存。详细信息见日志文件 %2。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/app.py" line="74"/>
+        <location filename="../../voicerecorder/ui/app.py" line="64"/>
         <source>Voice Recorder — error</source>
         <translation>录音助手 — 错误</translation>
     </message>

@@ -1,6 +1,6 @@
 """The signer reproduces the published SDK vectors and the MetaStudio-shaped vectors of the API spec."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -185,7 +185,7 @@ def test_sign_keeps_an_existing_date():
         b"",
         "AccessKey",
         "SecretKey",
-        now=datetime(2030, 1, 1, tzinfo=timezone.utc),
+        now=datetime(2030, 1, 1, tzinfo=UTC),
     )
     assert headers["X-Sdk-Date"] == "20200608T023900Z"
 

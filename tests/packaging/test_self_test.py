@@ -8,8 +8,9 @@ import PySide6
 import pytest
 
 import voicerecorder
-from voicerecorder import selftest
-from voicerecorder.cli import main
+from voicerecorder.cli import main, selftest
+from voicerecorder.errors import SkipCheck
+from voicerecorder.ui import selfcheck as qt_checks
 
 LRELEASE = Path(PySide6.__file__).parent / "lrelease"
 TS = """<?xml version="1.0" encoding="utf-8"?>
@@ -55,7 +56,7 @@ def test_a_failing_check_makes_the_command_exit_1(monkeypatch, capsys):
 
 def test_a_skipped_check_does_not_fail_the_run(monkeypatch, capsys):
     def nothing_to_check() -> str:
-        raise selftest.SkipCheck("nothing here")
+        raise SkipCheck("nothing here")
 
     monkeypatch.setattr(selftest, "CHECKS", (("translations", nothing_to_check),))
     assert selftest.run() == 0
@@ -72,15 +73,15 @@ def test_a_module_that_cannot_be_imported_fails_the_imports_check(monkeypatch, t
 
 
 def test_missing_icons_fail_the_qt_check(monkeypatch, tmp_path):
-    monkeypatch.setattr(selftest, "resources_dir", lambda: tmp_path)
-    result = selftest.run_check("qt", selftest.check_qt)
+    monkeypatch.setattr(qt_checks, "resources_dir", lambda: tmp_path)
+    result = selftest.run_check("qt", qt_checks.check_qt)
     assert result.status == selftest.FAIL
     assert "no application icons" in result.detail
 
 
 def test_no_translations_is_reported_as_skipped(monkeypatch, tmp_path):
-    monkeypatch.setattr(selftest, "resources_dir", lambda: tmp_path)
-    result = selftest.run_check("translations", selftest.check_translations)
+    monkeypatch.setattr(qt_checks, "resources_dir", lambda: tmp_path)
+    result = selftest.run_check("translations", qt_checks.check_translations)
     assert result.status == selftest.SKIP
     assert "no .qm files" in result.detail
 
@@ -99,13 +100,13 @@ def test_compiled_translations_are_loaded(monkeypatch, tmp_path):
         ],
         check=True,
     )
-    monkeypatch.setattr(selftest, "resources_dir", lambda: tmp_path)
-    assert selftest.check_translations() == "qtbase_zh_CN, voicerecorder_zh_CN"
+    monkeypatch.setattr(qt_checks, "resources_dir", lambda: tmp_path)
+    assert qt_checks.check_translations() == "qtbase_zh_CN, voicerecorder_zh_CN"
 
 
 def test_missing_qt_translations_fail_the_check(monkeypatch, tmp_path):
-    monkeypatch.setattr(selftest, "_qt_translations_dir", lambda: str(tmp_path))
-    result = selftest.run_check("translations", selftest.check_translations)
+    monkeypatch.setattr(qt_checks, "_qt_translations_dir", lambda: str(tmp_path))
+    result = selftest.run_check("translations", qt_checks.check_translations)
     assert result.status == selftest.FAIL
     assert "qtbase_zh_CN.qm is missing" in result.detail
 
@@ -113,7 +114,7 @@ def test_missing_qt_translations_fail_the_check(monkeypatch, tmp_path):
 def test_a_damaged_translation_fails_the_check(monkeypatch, tmp_path):
     (tmp_path / "i18n").mkdir()
     (tmp_path / "i18n" / "voicerecorder_zh_CN.qm").write_bytes(b"not a translation file")
-    monkeypatch.setattr(selftest, "resources_dir", lambda: tmp_path)
-    result = selftest.run_check("translations", selftest.check_translations)
+    monkeypatch.setattr(qt_checks, "resources_dir", lambda: tmp_path)
+    result = selftest.run_check("translations", qt_checks.check_translations)
     assert result.status == selftest.FAIL
     assert "voicerecorder_zh_CN.qm" in result.detail

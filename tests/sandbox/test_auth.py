@@ -2,7 +2,7 @@
 
 import json
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
@@ -85,17 +85,17 @@ def test_unknown_access_key_and_missing_auth(sandbox):
 
 @pytest.mark.parametrize("minutes", [-16, 16])
 def test_sdk_date_outside_15_minutes_gives_apigw_0303(sandbox, minutes):
-    moment = datetime.now(timezone.utc) + timedelta(minutes=minutes)
+    moment = datetime.now(UTC) + timedelta(minutes=minutes)
     answer = _signed(sandbox, "GET", _cfg_path(sandbox.project_id), now=moment)
     assert answer.status_code == 401
     assert answer.json()["error_code"] == "APIGW.0303"
     server_time = parsedate_to_datetime(answer.headers["Date"])
-    assert abs((server_time - datetime.now(timezone.utc)).total_seconds()) < 5
+    assert abs((server_time - datetime.now(UTC)).total_seconds()) < 5
 
 
 def test_date_within_window_and_date_header_everywhere(sandbox):
     answer = _signed(
-        sandbox, "GET", _cfg_path(sandbox.project_id), now=datetime.now(timezone.utc) - timedelta(minutes=14)
+        sandbox, "GET", _cfg_path(sandbox.project_id), now=datetime.now(UTC) - timedelta(minutes=14)
     )
     assert answer.status_code == 200
     assert answer.json()["short_assess_min"] == 3

@@ -107,7 +107,8 @@ def test_report_shows_the_last_native_crash(qtbot, services):
     )
     assert child.returncode != 0
     [crash_file] = log_file().parent.glob("crash-*.log")
-    report = open_dialog(qtbot, services).text.toPlainText()
+    dialog = open_dialog(qtbot, services)
+    report = dialog.text.toPlainText()
     crash = report.split("[Last crash]\n", 1)[1]
     assert crash.startswith(f"crash file: {crash_file}\nwritten: ")
     assert "Segmentation fault" in crash
@@ -115,5 +116,6 @@ def test_report_shows_the_last_native_crash(qtbot, services):
 
 
 def test_report_says_when_there_was_no_crash(qtbot, services):
-    report = open_dialog(qtbot, services).text.toPlainText()
+    dialog = open_dialog(qtbot, services)
+    report = dialog.text.toPlainText()
     assert "[Last crash]\nnone\n" in report

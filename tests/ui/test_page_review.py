@@ -119,3 +119,14 @@ def test_a_sentence_rejected_by_the_audit_is_flagged(qtbot, wizard, open_page, d
     page = review_page(qtbot, wizard, open_page, demo)
     assert page.status(0) == "fail"
     assert "rejected" in cell(page, 0, "advice")
+
+
+def test_the_wizard_goes_to_a_page_forward_and_back_through_its_history(qtbot, wizard, open_page, demo):
+    open_page(wizard, demo, PageId.RECORD)
+    assert wizard.go_to(PageId.REVIEW)
+    assert wizard.currentId() == int(PageId.REVIEW)
+    assert wizard.go_to(PageId.RECORD)
+    assert wizard.currentId() == int(PageId.RECORD)
+    assert not wizard.go_to(PageId.START)  # not in the history: the wizard stays where it is
+    assert wizard.currentId() == int(PageId.RECORD)
+    assert not wizard.rerecord([])

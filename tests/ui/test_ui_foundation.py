@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import logging
 import threading
 
 import numpy as np
@@ -18,13 +19,15 @@ from voicerecorder.quality.report import Finding, TakeReport
 from voicerecorder.quality.report import Level as Verdict
 from voicerecorder.text import Bilingual
 from voicerecorder.ui import i18n
-from voicerecorder.ui.app import application, error_text, show_exception, start_language
+from voicerecorder.ui.app import application, finish_background_work, show_exception, start_language
+from voicerecorder.ui.error_message import error_text
 from voicerecorder.ui.pacing import Pacing, clock_text
 from voicerecorder.ui.settings import AUTO_ADVANCE, PROMPT_FONT_SIZE, UI_LANGUAGE, Option, Settings
+from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.widgets.finding_list import FindingList
 from voicerecorder.ui.widgets.level_meter import LevelMeter
 from voicerecorder.ui.widgets.waveform import envelope
-from voicerecorder.ui.workers import TaskRunner
+from voicerecorder.ui.workers import IN_FLIGHT, TaskRunner
 
 
 def test_settings_are_typed_with_defaults_and_survive_a_restart(settings, tmp_path):
@@ -82,6 +85,29 @@ def test_task_errors_reach_the_error_callback(qtbot):
     runner.start(lambda: 1 / 0, None, errors.append)
     qtbot.waitUntil(lambda: bool(errors), timeout=3000)
     assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_runners_forget_finished_tasks_and_quit_waits_for_running_ones(qtbot):
+    runner = TaskRunner()
+    release = threading.Event()
+    results: list[str] = []
+    runner.start(lambda: release.wait(10) and "written", results.append)
+    assert runner.busy
+    assert IN_FLIGHT.count >= 1
+    assert not finish_background_work(timeout_s=0.05)
+    release.set()
+    assert finish_background_work(timeout_s=10)
+    qtbot.waitUntil(lambda: results == ["written"], timeout=3000)
+    assert not runner.busy
+
+
+def test_a_task_without_error_callback_raises_on_the_gui_thread(qtbot):
+    runner = TaskRunner()
+    with qtbot.captureExceptions() as raised:
+        runner.start(lambda: 1 / 0)
+        qtbot.waitUntil(lambda: bool(raised), timeout=3000)
+    assert isinstance(raised[0][1], ZeroDivisionError)
+    assert not runner.busy
 
 
 def test_level_meter_holds_the_clip_light_until_reset(qtbot):
@@ -208,3 +234,20 @@ def test_unhandled_errors_are_logged_and_shown(qapp, monkeypatch, caplog):
         show_exception(type(error), error, error.__traceback__)
     assert shown == [("Voice Recorder — error", "The disk is full. Free some space.")]
     assert "The disk is full" in caplog.text
+
+
+def test_every_error_goes_through_the_banner_with_details_only_for_unexpected_ones(qtbot, caplog):
+    banner = Banner()
+    qtbot.addWidget(banner)
+    banner.show_error(UserFacingError(Bilingual("Plug it in.", "请插上。")))
+    assert (banner.text, banner.details_text, banner.kind) == ("Plug it in.", "", "error")
+    assert not banner.details.isVisibleTo(banner)
+    with caplog.at_level(logging.ERROR):
+        banner.show_error(OSError("disk gone, X-Auth-Token: SECRETTOKEN123"), ("&Retry", lambda: None))
+    assert "OSError" in banner.text
+    assert "log file" in banner.text
+    assert "disk gone" in banner.details_text
+    assert "SECRETTOKEN123" not in banner.details_text + banner.text
+    assert banner.details.isVisibleTo(banner)
+    assert banner.action.text() == "&Retry"
+    assert "unexpected error" in caplog.text

@@ -102,7 +102,7 @@ def test_a_folder_opened_before_the_list_arrives_stays_selected(qtbot, wizard, o
     page.open_session_folder(elsewhere.folder)
     qtbot.waitUntil(lambda: page.resuming, timeout=5000)
     page.refresh()
-    qtbot.waitUntil(lambda: not page.runner.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not page.tasks.busy, timeout=5000)
     assert page.resuming
     assert page.selected_folder() == elsewhere.folder
     assert page.sessions.topLevelItemCount() == 1

@@ -24,7 +24,7 @@ def test_a_take_truncated_after_its_check_stops_submit_before_any_job(sandbox, m
     truncate_chosen_take(session, 4)
     with pytest.raises(PreflightError) as refused:
         submit(session, client)
-    assert "Sentence 5 (4.wav)" in refused.value.message.en
+    assert "Sentence 5 (file 4.wav)" in refused.value.message.en
     assert training_jobs(client) == []
     assert session.jobs(records.TRAINING) == []
     assert session.chosen_take(4).check["verdict"] == "fail"

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
+from voicerecorder.durable import fsync_directory
 from voicerecorder.errors import UserFacingError, file_problem
 from voicerecorder.text import Bilingual
 
@@ -110,7 +111,7 @@ class TakeWriter:
         try:
             _fsync(self.partial_path)
             os.replace(self.partial_path, self.final_path)
-            _fsync_folder(self.final_path.parent)
+            fsync_directory(self.final_path.parent)
         except OSError as error:
             raise TakeWriteError(self.final_path, error) from error
         return self.final_path
@@ -152,13 +153,3 @@ def _os_cause(error: BaseException, path: Path) -> BaseException:
 def _fsync(path: Path) -> None:
     with open(path, "rb+") as handle:
         os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

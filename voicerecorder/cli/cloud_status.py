@@ -14,7 +14,7 @@ import json
 import sys
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from voicerecorder.cli.cloud_connect import add_cloud_arguments, open_client
 from voicerecorder.cloud.client import MetaStudioClient
@@ -81,7 +81,7 @@ def format_time(value: int | None) -> str:
     if not value:
         return "-"
     seconds = value / 1000 if value > 10**11 else value
-    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def fetch_job(client: MetaStudioClient, job_id: str) -> Job:
@@ -211,7 +211,7 @@ def run_status(args: argparse.Namespace) -> int:
             return EXIT_OK
 
         def report(changed: Job) -> None:
-            stamp = datetime.now(timezone.utc).strftime("%H:%M:%S")
+            stamp = datetime.now(UTC).strftime("%H:%M:%S")
             text = f"[{stamp}] {changed.state} — {describe_state(changed.state).pick(language)}"
             print(text, file=sys.stderr if args.json else sys.stdout, flush=True)
 

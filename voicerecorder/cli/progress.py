@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from voicerecorder.errors import EXIT_USAGE, UserFacingError
 from voicerecorder.text import Bilingual, current_language
-from voicerecorder.workflow.events import WorkflowEvent
+from voicerecorder.workflow.events import EventStep, WorkflowEvent
 from voicerecorder.workflow.polling import PollPolicy
 from voicerecorder.workflow.target import CloudTarget, open_target
 
@@ -26,7 +26,7 @@ class TerminalReporter:
 
     def __call__(self, event: WorkflowEvent) -> None:
         text = event.message.pick(self.language)
-        if event.step == "upload" and event.total:
+        if event.step is EventStep.UPLOAD and event.total:
             tenth = event.sent * 10 // event.total if event.sent is not None else 0
             if tenth == self._last_tenth:
                 return

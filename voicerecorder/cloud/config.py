@@ -21,13 +21,12 @@ import keyring.errors
 from voicerecorder.cloud.errors import CloudConfigError
 from voicerecorder.cloud.redact import host_of, redact, register_secret
 from voicerecorder.cloud.waiting import FIRST_NOTICE_S
+from voicerecorder.regions import DEFAULT_REGION, REGIONS
 from voicerecorder.text import Bilingual
 
 log = logging.getLogger("voicerecorder.cloud")
 
 KEYRING_SERVICE = "voicerecorder"
-REGIONS = ("cn-north-4", "cn-east-3")
-DEFAULT_REGION = "cn-north-4"
 GLOBAL_IAM_ENDPOINT = "https://iam.myhuaweicloud.com"
 _PROJECT_ID = re.compile(r"[0-9a-f]{32}")
 KEYRING_ENTRY = "cloud"

@@ -11,7 +11,7 @@ import hashlib
 import hmac
 import re
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 ALGORITHM = "SDK-HMAC-SHA256"
@@ -113,13 +113,13 @@ def compute_signature(sk: str, sdk_date: str, canonical: str) -> str:
 def format_sdk_date(moment: datetime) -> str:
     """``moment`` as an ``X-Sdk-Date`` value; a naive datetime is taken to be UTC."""
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc)
+        moment = moment.astimezone(UTC)
     return moment.strftime(DATE_FORMAT)
 
 
 def parse_sdk_date(value: str) -> datetime:
     """An ``X-Sdk-Date`` value as an aware UTC datetime; ``ValueError`` when malformed."""
-    return datetime.strptime(value, DATE_FORMAT).replace(tzinfo=timezone.utc)
+    return datetime.strptime(value, DATE_FORMAT).replace(tzinfo=UTC)
 
 
 def _drop(headers: MutableMapping[str, str], name: str) -> None:
@@ -144,7 +144,7 @@ def sign(
     parts = urlsplit(url)
     _drop(headers, "Authorization")
     if _header(headers, DATE_HEADER) is None:
-        headers[DATE_HEADER] = format_sdk_date(now or datetime.now(timezone.utc))
+        headers[DATE_HEADER] = format_sdk_date(now or datetime.now(UTC))
     if _header(headers, "Host") is None:
         headers["Host"] = parts.netloc.rpartition("@")[2]
     query = canonical_query(parse_qsl(parts.query, keep_blank_values=True))

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import enum
+
 from voicerecorder.text import Bilingual
 
-JOB_STATES = (
-    "CREATING",
-    "SYSTEM_AUDITING",
-    "AUDITING",
-    "WAITING_SPLIT",
-    "SPLITTING",
-    "SPLIT_FAILED",
-    "ANNOTATING",
-    "WAITING",
-    "PROCESSING",
-    "RESULT_REVIEW",
-    "AUDIT_FAILED",
-    "USER_RESULT_REVIEW",
-    "USER_REVIEW_REJECT",
-    "UPLOADING",
-    "FAILED",
-    "SUCCEED",
-)
+
+class JobState(enum.StrEnum):
+    """A MetaStudio training job's ``state`` (a ``str``: ``JobState.SUCCEED == "SUCCEED"``)."""
+
+    CREATING = "CREATING"
+    SYSTEM_AUDITING = "SYSTEM_AUDITING"
+    AUDITING = "AUDITING"
+    WAITING_SPLIT = "WAITING_SPLIT"
+    SPLITTING = "SPLITTING"
+    SPLIT_FAILED = "SPLIT_FAILED"
+    ANNOTATING = "ANNOTATING"
+    WAITING = "WAITING"
+    PROCESSING = "PROCESSING"
+    RESULT_REVIEW = "RESULT_REVIEW"
+    AUDIT_FAILED = "AUDIT_FAILED"
+    USER_RESULT_REVIEW = "USER_RESULT_REVIEW"
+    USER_REVIEW_REJECT = "USER_REVIEW_REJECT"
+    UPLOADING = "UPLOADING"
+    FAILED = "FAILED"
+    SUCCEED = "SUCCEED"
+
+
+JOB_STATES = tuple(JobState)
 
 TERMINAL_STATES = frozenset({"SUCCEED", "FAILED"})
 """The job will not change any more."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from voicerecorder.text import Bilingual
@@ -51,7 +51,7 @@ FIX_ORDER: tuple[str, ...] = (
 )
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """How bad a finding is: ``fail`` must be re-recorded, ``warn`` is shown with a fix."""
 
     PASS = "pass"

@@ -4,10 +4,10 @@ Start one with :class:`SandboxServer` (or :func:`start_in_process` for the app's
 the official Huawei Cloud SDK and the project's own client work against its ``base_url``.
 """
 
+from voicerecorder.regions import DEFAULT_REGION
 from voicerecorder.sandbox.credentials import (
     DEFAULT_AK,
     DEFAULT_PORT,
-    DEFAULT_REGION,
     DEFAULT_SK,
     DEMO_DOMAIN,
     DEMO_PASSWORD,

@@ -12,7 +12,7 @@ import hmac
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import parse_qsl
 
 from voicerecorder.cloud.signer import (
@@ -121,4 +121,4 @@ class Authenticator:
 
 def rfc3339(moment: float) -> str:
     """Epoch seconds as the IAM time format (``2025-01-01T00:00:00.000000Z``)."""
-    return datetime.fromtimestamp(moment, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return datetime.fromtimestamp(moment, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -24,7 +24,6 @@ DEMO_USER = "sandbox-user"
 DEMO_PASSWORD = "sandbox-password"
 DEMO_DOMAIN = "sandbox-domain"
 
-DEFAULT_REGION = "cn-north-4"
 DEFAULT_PORT = 8765
 
 SANDBOX_LABEL = Bilingual("Sandbox — nothing leaves this computer", "沙箱——数据不会离开这台电脑")

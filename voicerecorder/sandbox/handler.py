@@ -10,23 +10,32 @@ import hashlib
 import json
 import logging
 import os
+import socket
 import time
 import uuid
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from voicerecorder.sandbox import iam
-from voicerecorder.sandbox.app import RETRY_AFTER_S, ApiRequest
+from voicerecorder.sandbox.app import RETRY_AFTER_S, ApiRequest, SandboxApp
 from voicerecorder.sandbox.errors import MSS_INTERNAL, MSS_NOT_JSON, SandboxError
 from voicerecorder.sandbox.obs import MAX_OBJECT_BYTES, ObsError
-
-if TYPE_CHECKING:
-    from voicerecorder.sandbox.server import SandboxHttpServer
 
 log = logging.getLogger(__name__)
 CHUNK = 64 * 1024
 MAX_API_BODY = 1024 * 1024
+
+
+class HandlerHost(Protocol):
+    """What the handler needs of its HTTP server (``voicerecorder.sandbox.server.SandboxHttpServer``)."""
+
+    app: SandboxApp
+    base_url: str
+
+    def track(self, connection: socket.socket) -> None: ...
+
+    def untrack(self, connection: socket.socket) -> None: ...
 
 
 class SandboxRequestHandler(BaseHTTPRequestHandler):
@@ -35,7 +44,7 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "MetaStudioSandbox/1"
     timeout = 120
-    server: SandboxHttpServer
+    server: HandlerHost
 
     def setup(self) -> None:
         super().setup()

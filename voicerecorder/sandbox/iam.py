@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from voicerecorder.regions import DEFAULT_REGION, REGIONS
 from voicerecorder.sandbox.auth import Authenticator, rfc3339
 from voicerecorder.sandbox.credentials import (
-    DEFAULT_REGION,
     DEMO_DOMAIN,
     DEMO_PASSWORD,
     DEMO_USER,
@@ -89,7 +89,7 @@ def create_token(auth: Authenticator, raw_body: bytes, now: float) -> IamAnswer:
 
 def list_projects(region: str | None) -> IamAnswer:
     """GET /v3/projects?name=REGION: the sandbox has one project per region."""
-    names = [region] if region else [DEFAULT_REGION, "cn-east-3"]
+    names = [region] if region else list(REGIONS)
     projects = [
         {
             "id": project_id_for(name),

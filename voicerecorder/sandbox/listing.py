@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from voicerecorder.sandbox.call import Call
@@ -33,7 +33,7 @@ def parse_time(name: str, value: str) -> int:
             detail=f"{name} must be epoch seconds/milliseconds or ISO 8601 like 2025-01-01T00:00:00Z",
         ) from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return int(moment.timestamp() * 1000)
 
 

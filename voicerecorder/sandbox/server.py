@@ -12,13 +12,13 @@ from pathlib import Path
 from types import TracebackType
 
 from voicerecorder.errors import UserFacingError
+from voicerecorder.regions import DEFAULT_REGION
 from voicerecorder.sandbox.app import SandboxApp
 from voicerecorder.sandbox.assessment import AssessmentRunner
 from voicerecorder.sandbox.auth import Authenticator
 from voicerecorder.sandbox.context import Sandbox
 from voicerecorder.sandbox.credentials import (
     DEFAULT_AK,
-    DEFAULT_REGION,
     DEFAULT_SK,
     SandboxKeys,
     project_id_for,

@@ -10,20 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from voicerecorder.durable import fsync_directory
+
 TEMP_SUFFIX = ".tmp"
 # A save takes milliseconds; a temporary file this old belongs to no live writer.
 STALE_AFTER_S = 600.0
-
-
-def fsync_directory(folder: Path) -> None:
-    """Make a rename inside ``folder`` durable (POSIX); a no-op where directories cannot be opened."""
-    if os.name != "posix":
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 @contextlib.contextmanager

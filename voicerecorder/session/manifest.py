@@ -28,7 +28,7 @@ class ManifestError(UserFacingError):
 
 def utc_now() -> str:
     """The current time as an ISO 8601 UTC timestamp with seconds, e.g. ``2026-01-31T08:15:00Z``."""
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)

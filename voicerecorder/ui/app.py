@@ -16,19 +16,22 @@ from voicerecorder import __version__
 from voicerecorder.audio.playback import SoundDevicePlayer
 from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
 from voicerecorder.cloud.redact import install_log_redaction
-from voicerecorder.errors import UserFacingError, file_problem
-from voicerecorder.logfiles import LOG_NAME, capture_crashes, rotating_handler
+from voicerecorder.errors import UserFacingError
+from voicerecorder.logfiles import capture_crashes, rotating_handler
 from voicerecorder.paths import APP_NAME, log_dir, resources_dir
 from voicerecorder.text import Bilingual
 from voicerecorder.ui import i18n
 from voicerecorder.ui.cloud_options import apply_data_folder
+from voicerecorder.ui.error_message import error_text
 from voicerecorder.ui.gui_gc import GuiThreadCollector
 from voicerecorder.ui.services import Services
 from voicerecorder.ui.settings import UI_LANGUAGE, Settings
 from voicerecorder.ui.style import install_focus_ring
 from voicerecorder.ui.wizard import RecordingWizard
+from voicerecorder.ui.workers import IN_FLIGHT
 
 ORGANIZATION = "voicerecorder"
+QUIT_WAIT_S = 15.0
 log = logging.getLogger("voicerecorder.ui")
 
 
@@ -52,22 +55,6 @@ def application(argv: Sequence[str] = ()) -> QApplication:
 def start_language(settings: Settings, requested: str | None = None) -> str:
     """Install the UI language: ``requested``, else the saved choice, else the system locale's."""
     return i18n.set_language(requested or settings.get(UI_LANGUAGE) or i18n.system_language())
-
-
-def error_text(error: BaseException) -> str:
-    """What the error dialog says: the actionable message, or a generic one pointing at the log."""
-    if isinstance(error, UserFacingError):
-        return i18n.pick(error.message)
-    if isinstance(error, OSError):
-        return i18n.pick(file_problem(error))
-    where = log_dir() / LOG_NAME
-    return (
-        QApplication.translate(
-            "app", "Something went wrong (%1). Your recordings are saved. Details are in the log file %2."
-        )
-        .replace("%1", type(error).__name__)
-        .replace("%2", str(where))
-    )
 
 
 def show_exception(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -119,4 +106,14 @@ def run(argv: Sequence[str] = (), language: str | None = None) -> int:
     start_language(settings, language)
     wizard = RecordingWizard(real_services(settings))
     wizard.show()
-    return int(app.exec())
+    code = int(app.exec())
+    finish_background_work()
+    return code
+
+
+def finish_background_work(timeout_s: float = QUIT_WAIT_S) -> bool:
+    """On quit: wait for the tasks still writing (a take, the manifest); False (logged) on timeout."""
+    if IN_FLIGHT.wait(timeout_s):
+        return True
+    log.warning("quitting with %d background tasks still running", IN_FLIGHT.count)
+    return False

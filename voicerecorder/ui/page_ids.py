@@ -6,7 +6,7 @@ import enum
 
 
 class PageId(enum.IntEnum):
-    """Ids of the wizard pages; the numbering leaves the order of pages 5-8 to be appended."""
+    """Ids of the wizard pages, numbered in page order."""
 
     START = 0
     VOICE = 1

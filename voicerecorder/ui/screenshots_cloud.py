@@ -78,7 +78,9 @@ def fill_quality(wizard: RecordingWizard, language: str) -> None:
     page = wizard.page_of(PageId.QUALITY)
     assert isinstance(page, QualityCheckPage)
     _settle(3.0, lambda: page.target is not None)
-    page.show_result(demo_assessment(language))
+    page.show_result(
+        records.AssessView.of({"step": records.Step.FINISHED, "result": demo_assessment(language)})
+    )
 
 
 def fill_submit(wizard: RecordingWizard, language: str) -> None:

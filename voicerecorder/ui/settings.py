@@ -39,11 +39,9 @@ RECENT_SESSIONS: Option[list] = Option("sessions/recent", list, [])
 PROMPT_FONT_SIZE: Option[int] = Option("record/prompt_font_size", int, 28)
 AUTO_ADVANCE: Option[bool] = Option("record/auto_advance", bool, False)
 
-OPTIONS: tuple[Option, ...] = (UI_LANGUAGE, INPUT_DEVICE, RECENT_SESSIONS, PROMPT_FONT_SIZE, AUTO_ADVANCE)
-
 
 class Settings:
-    """Typed access to the options in OPTIONS, stored in ``store`` (a QSettings)."""
+    """Typed access to the ``Option`` values above, stored in ``store`` (a QSettings)."""
 
     def __init__(self, store: QSettings | None = None) -> None:
         self._store = store if store is not None else QSettings()

@@ -1,10 +1,16 @@
-"""The recording wizard: the page order, the shared session and microphone, and closing safely.
+"""The recording wizard: the page order, the shared session and microphone, moving between pages
+(:class:`~voicerecorder.ui.navigation.Navigator`) and closing safely.
 
-Adding a page (the shell pages 5-8 plug into):
-1. write ``voicerecorder/ui/pages/<name>.py`` with a ``QWizardPage`` subclass whose constructor
-   takes ``(services: Services, holder: SessionHolder, live: LiveInput)`` (use what it needs);
-   set texts in ``retranslate()`` and call it from ``changeEvent`` on ``QEvent.LanguageChange``;
-2. give it an id in ``voicerecorder.ui.page_ids.PageId`` and add it to ``PAGES`` below (order = page order);
+Adding a page:
+1. write ``voicerecorder/ui/pages/<name>.py`` with a subclass of
+   ``voicerecorder.ui.pages.base.WizardPage`` (``CloudJobPage`` for a cloud workflow) whose
+   constructor takes ``(services, holder, live)`` and calls ``super().__init__(services, holder,
+   live)`` first; place ``self.banner`` in its layout, set every text in ``retranslate()`` (the
+   base calls it on a language change; call it once at the end of ``__init__``), run slow work
+   with ``self.tasks.start(...)``, show errors with ``self.show_error(error)`` and move with
+   ``self.navigator()``, never by importing another page;
+2. register it: give it an id in ``voicerecorder.ui.page_ids.PageId`` and add it to ``PAGES``
+   below (order = page order);
 3. add it to ``voicerecorder.ui.screenshots.DEMO_PAGES`` so ``--screenshots`` renders it, run
    ``packaging/dev/update-translations.sh`` to extract and compile its strings, and
    ``packaging/dev/update-screenshots.sh`` to redraw README's pictures (a test compares them).
@@ -12,13 +18,16 @@ Adding a page (the shell pages 5-8 plug into):
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
 
 from voicerecorder.ui.dialogs.launcher import DialogLauncher
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.page_ids import PageId
+from voicerecorder.ui.pages.base import WizardPage
 from voicerecorder.ui.pages.microphone import MicrophonePage
 from voicerecorder.ui.pages.quality_check import QualityCheckPage
 from voicerecorder.ui.pages.record import RecordPage
@@ -27,9 +36,10 @@ from voicerecorder.ui.pages.start import StartPage
 from voicerecorder.ui.pages.submit import SubmitPage
 from voicerecorder.ui.pages.track import TrackPage
 from voicerecorder.ui.pages.voice import VoicePage
+from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.ui.services import Services, SessionHolder
 
-PAGES: tuple[tuple[PageId, type[QWizardPage]], ...] = (
+PAGES: tuple[tuple[PageId, type[WizardPage]], ...] = (
     (PageId.START, StartPage),
     (PageId.VOICE, VoicePage),
     (PageId.MICROPHONE, MicrophonePage),
@@ -47,7 +57,7 @@ STEP_BUTTONS = (
 )
 
 
-class RecordingWizard(QWizard):
+class RecordingWizard(Retranslating, QWizard):
     """The main window: owns the services, the current session and the shared microphone."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -69,6 +79,33 @@ class RecordingWizard(QWizard):
     def page_of(self, page_id: PageId) -> QWizardPage:
         """The page widget with ``page_id``."""
         return self.page(int(page_id))
+
+    def go_to(self, page_id: PageId) -> bool:
+        """Step back through the history, or forward with Next, until ``page_id`` is current; False
+        when a page refuses to move or ``page_id`` is not on the way."""
+        target = int(page_id)
+        forward = self.currentId() < target
+        while self.currentId() != target:
+            before = self.currentId()
+            if forward:
+                self.next()
+            else:
+                self.back()
+            now = self.currentId()
+            if now == before or (now > target if forward else now < target):
+                return False
+        return True
+
+    def rerecord(self, indices: Sequence[int], *, limit: bool = False) -> bool:
+        """Open the Record page at the first of ``indices`` (saved as the current sentence); with
+        ``limit`` the page keeps to those sentences until each has a new take."""
+        record = self.page_of(PageId.RECORD)
+        if not indices or not isinstance(record, RecordPage) or not self.go_to(PageId.RECORD):
+            return False
+        if limit:
+            record.set_limited(list(indices))
+        record.go(indices[0])
+        return True
 
     def focus_page(self) -> None:
         """Put the keyboard focus on the current page (its focus proxy, else its first control) unless
@@ -95,11 +132,6 @@ class RecordingWizard(QWizard):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Voice Recorder — record your voice for MetaStudio"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask before closing during a take; the take is finished and saved, never lost."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from voicerecorder.ui.i18n import pick
-from voicerecorder.workflow.events import WorkflowEvent
+from voicerecorder.ui.retranslating import Retranslating
+from voicerecorder.workflow.events import EventStep, WorkflowEvent
 
 PERCENT = 1000
 
@@ -54,7 +55,7 @@ class UploadRate:
         return speed, max(0.0, (total - sent) / speed)
 
 
-class WorkflowProgress(QWidget):
+class WorkflowProgress(Retranslating, QWidget):
     """Shows the events of a running workflow; ``cancel_requested`` when the person presses Cancel."""
 
     cancel_requested = Signal()
@@ -86,11 +87,6 @@ class WorkflowProgress(QWidget):
         self.cancel.setAccessibleName(self.tr("Cancel the running step"))
         self.bar.setAccessibleName(self.tr("Progress"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def set_running(self, running: bool) -> None:
         """Busy (Cancel enabled, bar moving) or idle."""
         self.cancel.setEnabled(running)
@@ -117,7 +113,7 @@ class WorkflowProgress(QWidget):
     def show_event(self, event: WorkflowEvent) -> None:
         """Show one event: its message; for an upload, the share sent, the speed and the time left."""
         self.step.setText(pick(event.message))
-        if event.step != "upload" or not event.total:
+        if event.step is not EventStep.UPLOAD or not event.total:
             self.bar.setRange(0, 0)
             return
         sent = event.sent or 0

@@ -10,6 +10,7 @@ waiting between polls) with :class:`WorkflowCancelled`.
 
 from __future__ import annotations
 
+import enum
 import threading
 import time
 from collections.abc import Callable
@@ -20,23 +21,41 @@ from voicerecorder.errors import EXIT_INTERRUPTED, UserFacingError
 from voicerecorder.text import Bilingual
 
 
+class EventStep(enum.StrEnum):
+    """What a :class:`WorkflowEvent` reports (a ``str``: ``EventStep.UPLOAD == "upload"``)."""
+
+    PACK = "pack"
+    REPLACE = "replace"
+    """The job FAILED; a new one follows."""
+    CREATE = "create"
+    RESUME = "resume"
+    UPLOAD = "upload"
+    COMMIT = "commit"
+    STATE = "state"
+    AUDIT = "audit"
+    WAIT = "wait"
+    """The service is slow to answer: what the app waits for and since when."""
+    DONE = "done"
+
+
 @dataclass(frozen=True)
 class WorkflowEvent:
     """One thing a workflow did or is doing.
 
-    ``step`` is one of ``pack``, ``replace`` (the job FAILED; a new one follows), ``create``,
-    ``resume``, ``upload``, ``commit``, ``state``, ``audit``, ``wait`` (the service is slow to
-    answer: what the app waits for and since when) or ``done``;
-    ``sent``/``total`` are bytes during an upload; ``state`` is the job's state for ``state``
-    events.
+    ``step`` is an :class:`EventStep` (a plain string given here is turned into one, so a
+    misspelt step fails at once); ``sent``/``total`` are bytes during an upload; ``state`` is
+    the job's state for ``state`` events.
     """
 
-    step: str
+    step: EventStep
     message: Bilingual
     sent: int | None = None
     total: int | None = None
     state: str | None = None
     job_id: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "step", EventStep(self.step))
 
 
 Reporter = Callable[[WorkflowEvent], None]

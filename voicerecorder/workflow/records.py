@@ -27,24 +27,179 @@ METRIC is ``{"expected", "actual", "advice_en", "advice_zh", "status"}``.
 
 A session runs one workflow at a time (the app and the command line both do); every change
 is written to ``session.json`` at once, before the next request is sent.
+
+Readers outside the workflows (the app's pages) do not touch these dicts: :func:`assess_view`
+and :func:`training_view` give frozen, typed views (:class:`AssessView`, :class:`TrainingView`)
+with the step as a :class:`Step`; states compare with ``voicerecorder.cloud.states.JobState``.
 """
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from voicerecorder.cloud.error_map import audit_advice
 from voicerecorder.errors import UserFacingError
 from voicerecorder.session.export import PackResult
 from voicerecorder.session.manifest import utc_now
+from voicerecorder.session.problems import sentence_label
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 
 ASSESS = "assess"
 TRAINING = "training"
+# The code an audit entry carries for a reviewer's comment (the service gives it none).
+ADMIN_AUDIT = "ADMIN_AUDIT"
 
 Record = dict[str, Any]
+
+
+class Step(enum.StrEnum):
+    """A record's ``step``: how far its workflow got (a ``str``: ``Step.COMMITTED == "committed"``)."""
+
+    INTENT = "intent"
+    CREATED = "created"
+    UPLOADED = "uploaded"
+    COMMITTED = "committed"
+    FINISHED = "finished"
+    ABANDONED = "abandoned"
+
+
+def _step(record: Mapping[str, Any]) -> Step | None:
+    value = record.get("step")
+    return Step(value) if value in Step.__members__.values() else None
+
+
+@dataclass(frozen=True)
+class MetricView:
+    """One quality metric of a finished quality check (a METRIC object)."""
+
+    expected: Any
+    actual: Any
+    advice_en: str | None
+    advice_zh: str | None
+    out_of_range: bool
+
+    @classmethod
+    def of(cls, stored: Mapping[str, Any]) -> MetricView:
+        return cls(
+            expected=stored.get("expected"),
+            actual=stored.get("actual"),
+            advice_en=stored.get("advice_en"),
+            advice_zh=stored.get("advice_zh"),
+            out_of_range=bool(stored.get("status")),
+        )
+
+    def advice(self, chinese: bool) -> str:
+        """The advice in Chinese when asked and given, else in English ("" without advice)."""
+        return (self.advice_zh if chinese else None) or self.advice_en or ""
+
+
+@dataclass(frozen=True)
+class AssessView:
+    """A quality-check record, read-only; ``metrics`` and ``suggestion`` only once it finished."""
+
+    job_id: str | None
+    step: Step | None
+    state: str | None
+    metrics: Mapping[str, MetricView]
+    suggestion: str | None
+    failure_reason: str
+
+    @property
+    def finished(self) -> bool:
+        return self.step is Step.FINISHED
+
+    @classmethod
+    def of(cls, record: Record) -> AssessView:
+        step = _step(record)
+        result = (record.get("result") or {}) if step is Step.FINISHED else {}
+        metrics = {
+            name: MetricView.of(value)
+            for name, value in result.items()
+            if name != "suggestion" and isinstance(value, Mapping)
+        }
+        return cls(
+            job_id=record.get("job_id"),
+            step=step,
+            state=record.get("state"),
+            metrics=metrics,
+            suggestion=result.get("suggestion"),
+            failure_reason=failure_reason(record),
+        )
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One recording the training audit rejected; ``index`` (0-based) is None for the whole package."""
+
+    index: int | None
+    take: str | None
+    code: str | None
+    message: str | None
+
+    @classmethod
+    def of(cls, stored: Mapping[str, Any]) -> AuditEntry:
+        return cls(stored.get("index"), stored.get("take"), stored.get("code"), stored.get("message"))
+
+    def line(self) -> Bilingual:
+        """The sentence (1-based), its take and what to do, as one line."""
+        reason = self.reason()
+        if self.index is None:
+            return Bilingual(f"The whole package: {reason.en}", f"整个数据包：{reason.zh}")
+        label, take = sentence_label(self.index), self.take or "-"
+        return Bilingual(f"{label.en}, take {take}: {reason.en}", f"{label.zh}，录音 {take}：{reason.zh}")
+
+    def reason(self) -> Bilingual:
+        """A reviewer's comment as written; a service code translated, the code kept as a detail."""
+        if self.code == ADMIN_AUDIT:
+            comment = self.message or ""
+            return Bilingual(f"the reviewer wrote: {comment}", f"审核人员意见：{comment}")
+        return audit_advice(self.code, self.message, one_file=self.index is not None)
+
+
+@dataclass(frozen=True)
+class TrainingView:
+    """A voice-training record, read-only."""
+
+    job_id: str | None
+    step: Step | None
+    state: str | None
+    asset_id: str | None
+    audit: tuple[AuditEntry, ...]
+    failure_reason: str
+
+    @property
+    def submitted(self) -> bool:
+        """The job exists and its recordings were committed for review."""
+        return bool(self.job_id) and self.step is Step.COMMITTED
+
+    @classmethod
+    def of(cls, record: Record) -> TrainingView:
+        return cls(
+            job_id=record.get("job_id"),
+            step=_step(record),
+            state=record.get("state"),
+            asset_id=record.get("asset_id"),
+            audit=tuple(AuditEntry.of(entry) for entry in record.get("audit") or ()),
+            failure_reason=failure_reason(record),
+        )
+
+
+def assess_view(session: Session | None) -> AssessView | None:
+    """The newest quality-check record as a typed view, or None."""
+    record = latest(session, ASSESS) if session is not None else None
+    return AssessView.of(record) if record is not None else None
+
+
+def training_view(session: Session | None) -> TrainingView | None:
+    """The newest training record as a typed view, or None."""
+    record = latest(session, TRAINING) if session is not None else None
+    return TrainingView.of(record) if record is not None else None
 
 
 def latest(session: Session, kind: str) -> Record | None:

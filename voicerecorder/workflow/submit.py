@@ -22,7 +22,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +57,7 @@ class SubmitOutcome:
 
 
 def _iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class _Submission:
@@ -93,7 +93,7 @@ class _Submission:
             "batch_name": batch_mark(token),
             "voice_name": form.voice_name,
             "edition": edition,
-            "time": _iso(datetime.fromtimestamp(self.clock(), timezone.utc)),
+            "time": _iso(datetime.fromtimestamp(self.clock(), UTC)),
             "time_s": self.clock(),
         }
         fresh = record is None or record.get("job_id") is not None

@@ -7,18 +7,14 @@ import threading
 from typing import Any
 
 from voicerecorder.cloud.client import MetaStudioClient
-from voicerecorder.cloud.error_map import audit_advice
 from voicerecorder.cloud.models import AuditResult, TrainingJob
 from voicerecorder.cloud.states import describe_state, is_terminal, needs_action
-from voicerecorder.session.problems import sentence_label
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
 from voicerecorder.workflow.events import Reporter, WorkflowEvent, ignore, wait_listener
 from voicerecorder.workflow.polling import PollPolicy, poll
-
-# The code an audit entry carries for a reviewer's comment (the service gives it none).
-ADMIN_AUDIT = "ADMIN_AUDIT"
+from voicerecorder.workflow.records import ADMIN_AUDIT
 
 # "7.wav", "7.txt" and the documentation's "audio_7.wav" / "text_7.txt".
 _ZIP_FILE = re.compile(r"(?:^|[^0-9])([0-9]+)\.(?:wav|txt)$", re.IGNORECASE)
@@ -143,24 +139,5 @@ def _follow(
 
 
 def rerecord_lines(record: dict[str, Any]) -> list[Bilingual]:
-    """One line per audit error of ``record``: the sentence (1-based), its file and take, and what to
-    do (a reviewer's comment as written; a service code translated, the code kept as a detail)."""
-    lines = []
-    for entry in record.get("audit") or ():
-        reason = _audit_reason(entry)
-        if entry.get("index") is None:
-            lines.append(Bilingual(f"The whole package: {reason.en}", f"整个数据包：{reason.zh}"))
-            continue
-        label = sentence_label(entry["index"])
-        take = entry.get("take") or "-"
-        lines.append(
-            Bilingual(f"{label.en}, take {take}: {reason.en}", f"{label.zh}，录音 {take}：{reason.zh}")
-        )
-    return lines
-
-
-def _audit_reason(entry: dict[str, Any]) -> Bilingual:
-    if entry.get("code") == ADMIN_AUDIT:
-        comment = str(entry.get("message") or "")
-        return Bilingual(f"the reviewer wrote: {comment}", f"审核人员意见：{comment}")
-    return audit_advice(entry.get("code"), entry.get("message"), one_file=entry.get("index") is not None)
+    """One line per audit error of ``record``: the sentence (1-based), its file and take, and why."""
+    return [entry.line() for entry in records.TrainingView.of(record).audit]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QEvent, Qt, QUrl, qVersion
+from PySide6.QtCore import Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,7 +29,7 @@ from voicerecorder.cloud.redact import redact
 from voicerecorder.errors import UserFacingError
 from voicerecorder.logfiles import LOG_NAME, Crash, last_crash
 from voicerecorder.paths import data_dir, log_dir
-from voicerecorder.ui.error_message import error_message
+from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.ui.services import Services
 from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.workers import TaskRunner
@@ -130,7 +130,7 @@ def report_text(diagnostics: Diagnostics) -> str:
     return redact("\n".join(lines) + "\n")
 
 
-class DiagnosticsDialog(QDialog):
+class DiagnosticsDialog(Retranslating, QDialog):
     """About / Diagnostics; the facts are gathered in a worker when the dialog opens."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -182,18 +182,13 @@ class DiagnosticsDialog(QDialog):
         self.open_logs.setText(self.tr("Open the &log folder"))
         self.close_button.setText(self.tr("C&lose"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _show_report(self, report: str) -> None:
         self.report = report
         self.text.setPlainText(report)
         self.copy_button.setEnabled(True)
 
     def _failed(self, error: Exception) -> None:
-        self.banner.show_message(error_message(error), "error")
+        self.banner.show_error(error)
 
     def copy_report(self) -> None:
         """Put the (already redacted) report on the clipboard and say so."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from voicerecorder.cloud.states import JOB_STATES, describe_state, needs_action
 from voicerecorder.text import Bilingual
 from voicerecorder.ui import i18n
 from voicerecorder.ui.cloud_options import cloud_target
-from voicerecorder.ui.error_message import error_message
+from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.ui.services import Services
 from voicerecorder.ui.settings import Settings
 from voicerecorder.ui.table_cells import cell
@@ -81,7 +81,7 @@ def _time_text(millis: int | None) -> str:
     return QDateTime.fromMSecsSinceEpoch(millis).toString("yyyy-MM-dd HH:mm")
 
 
-class JobsWindow(QDialog):
+class JobsWindow(Retranslating, QDialog):
     """A non-modal window listing the account's training jobs; the list is fetched in a worker."""
 
     def __init__(
@@ -149,11 +149,6 @@ class JobsWindow(QDialog):
         if self.listing is not None:
             self.show_listing(self.listing)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def showEvent(self, event: object) -> None:
         if self.listing is None and not self.runner.busy:
             self.refresh()
@@ -210,4 +205,4 @@ class JobsWindow(QDialog):
     def _failed(self, error: Exception) -> None:
         self.refresh_button.setEnabled(True)
         self.status.setText("")
-        self.banner.show_message(error_message(error), "error")
+        self.banner.show_error(error)

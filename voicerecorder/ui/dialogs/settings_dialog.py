@@ -7,7 +7,6 @@ Reading and writing the keyring and testing the connection run in workers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,7 +43,7 @@ from voicerecorder.errors import UserFacingError
 from voicerecorder.text import Bilingual
 from voicerecorder.ui import i18n
 from voicerecorder.ui.cloud_options import DATA_FOLDER, USE_SANDBOX
-from voicerecorder.ui.error_message import error_message
+from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.ui.services import Services
 from voicerecorder.ui.settings import UI_LANGUAGE
 from voicerecorder.ui.widgets.banner import Banner
@@ -96,7 +95,7 @@ def store_cloud_settings(config: CloudConfig | None) -> None:
         save_settings(config)
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     """The Settings dialog; ``accept()`` validates, saves (keyring in a worker) and closes when saved."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -233,11 +232,6 @@ class SettingsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # Loading
 
     def _load(self) -> None:
@@ -350,7 +344,7 @@ class SettingsDialog(QDialog):
 
     def _show_test_error(self, error: Exception) -> None:
         self.test_button.setEnabled(True)
-        self.test_result.show_message("✖ " + error_message(error), "error")
+        self.test_result.show_error(error, prefix="✖ ")
         self.adjustSize()
 
     def accept(self) -> None:
@@ -382,7 +376,7 @@ class SettingsDialog(QDialog):
         self._show_error(error)
 
     def _show_error(self, error: Exception) -> None:
-        self.banner.show_message(error_message(error), "error")
+        self.banner.show_error(error)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(

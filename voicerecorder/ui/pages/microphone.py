@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,21 +13,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QVBoxLayout,
-    QWizardPage,
 )
 
 from voicerecorder.audio.backend import DeviceInfo, DeviceRef, MicrophoneBlockedError, NoInputDeviceError
 from voicerecorder.audio.capture import SILENCE_DBFS, CaptureEvent, EventKind
 from voicerecorder.audio.capture import Level as InputLevel
-from voicerecorder.errors import UserFacingError
 from voicerecorder.quality.report import Level, TakeReport
 from voicerecorder.quality.roomtone import check_headroom_line, check_room_tone
 from voicerecorder.quality.textunits import estimated_reading_seconds
+from voicerecorder.ui.error_message import error_text
 from voicerecorder.ui.i18n import fill, pick
 from voicerecorder.ui.live_input import LiveInput
+from voicerecorder.ui.pages.base import WizardPage
 from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.ui.timed_recording import TimedRecording
-from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.widgets.finding_list import FindingList
 from voicerecorder.ui.widgets.level_meter import LevelMeter
 
@@ -52,16 +51,15 @@ def loud_line(sentences: list[str]) -> str:
     )
 
 
-class MicrophonePage(QWizardPage):
+class MicrophonePage(WizardPage):
     """Complete once an input is open and the OS is not blocking it."""
 
     def __init__(
         self, services: Services, holder: SessionHolder, live: LiveInput, platform: str = sys.platform
     ) -> None:
-        super().__init__()
-        self.services, self.holder, self.live, self.platform = services, holder, live, platform
+        super().__init__(services, holder, live)
+        self.platform = platform
         self.blocked = False
-        self.banner = Banner()
         self.device_label = QLabel()
         self.devices = QComboBox()
         self.refresh_button = QPushButton()
@@ -163,11 +161,6 @@ class MicrophonePage(QWizardPage):
         self.line_help.setText(self.tr("Read this line as loudly as you will in the session:"))
         self.line_button.setText(self.tr("Test the &loud line"))
         self._show_input_state()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def initializePage(self) -> None:
         session = self.holder.session
@@ -277,11 +270,10 @@ class MicrophonePage(QWizardPage):
         if self.live.engine is None:
             self._fill_devices(self.live.devices())
         if isinstance(error, MicrophoneBlockedError):
-            self.show_blocked(pick(error.message))
+            self.show_blocked(error_text(error))
             return
-        text = pick(error.message) if isinstance(error, UserFacingError) else str(error)
         self.rate_label.setText("")
-        self.banner.show_message(text, "error")
+        self.show_error(error)
         self.completeChanged.emit()
 
     def show_blocked(self, message: str) -> None:

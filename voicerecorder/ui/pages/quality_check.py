@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,18 +14,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QVBoxLayout,
-    QWizardPage,
 )
 
-from voicerecorder.ui.error_message import error_message
 from voicerecorder.ui.i18n import current_language, pick
 from voicerecorder.ui.live_input import LiveInput
+from voicerecorder.ui.pages.base import CloudJobPage
 from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.ui.table_cells import cell
-from voicerecorder.ui.widgets.banner import Banner
-from voicerecorder.ui.workers import TaskRunner
-from voicerecorder.ui.workflow_progress import WorkflowProgress
-from voicerecorder.ui.workflow_runner import TargetInfo, WorkflowRunner, describe_target
 from voicerecorder.workflow import records
 from voicerecorder.workflow.assess import METRICS, AssessmentOutcome, run_assessment
 from voicerecorder.workflow.polling import PollPolicy
@@ -39,23 +34,17 @@ def _value_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-class QualityCheckPage(QWizardPage):
+class QualityCheckPage(CloudJobPage):
     """Runs the cloud assessment in a worker and shows the six metrics; Next works with or without it."""
 
     poll_policy = PollPolicy(first_s=2.0, max_s=15.0)
 
     def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
-        super().__init__()
-        self.services, self.holder = services, holder
-        self.runner = WorkflowRunner(services.settings, self)
-        self.lookup = TaskRunner(self)
-        self.target: TargetInfo | None = None
-        self.banner = Banner()
+        super().__init__(services, holder, live)
         self.intro, self.where, self.suggestion = QLabel(), QLabel(), QLabel()
         for label in (self.intro, self.suggestion):
             label.setWordWrap(True)
         self.start_button = QPushButton()
-        self.progress = WorkflowProgress()
         self.table = QTableWidget(len(METRICS), len(COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -65,10 +54,6 @@ class QualityCheckPage(QWizardPage):
         header.setSectionResizeMode(COLUMNS.index("advice"), QHeaderView.ResizeMode.Stretch)
         self._layout()
         self.start_button.clicked.connect(self.start_check)
-        self.progress.cancel_requested.connect(self.runner.cancel)
-        self.runner.event.connect(self.progress.show_event)
-        self.runner.finished.connect(self._finished)
-        self.runner.failed.connect(self._failed)
         self.retranslate()
 
     def _layout(self) -> None:
@@ -115,21 +100,12 @@ class QualityCheckPage(QWizardPage):
                 self.tr("Advice"),
             ]
         )
-        self._show_target()
+        self.show_target()
         self._show_record()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def initializePage(self) -> None:
-        settings = self.services.settings
-        self.lookup.start(lambda: describe_target(settings), self._target_known, self._failed)
+        self.refresh_target()
         self._show_record()
-
-    def cleanupPage(self) -> None:
-        self.runner.cancel()
 
     def isComplete(self) -> bool:
         return not self.runner.busy
@@ -138,79 +114,59 @@ class QualityCheckPage(QWizardPage):
 
     def start_check(self) -> None:
         """Run (or continue) the assessment in a worker; progress and the result arrive as signals."""
-        session = self.holder.session
-        if session is None or self.runner.busy:
-            return
-        policy = self.poll_policy
-        self.banner.hide()
-        self.progress.begin(self.start_button)
-        self.runner.start(
+        session, policy = self.holder.session, self.poll_policy
+        self.run_job(
             lambda client, reporter, cancel: run_assessment(
                 session, client, reporter=reporter, cancel=cancel, policy=policy
-            )
+            ),
+            self.start_button,
         )
-        self.completeChanged.emit()
 
-    def _finished(self, outcome: AssessmentOutcome) -> None:
-        self.progress.finish(True, self.start_button)
+    def job_finished(self, result: object) -> None:
         self._show_record()
-        if outcome.state == "FAILED":
-            reason = records.failure_reason(outcome.record)
+        if isinstance(result, AssessmentOutcome) and result.state == "FAILED":
+            reason = records.failure_reason(result.record)
             self.banner.show_message(self.tr("The quality check failed: %1").replace("%1", reason), "error")
-        self.completeChanged.emit()
-
-    def _failed(self, error: Exception) -> None:
-        self.progress.finish(False, self.start_button)
-        self.banner.show_message(error_message(error), "error")
-        self.completeChanged.emit()
 
     # Showing
 
-    def _target_known(self, target: TargetInfo) -> None:
-        self.target = target
-        self._show_target()
-
-    def _show_target(self) -> None:
+    def show_target(self) -> None:
         if self.target is not None:
             self.where.setText(self.tr("Checked by: %1").replace("%1", pick(self.target.label)))
 
     def _show_record(self) -> None:
-        session = self.holder.session
-        record = records.latest(session, records.ASSESS) if session is not None else None
-        result = (record or {}).get("result") if (record or {}).get("step") == "finished" else None
-        self.show_result(result)
+        self.show_result(records.assess_view(self.holder.session))
 
-    def show_result(self, result: dict[str, Any] | None) -> None:
-        """Fill the table from a stored result (``records`` METRIC dicts); empty cells without one."""
-        names = self._metric_names()
-        for row, metric in enumerate(METRICS):
-            stored = (result or {}).get(metric) or {}
-            advice = stored.get("advice_zh" if current_language() == "zh_CN" else "advice_en") or stored.get(
-                "advice_en"
-            )
-            status = (
-                ""
-                if not stored
-                else (self.tr("✖ Out of range") if stored.get("status") else self.tr("✔ In range"))
-            )
-            values = (
-                names[metric],
-                _value_text(stored.get("expected")),
-                _value_text(stored.get("actual")),
-                status,
-                advice or "",
-            )
-            for column, text in enumerate(values):
-                item = cell(self.table, row, column, text)
-                warn = column == COLUMNS.index("status") and stored.get("status")
-                item.setData(Qt.ItemDataRole.ForegroundRole, QColor(Qt.GlobalColor.darkRed) if warn else None)
+    def show_result(self, view: records.AssessView | None) -> None:
+        """Fill the table from a quality-check record; empty cells until it has finished."""
+        names, chinese = self._metric_names(), current_language() == "zh_CN"
+        metrics = view.metrics if view is not None else {}
+        for row, name in enumerate(METRICS):
+            metric = metrics.get(name)
+            self._fill_row(row, names[name], metric, chinese)
         self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().height() + sum(
             self.table.rowHeight(row) for row in range(len(METRICS))
         )
         self.table.setFixedHeight(height + 2 * self.table.frameWidth())
-        suggestion = (result or {}).get("suggestion")
+        suggestion = view.suggestion if view is not None else None
         self.suggestion.setText(self.tr("Overall advice: %1").replace("%1", suggestion) if suggestion else "")
+
+    def _fill_row(self, row: int, name: str, metric: records.MetricView | None, chinese: bool) -> None:
+        status = ""
+        if metric is not None:
+            status = self.tr("✖ Out of range") if metric.out_of_range else self.tr("✔ In range")
+        values = (
+            name,
+            _value_text(metric.expected if metric else None),
+            _value_text(metric.actual if metric else None),
+            status,
+            metric.advice(chinese) if metric else "",
+        )
+        for column, text in enumerate(values):
+            item = cell(self.table, row, column, text)
+            warn = column == COLUMNS.index("status") and metric is not None and metric.out_of_range
+            item.setData(Qt.ItemDataRole.ForegroundRole, QColor(Qt.GlobalColor.darkRed) if warn else None)
 
     def metric_row(self, metric: str) -> dict[str, str]:
         """The texts shown for ``metric`` (by column name)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,18 +12,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
-    QWizardPage,
 )
 
 from voicerecorder.audio.backend import DeviceRef
 from voicerecorder.audio.capture import CaptureEvent, EventKind
-from voicerecorder.errors import UserFacingError
 from voicerecorder.quality.report import TakeReport
 from voicerecorder.session.store import Session
 from voicerecorder.ui.i18n import fill, pick
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.pacing import Pacing, clock_text, remaining_estimate
 from voicerecorder.ui.page_ids import PageId
+from voicerecorder.ui.pages.base import WizardPage
 from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.ui.settings import AUTO_ADVANCE, PROMPT_FONT_RANGE, PROMPT_FONT_SIZE
 from voicerecorder.ui.take_recorder import State, TakeRecorder, TakeView
@@ -37,17 +36,16 @@ CLOCK_MS = 1000
 AUTO_ADVANCE_MS = 600
 
 
-class RecordPage(QWizardPage):
+class RecordPage(WizardPage):
     """The recording booth. Keys: Space record/stop, P play, R re-record, Left/Right previous/next."""
 
     def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
-        super().__init__()
-        self.services, self.holder, self.live = services, holder, live
+        super().__init__(services, holder, live)
         self.index = 0
         self.limited: tuple[int, ...] = ()
         self.recorder = TakeRecorder(services.player, self)
         self.pacing = Pacing(services.break_after_s)
-        self.banner, self.break_banner, self.limit_banner = Banner(), Banner(), Banner()
+        self.break_banner, self.limit_banner = Banner(), Banner()
         self.position = QLabel()
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
@@ -147,11 +145,6 @@ class RecordPage(QWizardPage):
         self._state_changed(self.recorder.state)
         self._show_sentence()
         self._show_limit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @property
     def report(self) -> TakeReport | None:
@@ -373,8 +366,7 @@ class RecordPage(QWizardPage):
 
     def _failed(self, error: Exception) -> None:
         if self.isVisible():
-            text = pick(error.message) if isinstance(error, UserFacingError) else str(error)
-            self.banner.show_message(text, "error")
+            self.show_error(error)
 
     def isComplete(self) -> bool:
         return self.recorder.state is State.IDLE and self.limited_done()

@@ -13,22 +13,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QVBoxLayout,
-    QWizard,
-    QWizardPage,
 )
 
-from voicerecorder.errors import UserFacingError
 from voicerecorder.quality.report import TakeReport
 from voicerecorder.session.problems import messages_at
 from voicerecorder.session.store import Session
 from voicerecorder.ui.i18n import pick
 from voicerecorder.ui.live_input import LiveInput
-from voicerecorder.ui.page_ids import PageId
-from voicerecorder.ui.pages.record import RecordPage
+from voicerecorder.ui.pages.base import WizardPage
 from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.ui.table_cells import cell
 from voicerecorder.ui.take_recorder import TakeRecorder
-from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.widgets.status_icons import status_icon
 from voicerecorder.ui.widgets.take_list import sentence_status
 
@@ -48,24 +43,12 @@ def loudness_of(check: dict | None) -> float | None:
     return float(value) if isinstance(value, (int, float)) else None
 
 
-def back_to_record(wizard: QWizard) -> bool:
-    """Step the wizard back through its history to the Record page; False when it is not in the history."""
-    while wizard.currentId() > int(PageId.RECORD):
-        before = wizard.currentId()
-        wizard.back()
-        if wizard.currentId() == before:
-            return False
-    return wizard.currentId() == int(PageId.RECORD)
-
-
-class ReviewPage(QWizardPage):
+class ReviewPage(WizardPage):
     """All takes at a glance. Enter on a row (or "Re-record") goes back to the Record page there."""
 
     def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
-        super().__init__()
-        self.services, self.holder = services, holder
+        super().__init__(services, holder, live)
         self.player = TakeRecorder(services.player, self)
-        self.banner = Banner()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.only_problems = QCheckBox()
@@ -87,7 +70,7 @@ class ReviewPage(QWizardPage):
         self.table.itemDoubleClicked.connect(lambda item: self.rerecord(item.data(INDEX_ROLE)))
         self.table.installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.player.failed.connect(self._failed)
+        self.player.failed.connect(self.show_error)
         self.retranslate()
 
     def _layout(self) -> None:
@@ -124,11 +107,6 @@ class ReviewPage(QWizardPage):
             ]
         )
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on the table re-records the selected sentence (and does not reach the wizard's Next)."""
@@ -248,14 +226,6 @@ class ReviewPage(QWizardPage):
 
     def rerecord(self, index: int | None) -> None:
         """Go back to the Record page, showing sentence ``index`` (which saves it as the current one)."""
-        session, wizard = self.holder.session, self.wizard()
-        if index is None or session is None or wizard is None:
-            return
-        back_to_record(wizard)
-        record = wizard.page(int(PageId.RECORD))
-        if isinstance(record, RecordPage):
-            record.go(index)
-
-    def _failed(self, error: Exception) -> None:
-        text = pick(error.message) if isinstance(error, UserFacingError) else str(error)
-        self.banner.show_message(text, "error")
+        navigator = self.navigator()
+        if index is not None and self.holder.session is not None and navigator is not None:
+            navigator.rerecord([index])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
-    QWizardPage,
 )
 
 from voicerecorder.errors import UserFacingError
@@ -26,10 +25,9 @@ from voicerecorder.session.store import Session, list_sessions
 from voicerecorder.ui import i18n
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.page_ids import PageId
+from voicerecorder.ui.pages.base import WizardPage
 from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.ui.settings import UI_LANGUAGE
-from voicerecorder.ui.widgets.banner import Banner
-from voicerecorder.ui.workers import TaskRunner
 
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
 LANGUAGE_CHOICES = (("en", "English"), ("zh_CN", "中文"))
@@ -76,14 +74,11 @@ def find_sessions(root: Path, recent: list[str]) -> list[SessionSummary]:
     return found
 
 
-class StartPage(QWizardPage):
+class StartPage(WizardPage):
     """Choose what to do; ``nextId`` skips Voice details when a session is resumed."""
 
     def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
-        super().__init__()
-        self.services = services
-        self.holder = holder
-        self.runner = TaskRunner(self)
+        super().__init__(services, holder, live)
         self.opening = False
         self._opened: Session | None = None
         self._added: list[SessionSummary] = []
@@ -103,7 +98,6 @@ class StartPage(QWizardPage):
         for code, name in LANGUAGE_CHOICES:
             self.language.addItem(name, code)
         self.language_label.setBuddy(self.language)
-        self.banner = Banner()
         self._layout()
         self.choice.buttonToggled.connect(lambda *_: self.completeChanged.emit())
         self.sessions.currentItemChanged.connect(self._session_selected)
@@ -144,11 +138,6 @@ class StartPage(QWizardPage):
         self.language_label.setText(self.tr("&Language / 语言:"))
         self.language.setAccessibleName(self.tr("User interface language"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def initializePage(self) -> None:
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
@@ -158,7 +147,7 @@ class StartPage(QWizardPage):
     def refresh(self) -> None:
         """Re-read the sessions list in a worker."""
         root, recent = self.services.sessions_root, self.services.settings.recent_sessions()
-        self.runner.start(lambda: find_sessions(root, recent), self.show_sessions)
+        self.tasks.start(lambda: find_sessions(root, recent), self.show_sessions)
 
     def show_sessions(self, summaries: list[SessionSummary]) -> None:
         """Fill the list; a folder opened meanwhile stays listed, and the selection stays where it was."""
@@ -216,7 +205,7 @@ class StartPage(QWizardPage):
         self.opening = True
         self.banner.show_message(self.tr("Opening the session…"), "info")
         self.completeChanged.emit()
-        self.runner.start(lambda: Session.open(folder), self._session_opened, self._open_failed)
+        self.tasks.start(lambda: Session.open(folder), self._session_opened, self._open_failed)
 
     def _session_opened(self, session: Session) -> None:
         self._opening_done()
@@ -229,9 +218,7 @@ class StartPage(QWizardPage):
 
     def _open_failed(self, error: Exception) -> None:
         self._opening_done()
-        if not isinstance(error, UserFacingError):
-            raise error
-        self.banner.show_message(i18n.pick(error.message), "error")
+        self.show_error(error)
 
     def _opening_done(self) -> None:
         self.opening = False
@@ -254,7 +241,7 @@ class StartPage(QWizardPage):
 
     def open_session_folder(self, folder: Path) -> None:
         """Read ``folder``'s summary in a worker; then add it to the list and select it for resuming."""
-        self.runner.start(
+        self.tasks.start(
             lambda: summarise(folder),
             self._folder_summarised,
             lambda error: self._not_a_session(folder, error),
@@ -266,10 +253,8 @@ class StartPage(QWizardPage):
                 "%1", str(folder)
             )
             self.banner.show_message(message, "error")
-        elif isinstance(error, UserFacingError):
-            self.banner.show_message(i18n.pick(error.message), "error")
         else:
-            raise error
+            self.show_error(error)
 
     def _folder_summarised(self, summary: SessionSummary) -> None:
         folder = summary.folder

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -13,34 +13,23 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
-    QWizardPage,
 )
 
+from voicerecorder.cloud.states import JobState
 from voicerecorder.ui.dialogs.settings_dialog import SettingsDialog
-from voicerecorder.ui.error_message import error_message
 from voicerecorder.ui.i18n import pick
 from voicerecorder.ui.live_input import LiveInput
+from voicerecorder.ui.pages.base import CloudJobPage
 from voicerecorder.ui.services import Services, SessionHolder
-from voicerecorder.ui.widgets.banner import Banner
-from voicerecorder.ui.workers import TaskRunner
-from voicerecorder.ui.workflow_progress import WorkflowProgress
-from voicerecorder.ui.workflow_runner import TargetInfo, WorkflowRunner, describe_target
 from voicerecorder.workflow import records
-from voicerecorder.workflow.submit import SubmitOutcome, submit
-
-SUBMITTED_STEPS = ("committed",)
+from voicerecorder.workflow.submit import submit
 
 
-class SubmitPage(QWizardPage):
+class SubmitPage(CloudJobPage):
     """Creates the training job, uploads the package (and letter) and commits, all in a worker."""
 
     def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
-        super().__init__()
-        self.services, self.holder = services, holder
-        self.runner = WorkflowRunner(services.settings, self)
-        self.lookup = TaskRunner(self)
-        self.target: TargetInfo | None = None
-        self.banner = Banner()
+        super().__init__(services, holder, live)
         self.where, self.credentials, self.job = QLabel(), QLabel(), QLabel()
         for label in (self.where, self.credentials, self.job):
             label.setWordWrap(True)
@@ -51,16 +40,11 @@ class SubmitPage(QWizardPage):
         self.letter_label.setBuddy(self.letter)
         self.browse, self.clear = QPushButton(), QPushButton()
         self.submit_button = QPushButton()
-        self.progress = WorkflowProgress()
         self._layout()
         self.settings_button.clicked.connect(self.open_settings)
         self.browse.clicked.connect(self._browse)
         self.clear.clicked.connect(self.letter.clear)
         self.submit_button.clicked.connect(self.start_submit)
-        self.progress.cancel_requested.connect(self.runner.cancel)
-        self.runner.event.connect(self.progress.show_event)
-        self.runner.finished.connect(self._finished)
-        self.runner.failed.connect(self._failed)
         self.retranslate()
 
     def _layout(self) -> None:
@@ -95,44 +79,24 @@ class SubmitPage(QWizardPage):
         self.clear.setText(self.tr("C&lear"))
         self.clear.setAccessibleName(self.tr("Remove the authorization letter"))
         self.submit_button.setText(self.tr("&Upload and submit"))
-        self._show_target()
+        self.show_target()
         self._show_record()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def initializePage(self) -> None:
         self.refresh_target()
         self._show_record()
-
-    def cleanupPage(self) -> None:
-        self.runner.cancel()
 
     def isComplete(self) -> bool:
         return not self.runner.busy and self.submitted_job_id() is not None
 
     def submitted_job_id(self) -> str | None:
         """The session's committed training job, or None."""
-        session = self.holder.session
-        record = records.latest(session, records.TRAINING) if session is not None else None
-        if record and record.get("job_id") and record.get("step") in SUBMITTED_STEPS:
-            return str(record["job_id"])
-        return None
+        view = records.training_view(self.holder.session)
+        return view.job_id if view is not None and view.submitted else None
 
     # Target and credentials
 
-    def refresh_target(self) -> None:
-        """Look up (in a worker) where the job would go and whether credentials are set."""
-        settings = self.services.settings
-        self.lookup.start(lambda: describe_target(settings), self._target_known, self._failed)
-
-    def _target_known(self, target: TargetInfo) -> None:
-        self.target = target
-        self._show_target()
-
-    def _show_target(self) -> None:
+    def show_target(self) -> None:
         target = self.target
         if target is None:
             self.where.setText(self.tr("Finding out where the recordings go…"))
@@ -170,37 +134,26 @@ class SubmitPage(QWizardPage):
     def start_submit(self) -> None:
         """Submit (or continue or resubmit) in a worker; progress and the job id arrive as signals."""
         session = self.holder.session
-        if session is None or self.runner.busy:
-            return
         letter = Path(self.letter.text().strip()) if self.letter.text().strip() else None
-        self.banner.hide()
-        self.progress.begin(self.submit_button)
-        self.runner.start(
+        self.run_job(
             lambda client, reporter, cancel: submit(
                 session, client, letter=letter, reporter=reporter, cancel=cancel
-            )
+            ),
+            self.submit_button,
         )
-        self.completeChanged.emit()
 
-    def _finished(self, outcome: SubmitOutcome) -> None:
-        self.progress.finish(True, self.submit_button)
+    def job_finished(self, result: object) -> None:
         self._show_record()
-        self.completeChanged.emit()
-
-    def _failed(self, error: Exception) -> None:
-        self.progress.finish(False, self.submit_button)
-        self.banner.show_message(error_message(error), "error")
-        self.completeChanged.emit()
 
     def _show_record(self) -> None:
-        job_id = self.submitted_job_id()
-        record = records.latest(self.holder.session, records.TRAINING) if job_id else None
-        if record is not None and record.get("state") == "FAILED":
+        view = records.training_view(self.holder.session)
+        job_id = view.job_id if view is not None and view.submitted else None
+        if view is not None and job_id and view.state == JobState.FAILED:
             text = self.tr(
                 "Job %1 failed: %2. A failed job cannot be resumed: press Submit to create a new job "
                 "with the same recordings."
             )
-            text = text.replace("%1", str(job_id)).replace("%2", records.failure_reason(record))
+            text = text.replace("%1", job_id).replace("%2", view.failure_reason)
         else:
             text = self.tr("Submitted. Job ID: %1").replace("%1", job_id) if job_id else ""
         self.job.setText(text)

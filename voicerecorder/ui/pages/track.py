@@ -3,7 +3,7 @@ AUDIT_FAILED; the voice asset id on SUCCEED."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,48 +13,40 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
     QWidget,
-    QWizardPage,
 )
 
 from voicerecorder.cloud.models import TrainingJob
-from voicerecorder.cloud.states import describe_state, needs_action
-from voicerecorder.ui.error_message import error_message
+from voicerecorder.cloud.states import JobState, describe_state, needs_action
 from voicerecorder.ui.i18n import pick
 from voicerecorder.ui.live_input import LiveInput
-from voicerecorder.ui.page_ids import PageId
-from voicerecorder.ui.pages.record import RecordPage
-from voicerecorder.ui.pages.review import back_to_record
+from voicerecorder.ui.pages.base import Action, CloudJobPage
 from voicerecorder.ui.services import Services, SessionHolder
-from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.widgets.status_icons import status_icon
-from voicerecorder.ui.workflow_runner import WorkflowRunner
 from voicerecorder.workflow import records
-from voicerecorder.workflow.events import WorkflowEvent
+from voicerecorder.workflow.events import EventStep, WorkflowEvent
 from voicerecorder.workflow.polling import PollPolicy
 from voicerecorder.workflow.submit import SubmitOutcome, submit
-from voicerecorder.workflow.track import rerecord_lines, track
+from voicerecorder.workflow.track import track
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def _state_icon(state: str) -> str:
-    if state == "SUCCEED":
+    if state == JobState.SUCCEED:
         return "pass"
-    if state == "FAILED" or state.endswith("FAILED") or state == "USER_REVIEW_REJECT":
+    if state.endswith("FAILED") or state == JobState.USER_REVIEW_REJECT:
         return "fail"
     return "warn" if needs_action(state) else "unchecked"
 
 
-class TrackPage(QWizardPage):
+class TrackPage(CloudJobPage):
     """Polls the session's training job while shown (stops when left); Finish is enabled once submitted."""
 
     poll_policy = PollPolicy(first_s=5.0, max_s=120.0)
+    shows_progress = False
 
     def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
-        super().__init__()
-        self.services, self.holder = services, holder
-        self.runner = WorkflowRunner(services.settings, self)
-        self.banner = Banner()
+        super().__init__(services, holder, live)
         self.job, self.state_text, self.asset = QLabel(), QLabel(), QLabel()
         for label in (self.job, self.state_text, self.asset):
             label.setWordWrap(True)
@@ -74,9 +66,6 @@ class TrackPage(QWizardPage):
         self.refresh_button.clicked.connect(self.start_tracking)
         self.rerecord_button.clicked.connect(self.rerecord_rejected)
         self.resubmit_button.clicked.connect(self.resubmit)
-        self.runner.event.connect(self._event)
-        self.runner.finished.connect(self._finished)
-        self.runner.failed.connect(self._failed)
         self.retranslate()
 
     def _layout(self) -> None:
@@ -121,65 +110,53 @@ class TrackPage(QWizardPage):
         )
         self._show_record()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def initializePage(self) -> None:
         self.timeline.clear()
         self._show_record()
         self.start_tracking()
-
-    def cleanupPage(self) -> None:
-        self.runner.cancel()
 
     def hideEvent(self, event: object) -> None:
         self.runner.cancel()
         super().hideEvent(event)  # type: ignore[arg-type]
 
     def isComplete(self) -> bool:
-        return bool((self.record() or {}).get("job_id"))
+        view = self.record()
+        return view is not None and bool(view.job_id)
 
-    def record(self) -> dict | None:
+    def record(self) -> records.TrainingView | None:
         """The session's newest training-job record, or None."""
-        session = self.holder.session
-        return records.latest(session, records.TRAINING) if session is not None else None
+        return records.training_view(self.holder.session)
 
     def current_state(self) -> str | None:
-        return (self.record() or {}).get("state")
+        view = self.record()
+        return view.state if view is not None else None
 
     # Polling
 
     def start_tracking(self) -> None:
         """Poll the job in a worker until it finishes or waits for the person."""
-        session = self.holder.session
-        if session is None or self.runner.busy or not (self.record() or {}).get("job_id"):
+        session, policy = self.holder.session, self.poll_policy
+        if not self.isComplete():
             return
-        policy = self.poll_policy
-        self.banner.hide()
-        self.refresh_button.setEnabled(False)
-        self.runner.start(
+        self.run_job(
             lambda client, reporter, cancel: track(
                 session, client, reporter=reporter, cancel=cancel, policy=policy
-            )
+            ),
+            self.refresh_button,
         )
 
     def resubmit(self) -> None:
         """Upload the re-recorded package to the same job and commit it again, then keep tracking."""
         session = self.holder.session
-        if session is None or self.runner.busy:
-            return
-        self.banner.hide()
-        self.resubmit_button.setEnabled(False)
-        self.runner.start(
-            lambda client, reporter, cancel: submit(session, client, reporter=reporter, cancel=cancel)
+        self.run_job(
+            lambda client, reporter, cancel: submit(session, client, reporter=reporter, cancel=cancel),
+            self.resubmit_button,
         )
 
-    def _event(self, event: WorkflowEvent) -> None:
-        if event.step == "state" and event.state:
+    def job_event(self, event: WorkflowEvent) -> None:
+        if event.step is EventStep.STATE and event.state:
             self.add_state(event.state)
-        elif event.step == "upload" and event.total:
+        elif event.step is EventStep.UPLOAD and event.total:
             self.state_text.setText(f"{pick(event.message)} {100 * (event.sent or 0) // event.total}%")
 
     def add_state(self, state: str) -> None:
@@ -195,50 +172,41 @@ class TrackPage(QWizardPage):
         self.timeline.addItem(item)
         self.timeline.scrollToItem(item)
 
-    def _finished(self, result: object) -> None:
-        self.refresh_button.setEnabled(True)
-        self.resubmit_button.setEnabled(True)
+    def job_finished(self, result: object) -> None:
+        if isinstance(result, (SubmitOutcome, TrainingJob)):
+            self.add_state(result.state)
         if isinstance(result, SubmitOutcome):
-            self.add_state(result.state)
             self.start_tracking()
-        elif isinstance(result, TrainingJob):
-            self.add_state(result.state)
         self._show_record()
-        self.completeChanged.emit()
 
-    def _failed(self, error: Exception) -> None:
-        self.refresh_button.setEnabled(True)
-        self.resubmit_button.setEnabled(True)
-        self.banner.show_message(error_message(error), "error", self.tr("&Try again"), self.start_tracking)
+    def failure_action(self) -> Action:
+        return self.tr("&Try again"), self.start_tracking
 
     # Showing
 
     def _show_record(self) -> None:
-        record = self.record() or {}
-        state = record.get("state")
+        view = self.record()
+        state = view.state if view is not None else None
+        job_id = view.job_id if view is not None else None
         self.job.setText(
-            self.tr("Job ID: %1").replace("%1", record["job_id"])
-            if record.get("job_id")
-            else self.tr("Nothing submitted yet.")
+            self.tr("Job ID: %1").replace("%1", job_id) if job_id else self.tr("Nothing submitted yet.")
         )
         self.state_text.setText(pick(describe_state(state)) if state else "")
         if state and not self.timeline.count():
             self.add_state(state)
-        lines = rerecord_lines(record) if state == "AUDIT_FAILED" else []
+        audit_failed = view is not None and state == JobState.AUDIT_FAILED
         self.audit_list.clear()
-        for line in lines:
-            self.audit_list.addItem(QListWidgetItem(status_icon("fail"), pick(line)))
-        self.audit_box.setVisible(state == "AUDIT_FAILED")
-        self.asset.setText(
-            self.tr("Voice asset ID: %1").replace("%1", record["asset_id"])
-            if state == "SUCCEED" and record.get("asset_id")
-            else ""
-        )
+        for entry in view.audit if view is not None and audit_failed else ():
+            self.audit_list.addItem(QListWidgetItem(status_icon("fail"), pick(entry.line())))
+        self.audit_box.setVisible(audit_failed)
+        asset_id = view.asset_id if view is not None and state == JobState.SUCCEED else None
+        self.asset.setText(self.tr("Voice asset ID: %1").replace("%1", asset_id) if asset_id else "")
         self.copy_asset.setVisible(bool(self.asset.text()))
-        if state == "FAILED":
-            reason = records.failure_reason(record)
+        if view is not None and state == JobState.FAILED:
             self.banner.show_message(
-                self.tr("The job failed: %1. Submit again to create a new job.").replace("%1", reason),
+                self.tr("The job failed: %1. Submit again to create a new job.").replace(
+                    "%1", view.failure_reason
+                ),
                 "error",
             )
 
@@ -250,16 +218,12 @@ class TrackPage(QWizardPage):
     def rerecord_rejected(self) -> None:
         """Back to the Record page limited to the rejected sentences, at the first of them (saved as the
         current sentence by the Record page, in a worker)."""
-        rejected, wizard = self.rejected_sentences(), self.wizard()
-        if not rejected or wizard is None:
+        rejected, navigator = self.rejected_sentences(), self.navigator()
+        if not rejected or navigator is None:
             return
         self.runner.cancel()
-        back_to_record(wizard)
-        record = wizard.page(int(PageId.RECORD))
-        if isinstance(record, RecordPage):
-            record.set_limited(rejected)
-            record.go(rejected[0])
+        navigator.rerecord(rejected, limit=True)
 
     def _copy_asset(self) -> None:
-        record = self.record() or {}
-        QGuiApplication.clipboard().setText(str(record.get("asset_id") or ""))
+        view = self.record()
+        QGuiApplication.clipboard().setText((view.asset_id if view is not None else None) or "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QVBoxLayout,
     QWidget,
-    QWizardPage,
 )
 
 from voicerecorder.errors import UserFacingError
@@ -36,25 +35,22 @@ from voicerecorder.session.script import (
     load_script_file,
 )
 from voicerecorder.session.store import Session
+from voicerecorder.ui.error_message import error_text
 from voicerecorder.ui.i18n import fill, pick
 from voicerecorder.ui.live_input import LiveInput
+from voicerecorder.ui.pages.base import WizardPage
 from voicerecorder.ui.services import Services, SessionHolder
-from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.widgets.status_icons import status_icon
-from voicerecorder.ui.workers import TaskRunner
 
 ERROR_STYLE = "color:#b71c1c;"
 
 
-class VoicePage(QWizardPage):
+class VoicePage(WizardPage):
     """Collects the VoiceForm, the edition and the script; errors are shown at their fields."""
 
     def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
-        super().__init__()
-        self.services = services
-        self.holder = holder
+        super().__init__(services, holder, live)
         self.created: Session | None = None
-        self.runner = TaskRunner(self)
         self.creating = False
         self.reading_script = False
         self._ready: Session | None = None
@@ -80,7 +76,6 @@ class VoicePage(QWizardPage):
         self.import_button = QPushButton()
         self.findings = QListWidget()
         self.findings.setWordWrap(True)
-        self.banner = Banner()
         self.labels = {
             name: QLabel()
             for name in ("voice_name", "sex", "tag", "language", "edition", "description", "phone")
@@ -169,11 +164,6 @@ class VoicePage(QWizardPage):
         self.import_button.setText(self.tr("Choose &file…"))
         self.findings.setAccessibleName(self.tr("The script, or the problems found in it"))
         self._script_inputs_changed()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def form(self) -> VoiceForm:
         return VoiceForm(
@@ -266,7 +256,7 @@ class VoicePage(QWizardPage):
         self.reading_script = True
         self.script_status.setText(fill(self.tr("Reading %1…"), path.name))
         self.completeChanged.emit()
-        self.runner.start(
+        self.tasks.start(
             lambda: load_script_file(path, language),
             lambda script: self._script_read(path, script),
             self._script_unreadable,
@@ -282,10 +272,11 @@ class VoicePage(QWizardPage):
         self.reading_script = False
         self.completeChanged.emit()
         if not isinstance(error, UserFacingError):
-            raise error
+            self.show_error(error)
+            return
         self.imported, self.imported_path, self.lint_findings = None, None, []
         self._script_inputs_changed()
-        self._show_field_error("script", pick(error.message))
+        self._show_field_error("script", error_text(error))
 
     def _show_field_error(self, name: str, text: str | None) -> None:
         label = self.errors[name]
@@ -332,7 +323,7 @@ class VoicePage(QWizardPage):
         self.setEnabled(False)
         self.banner.show_message(self.tr("Creating the session…"), "info")
         self.completeChanged.emit()
-        self.runner.start(work, self._created, self._create_failed)
+        self.tasks.start(work, self._created, self._create_failed)
 
     def _created(self, session: Session) -> None:
         self._creating_done()
@@ -347,9 +338,7 @@ class VoicePage(QWizardPage):
         self._creating_done()
         if self._focus is not None:
             self._focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not isinstance(error, UserFacingError):
-            raise error
-        self.banner.show_message(pick(error.message), "error")
+        self.show_error(error)
 
     def _creating_done(self) -> None:
         self.creating = False

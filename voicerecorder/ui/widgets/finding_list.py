@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from voicerecorder.quality.report import Level, TakeReport
 from voicerecorder.quality.triage import suppression_note
 from voicerecorder.ui.i18n import pick
+from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.ui.widgets.status_icons import status_icon
 
 # How many findings are shown without scrolling: the most one take should ask a talent to fix.
 VISIBLE_FINDINGS = 3
 
 
-class FindingList(QListWidget):
+class FindingList(Retranslating, QListWidget):
     """Shows a TakeReport's problems in fix order, then what was left unjudged because of them;
     passing findings too when ``show_passing`` is set. Its size hint fits three findings."""
 
@@ -83,8 +84,3 @@ class FindingList(QListWidget):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Check results"))
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

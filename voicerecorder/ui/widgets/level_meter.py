@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from voicerecorder.audio.capture import Level
+from voicerecorder.ui.retranslating import Retranslating
 
 FLOOR_DBFS = -60.0
 TICKS = (-60, -48, -36, -24, -18, -12, -6, -3, 0)
@@ -17,7 +18,7 @@ HOLD_FALL_DB = 0.5
 CLIP_BOX = 44
 
 
-class LevelMeter(QWidget):
+class LevelMeter(Retranslating, QWidget):
     """Polls ``source()`` (a Level, or None when no input is open) about 30 times a second.
 
     The clip light stays on after a clipped block until the user clicks it or :meth:`reset_clip`.
@@ -85,11 +86,6 @@ class LevelMeter(QWidget):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Input level meter"))
         self.setToolTip(self.tr("Input level: keep the peaks between -12 and -3 dBFS. Click CLIP to reset."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.position().x() >= self.width() - CLIP_BOX:

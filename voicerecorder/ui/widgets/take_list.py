@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from voicerecorder.session.problems import verdict_of
 from voicerecorder.session.store import Session
+from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.ui.widgets.status_icons import status_icon
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -20,7 +21,7 @@ def sentence_status(session: Session, index: int) -> str:
     return "missing" if take is None else verdict_of(take.check)
 
 
-class TakeList(QListWidget):
+class TakeList(Retranslating, QListWidget):
     """The sentences of a session, one row each: "n. text" with its status icon."""
 
     sentence_activated = Signal(int)
@@ -81,8 +82,3 @@ class TakeList(QListWidget):
         if self._session is not None:
             for index in range(self.count()):
                 self.refresh(index)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

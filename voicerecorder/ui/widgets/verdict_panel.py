@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from voicerecorder.quality.report import Level, TakeReport
 from voicerecorder.ui.i18n import pick
+from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.ui.widgets.finding_list import FindingList
 
 
-class VerdictPanel(QWidget):
+class VerdictPanel(Retranslating, QWidget):
     """Shows a TakeReport (or that a take is being recorded); re-set in the new language on LanguageChange."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -30,14 +30,14 @@ class VerdictPanel(QWidget):
     def set_report(self, report: TakeReport | None) -> None:
         """Show ``report`` (None: nothing to show)."""
         self.report, self._recording = report, False
-        self._show()
+        self.retranslate()
 
     def show_recording(self) -> None:
         """Say a take is being recorded and clear the previous verdict."""
         self.report, self._recording = None, True
-        self._show()
+        self.retranslate()
 
-    def _show(self) -> None:
+    def retranslate(self) -> None:
         self.findings.set_report(self.report)
         self.rate.setText("")
         if self.report is None:
@@ -53,8 +53,3 @@ class VerdictPanel(QWidget):
         rate = next((finding for finding in self.report.findings if finding.id == "speaking_rate"), None)
         if rate is not None:
             self.rate.setText(pick(rate.message))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._show()
-        super().changeEvent(event)

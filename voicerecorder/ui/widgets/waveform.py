@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLineF, QPointF, QSize, Qt
+from PySide6.QtCore import QLineF, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from voicerecorder.ui.retranslating import Retranslating
 
 ENVELOPE_COLUMNS = 1200
 
@@ -25,7 +27,7 @@ def envelope(samples: np.ndarray, columns: int = ENVELOPE_COLUMNS) -> tuple[np.n
     return np.minimum.reduceat(mono, edges[:-1]), np.maximum.reduceat(mono, edges[:-1])
 
 
-class WaveformView(QWidget):
+class WaveformView(Retranslating, QWidget):
     """Shows one take's envelope (or a hint when there is none) with a -6 dBFS guide."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -51,7 +53,6 @@ class WaveformView(QWidget):
         self._mins, self._maxs, self.duration_s = mins, maxs, duration_s
         self._lines_for = (-1, -1)
         self.retranslate()
-        self.update()
 
     def clear(self) -> None:
         self.set_envelope(np.zeros(0, np.float32), np.zeros(0, np.float32), 0.0)
@@ -62,12 +63,7 @@ class WaveformView(QWidget):
             self.setAccessibleDescription(self.tr("%1 seconds").replace("%1", f"{self.duration_s:.1f}"))
         else:
             self.setAccessibleDescription(self.tr("No take recorded yet"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.update()
-        super().changeEvent(event)
+        self.update()
 
     def _columns(self, width: int, height: int) -> list[QLineF]:
         """One vertical line per pixel column from the envelope, made once per envelope and size."""
