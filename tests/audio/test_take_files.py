@@ -17,6 +17,7 @@ import numpy as np
 import soundfile
 
 from voicerecorder.audio.repair import RepairStatus, find_partials, repair_partial, repair_partials
+from voicerecorder.audio.takewriter import final_path_for, partial_path_for, writer_alive
 
 RATE = 48000
 
@@ -74,20 +75,53 @@ def zero_sizes(path: Path) -> None:
     path.write_bytes(bytes(data) + b"\x01")  # and half a sample at the end
 
 
-def test_killed_writer_leaves_a_wav_that_opens(tmp_path):
-    final = tmp_path / "take.wav"
+def start_writer(final: Path) -> subprocess.Popen:
+    """A process writing ``final``'s partial file; returns once it has written some audio."""
     process = subprocess.Popen(
         [sys.executable, "-c", WRITER_SCRIPT, str(final)], stdout=subprocess.PIPE, text=True
     )
     assert process.stdout.readline().strip() == "written"
+    return process
+
+
+def test_killed_writer_leaves_a_wav_that_opens(tmp_path):
+    final = tmp_path / "take.wav"
+    process = start_writer(final)
     time.sleep(1.0)  # a few write intervals
     os.kill(process.pid, signal.SIGKILL)
     process.wait(10)
-    partial = tmp_path / "take.partial.wav"
+    [partial] = find_partials(tmp_path)
     with wave.open(str(partial)) as left:
         assert left.getframerate() == RATE
         assert left.getnframes() >= 26 * 4800
     assert not final.exists()
+
+
+def test_a_live_take_is_never_recovered_and_a_killed_writers_take_is(tmp_path):
+    final = tmp_path / "take.wav"
+    process = start_writer(final)
+    try:
+        [partial] = find_partials(tmp_path)
+        assert writer_alive(partial)
+        assert repair_partials(tmp_path, finalise=True) == []
+        assert partial.exists()
+        assert not final.exists()
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(10)
+    assert not writer_alive(partial), "the OS let the killed writer's lock go"
+    [recovered] = repair_partials(tmp_path, finalise=True)
+    assert recovered.path == final
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["take.wav"]
+
+
+def test_partial_names_are_unique_and_map_back(tmp_path):
+    final = tmp_path / "take-3.wav"
+    names = {partial_path_for(final).name for _ in range(50)}
+    assert len(names) == 50
+    assert all(name.startswith(f"take-3.{os.getpid()}-") for name in names)
+    assert {final_path_for(tmp_path / name) for name in names} == {final}
+    assert final_path_for(tmp_path / "take-3.partial.wav") == final
 
 
 def test_disk_full_is_reported_while_recording_and_the_start_is_kept(tmp_path):

@@ -63,7 +63,9 @@ def test_package_bytes_are_deterministic(full_session, tmp_path):
 
 @pytest.mark.slow
 def test_middle_edition_packs_a_hundred_pairs(tmp_path, en_form, good_wav):
-    session = Session.create(en_form, "MIDDLE", english_script(100), folder=tmp_path / "middle")
+    session = Session.create(
+        en_form, "MIDDLE", english_script(100), writer="tests", folder=tmp_path / "middle"
+    )
     for index in range(100):
         session.add_take(index, good_wav)
     names = read_zip(pack(session).path)
@@ -106,7 +108,7 @@ def test_unchecked_takes_are_checked_before_packing(full_session):
     data = json.loads(full_session.manifest_path.read_text())
     data["sentences"][0]["takes"][0]["check"] = None
     full_session.manifest_path.write_text(json.dumps(data))
-    session = Session.open(full_session.folder)
+    session = Session.open(full_session.folder, writer="tests")
     assert session.problems()[0].kind == "unchecked"
     pack(session)
     assert session.chosen_take(0).check is not None

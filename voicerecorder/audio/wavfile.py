@@ -10,6 +10,7 @@ import numpy as np
 import soundfile
 
 from voicerecorder.errors import UserFacingError
+from voicerecorder.private import create_private_file, unique_name
 from voicerecorder.text import Bilingual
 
 
@@ -49,9 +50,9 @@ def read_audio(path: Path) -> AudioData:
 
 
 def write_wav_atomically(path: Path, samples: np.ndarray, samplerate: int, subtype: str = "PCM_16") -> None:
-    """Write ``samples`` to ``path`` through a temporary file, fsync and rename."""
-    partial = path.with_name(path.name + ".partial")
-    with open(partial, "wb") as raw:
+    """Write ``samples`` to ``path`` through a private temporary file of its own, fsync and rename."""
+    partial = path.with_name(unique_name(path, ".partial"))
+    with open(create_private_file(partial), "wb") as raw:
         soundfile.write(raw, samples, samplerate, subtype=subtype, format="WAV")
         raw.flush()
         os.fsync(raw.fileno())

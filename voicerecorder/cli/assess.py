@@ -37,9 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Start (or continue) the quality check and, with ``--wait``, print its result."""
     policy = poll_policy(args)
-    session = Session.open(args.folder)
     language = current_language()
-    with cloud_target(args) as target:
+    with Session.open(args.folder, writer="voicerecorder assess") as session, cloud_target(args) as target:
         outcome = run_assessment(
             session, target.client, wait=args.wait, reporter=TerminalReporter(), policy=policy
         )

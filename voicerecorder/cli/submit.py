@@ -77,10 +77,9 @@ def _exit_code(job: TrainingJob, waited: bool) -> int:
 def run(args: argparse.Namespace) -> int:
     """Submit, resume or resubmit the session's job; with ``--wait`` follow it."""
     policy = poll_policy(args)
-    session = Session.open(args.folder)
     language = current_language()
     reporter = TerminalReporter()
-    with cloud_target(args) as target:
+    with Session.open(args.folder, writer="voicerecorder submit") as session, cloud_target(args) as target:
         outcome = submit(session, target.client, letter=args.letter, reporter=reporter)
         print(outcome.job_id, flush=True)
         job = target.client.show_voice_training_job(outcome.job_id)

@@ -14,6 +14,7 @@ import contextlib
 import copy
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import threading
@@ -26,10 +27,12 @@ import soundfile
 
 from voicerecorder.audio.wavfile import AudioData, read_audio
 from voicerecorder.errors import UserFacingError
-from voicerecorder.paths import sessions_dir
+from voicerecorder.paths import data_dir, sessions_dir
+from voicerecorder.private import PRIVATE_FILE_MODE, create_private_file, make_private_dir
 from voicerecorder.session import takes as take_checks
 from voicerecorder.session.atomicfile import atomic_output, atomic_write_bytes, remove_stale_temps
 from voicerecorder.session.form import VoiceForm, validate_voice_form
+from voicerecorder.session.lock import LOCK_FILES, SessionLock
 from voicerecorder.session.manifest import (
     MANIFEST_NAME,
     SCHEMA_VERSION,
@@ -66,11 +69,16 @@ def _error(en: str, zh: str, exit_code: int | None = None) -> UserFacingError:
 
 
 class Session:
-    """One recording session folder (see README, "Session folder"). Thread-safe; see the module doc."""
+    """One recording session folder (see README, "Session folder"). Thread-safe; see the module doc.
 
-    def __init__(self, folder: Path, manifest: Manifest) -> None:
+    A session opened by a writer holds the session's lock (:mod:`voicerecorder.session.lock`)
+    until :meth:`close`; one opened for reading holds nothing, never writes, and refuses changes.
+    """
+
+    def __init__(self, folder: Path, manifest: Manifest, lock: SessionLock | None = None) -> None:
         self.folder = folder
         self._manifest = manifest
+        self._session_lock = lock
         self._lock = threading.RLock()
         self._write_lock = threading.Lock()
         self._log_lock = threading.Lock()
@@ -86,19 +94,38 @@ class Session:
         edition: str,
         script: Script,
         *,
+        writer: str,
         folder: Path | None = None,
         root: Path | None = None,
         day: dt.date | None = None,
     ) -> Session:
         """Create a new session in ``folder`` (must be absent or empty), or in a new folder named
-        after the voice under ``root`` (default: the data folder's ``sessions/``)."""
+        after the voice under ``root`` (default: the data folder's ``sessions/``).
+
+        The new session holds its lock for ``writer`` (e.g. ``voicerecorder new``) until closed.
+        """
         form = replace(form, voice_name=form.voice_name.strip(), phone=form.phone.strip())
         _check_new_session(form, edition, script)
         if folder is None:
-            root = root or sessions_dir()
-            root.mkdir(parents=True, exist_ok=True)
+            root = _private_root(root)
             folder = root / session_folder_name(form.voice_name, root, day)
-        _prepare_empty_folder(folder)
+        _refuse_used_folder(folder)
+        make_private_dir(folder)
+        lock = SessionLock(folder, writer)
+        lock.acquire()
+        try:
+            return cls._create_locked(form, edition, script, folder, lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _create_locked(
+        cls, form: VoiceForm, edition: str, script: Script, folder: Path, lock: SessionLock
+    ) -> Session:
+        _refuse_used_folder(folder, ignore=LOCK_FILES)
+        for sub in (TAKES_DIR, EXPORTS_DIR, LOGS_DIR):
+            make_private_dir(folder / sub)
         now = utc_now()
         names = sentence_folder_names([sentence.id for sentence in script.sentences])
         manifest = Manifest(
@@ -109,36 +136,41 @@ class Session:
             created=now,
             updated=now,
         )
-        session = cls(folder, manifest)
+        session = cls(folder, manifest, lock)
         session._write()
         session.log(f"session created: edition {edition}, {len(names)} sentences, script {script.source}")
         return session
 
     @classmethod
-    def open(cls, folder: Path) -> Session:
-        """Open an existing session; an older manifest is migrated, saved in the current format,
-        and the original kept as ``session.before-v<version>.json``.
+    def open(cls, folder: Path, *, writer: str | None = None) -> Session:
+        """Open an existing session: for reading (``writer`` None), or for the command ``writer``
+        (e.g. ``voicerecorder import``), which first takes the session's lock.
 
-        Raises ManifestError (the file untouched) when session.json is damaged or newer.
+        A reader never writes anything: an older manifest is migrated in memory only, leftovers
+        stay. A writer removes stale temporary files, saves a migrated manifest in the current
+        format (the original kept as ``session.before-v<version>.json``) and keeps the takes a
+        crashed recording left. Raises SessionBusyError when another process holds the lock, and
+        ManifestError (the file untouched) when session.json is damaged or newer.
         """
         path = folder / MANIFEST_NAME
+        if writer is None:
+            return cls(folder, parse_manifest(_read_manifest(folder), path)[0])
+        if not path.is_file():
+            raise _not_a_session(folder)
+        lock = SessionLock(folder, writer)
+        lock.acquire()
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError as error:
-            raise _error(
-                f"{folder} is not a session folder (it has no {MANIFEST_NAME}). Choose the folder "
-                "that 'voicerecorder new' or the wizard created.",
-                f"{folder} 不是录音会话文件夹（其中没有 {MANIFEST_NAME}）。请选择由 “voicerecorder new” "
-                "或向导创建的文件夹。",
-                exit_code=2,
-            ) from error
-        except OSError as error:
-            raise _error(
-                f"Cannot read {path} ({error.strerror}). Check the folder's permissions.",
-                f"无法读取 {path}（{error.strerror}）。请检查文件夹权限。",
-            ) from error
+            return cls._open_locked(folder, lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_locked(cls, folder: Path, lock: SessionLock) -> Session:
+        path = folder / MANIFEST_NAME
+        raw = _read_manifest(folder)
         manifest, migrated = parse_manifest(raw, path)
-        session = cls(folder, manifest)
+        session = cls(folder, manifest, lock)
         remove_stale_temps(path)
         if migrated:
             atomic_write_bytes(folder / f"session.before-v{SCHEMA_VERSION}.json", raw)
@@ -147,7 +179,26 @@ class Session:
         session._recover_partial_takes()
         return session
 
+    def close(self) -> None:
+        """Let the session's lock go once the changes under way are saved; the session is
+        read-only afterwards. A no-op for readers and closed sessions. Any thread."""
+        with self._lock, self._write_lock:
+            lock, self._session_lock = self._session_lock, None
+        if lock is not None:
+            lock.release()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def writable(self) -> bool:
+        """Whether this session holds its lock (opened by a writer and not closed)."""
+        return self._session_lock is not None
 
     @property
     def manifest_path(self) -> Path:
@@ -247,10 +298,11 @@ class Session:
     def next_take_path(self, index: int) -> Path:
         """The path for the next take of sentence ``index`` (its folder is created)."""
         with self._lock:
+            self._require_writable()
             state = self._state(index)
             folder = self.folder / TAKES_DIR / state.folder
             names = [take.file for take in state.takes]
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
         names += [entry.name for entry in folder.iterdir()]
         numbers = [int(m.group(1)) for m in map(_TAKE_FILE.fullmatch, names) if m]
         return folder / f"take-{max(numbers, default=0) + 1}.wav"
@@ -370,18 +422,27 @@ class Session:
     def save(self) -> None:
         """Write ``session.json`` now (every change already does)."""
         with self._lock:
+            self._require_writable()
             snapshot = self._snapshot()
         self._write_snapshot(*snapshot)
 
     def log(self, line: str) -> None:
         """Append a timestamped line to ``logs/session.log`` (never put secrets here)."""
+        self._require_writable()
         with self._log_lock:
             logs = self.folder / LOGS_DIR
-            logs.mkdir(exist_ok=True)
-            with open(logs / LOG_NAME, "a", encoding="utf-8") as stream:
+            make_private_dir(logs)
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+            with open(os.open(logs / LOG_NAME, flags, PRIVATE_FILE_MODE), "a", encoding="utf-8") as stream:
                 stream.write(f"{utc_now()} {line}\n")
 
     # -- internals --------------------------------------------------------------------------
+
+    def _require_writable(self) -> None:
+        if self._session_lock is None:
+            raise RuntimeError(
+                f"the session {self.folder} is open for reading only (or closed): it cannot change"
+            )
 
     def _state(self, index: int) -> SentenceTakes:
         sentences = self._manifest.sentences
@@ -403,6 +464,7 @@ class Session:
 
     def _adopt_file(self, index: int, path: Path, audio: AudioData) -> Path:
         with self._lock:
+            self._require_writable()
             folder = (self.folder / TAKES_DIR / self._state(index).folder).resolve()
             in_place = path.resolve().parent == folder
             if in_place and self._state(index).take(path.name) is not None:
@@ -417,7 +479,7 @@ class Session:
                 path.replace(target)
                 return target
             # Reserve the name at once so a second import cannot pick it.
-            target.touch(exist_ok=False)
+            os.close(create_private_file(target))
         try:
             if soundfile.info(str(path)).format == "WAV":
                 with atomic_output(target) as stream, open(path, "rb") as original:
@@ -439,6 +501,7 @@ class Session:
         older than the one already written is skipped: the newest state always lands last.
         """
         with self._lock:
+            self._require_writable()
             yield
             snapshot = self._snapshot()
         self._write_snapshot(*snapshot)
@@ -457,6 +520,7 @@ class Session:
                 self._written = number
 
     def _write(self) -> None:
+        self._require_writable()
         atomic_write_bytes(self.manifest_path, self._manifest.to_json())
 
 
@@ -502,15 +566,46 @@ def _check_new_session(form: VoiceForm, edition: str, script: Script) -> None:
         )
 
 
-def _prepare_empty_folder(folder: Path) -> None:
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+def _refuse_used_folder(folder: Path, ignore: frozenset[str] = frozenset()) -> None:
+    """Refuse a folder that exists with anything but ``ignore`` in it."""
+    if folder.exists() and (not folder.is_dir() or any(e.name not in ignore for e in folder.iterdir())):
         raise _error(
             f"{folder} already exists and is not empty. Choose a new folder for the session.",
             f"{folder} 已存在且不为空。请为会话选择一个新文件夹。",
             exit_code=2,
         )
-    for sub in ("", TAKES_DIR, EXPORTS_DIR, LOGS_DIR):
-        (folder / sub).mkdir(parents=True, exist_ok=True)
+
+
+def _private_root(root: Path | None) -> Path:
+    """``root``, or the data folder's ``sessions/``, created private (and so is the data folder)."""
+    root = root or sessions_dir()
+    if root == sessions_dir():
+        make_private_dir(data_dir())
+    make_private_dir(root)
+    return root
+
+
+def _not_a_session(folder: Path) -> UserFacingError:
+    return _error(
+        f"{folder} is not a session folder (it has no {MANIFEST_NAME}). Choose the folder "
+        "that 'voicerecorder new' or the wizard created.",
+        f"{folder} 不是录音会话文件夹（其中没有 {MANIFEST_NAME}）。请选择由 “voicerecorder new” "
+        "或向导创建的文件夹。",
+        exit_code=2,
+    )
+
+
+def _read_manifest(folder: Path) -> bytes:
+    path = folder / MANIFEST_NAME
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise _not_a_session(folder) from error
+    except OSError as error:
+        raise _error(
+            f"Cannot read {path} ({error.strerror}). Check the folder's permissions.",
+            f"无法读取 {path}（{error.strerror}）。请检查文件夹权限。",
+        ) from error
 
 
 def list_sessions(root: Path | None = None) -> list[Path]:

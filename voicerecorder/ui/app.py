@@ -18,6 +18,7 @@ from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
 from voicerecorder.cloud.redact import install_log_redaction
 from voicerecorder.errors import UserFacingError
 from voicerecorder.paths import APP_NAME, log_dir, resources_dir
+from voicerecorder.private import make_private_dir, make_private_file
 from voicerecorder.text import Bilingual
 from voicerecorder.ui import i18n
 from voicerecorder.ui.cloud_options import apply_data_folder
@@ -78,7 +79,8 @@ def setup_logging() -> None:
     """Log to ``<log dir>/voicerecorder.log``, with secrets masked."""
     install_log_redaction()
     folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_dir(folder)
+    make_private_file(folder / LOG_NAME)
     handler = logging.FileHandler(folder / LOG_NAME, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger("voicerecorder").addHandler(handler)
@@ -117,4 +119,6 @@ def run(argv: Sequence[str] = (), language: str | None = None) -> int:
     start_language(settings, language)
     wizard = RecordingWizard(real_services(settings))
     wizard.show()
-    return int(app.exec())
+    code = int(app.exec())
+    wizard.holder.close()
+    return code

@@ -26,7 +26,7 @@ from voicerecorder.session.store import Session, list_sessions
 from voicerecorder.ui import i18n
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.page_ids import PageId
-from voicerecorder.ui.services import Services, SessionHolder
+from voicerecorder.ui.services import WIZARD_WRITER, Services, SessionHolder
 from voicerecorder.ui.settings import UI_LANGUAGE
 from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.workers import TaskRunner
@@ -216,7 +216,9 @@ class StartPage(QWizardPage):
         self.opening = True
         self.banner.show_message(self.tr("Opening the session…"), "info")
         self.completeChanged.emit()
-        self.runner.start(lambda: Session.open(folder), self._session_opened, self._open_failed)
+        self.runner.start(
+            lambda: Session.open(folder, writer=WIZARD_WRITER), self._session_opened, self._open_failed
+        )
 
     def _session_opened(self, session: Session) -> None:
         self._opening_done()
@@ -226,6 +228,8 @@ class StartPage(QWizardPage):
         if wizard is not None and wizard.currentPage() is self and chosen:
             self._opened = session
             wizard.next()
+        else:
+            session.close()
 
     def _open_failed(self, error: Exception) -> None:
         self._opening_done()

@@ -38,7 +38,7 @@ from voicerecorder.session.script import (
 from voicerecorder.session.store import Session
 from voicerecorder.ui.i18n import fill, pick
 from voicerecorder.ui.live_input import LiveInput
-from voicerecorder.ui.services import Services, SessionHolder
+from voicerecorder.ui.services import WIZARD_WRITER, Services, SessionHolder
 from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.widgets.status_icons import status_icon
 from voicerecorder.ui.workers import TaskRunner
@@ -325,7 +325,7 @@ class VoicePage(QWizardPage):
             if reused is not None:
                 reused.update_form(form)
                 return reused
-            return Session.create(form, edition, script, root=root)
+            return Session.create(form, edition, script, writer=WIZARD_WRITER, root=root)
 
         self.creating = True
         self._focus = self.focusWidget()
