@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,8 @@ LOCK_FILES = frozenset({LOCK_NAME, HOLDER_NAME})
 # How long a second writer waits for the holder to finish before it gives up.
 WAIT_S = 5.0
 WAIT_ENV = "VOICERECORDER_LOCK_WAIT_S"
+# A new holder writes its name within milliseconds of taking the lock; a refused writer gives it this long.
+HOLDER_GRACE_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ class SessionLock:
         try:
             self._lock.acquire(timeout=wait)
         except filelock.Timeout:
-            raise SessionBusyError(self.folder, Holder.read(self.holder_path), wait) from None
+            raise SessionBusyError(self.folder, self._current_holder(), wait) from None
         self._held = True
         if self._lock.lock_counter == 1:
             try:
@@ -118,6 +121,15 @@ class SessionLock:
             except BaseException:
                 self.release()
                 raise
+
+    def _current_holder(self) -> Holder | None:
+        """Who holds the lock: read from the holder file, given a moment to appear."""
+        deadline = time.monotonic() + HOLDER_GRACE_S
+        holder = Holder.read(self.holder_path)
+        while holder is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            holder = Holder.read(self.holder_path)
+        return holder
 
     def release(self) -> None:
         """Let the lock go (the holder file goes first when this process releases it for the last time)."""
