@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 import time
 import wave
@@ -106,6 +108,8 @@ def test_take_holds_preroll_then_take_then_postroll(tmp_path):
         "device": {"hostapi": "Fake", "name": "Fake Microphone"},
     }
     assert not list(tmp_path.glob("*.partial.wav*"))
+    if os.name == "posix":
+        assert stat.S_IMODE(result.path.stat().st_mode) == 0o600
     engine.close()
 
 
