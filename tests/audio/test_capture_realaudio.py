@@ -205,9 +205,9 @@ def test_digital_silence_is_reported_as_a_blocked_microphone(virtual_mic, tmp_pa
 class RecordingProcess:
     """``voicerecorder record`` running in the background, with its stderr read on a thread."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, *options: str) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "voicerecorder", "record", str(out)],
+            [sys.executable, "-m", "voicerecorder", "record", str(out), *options],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -246,7 +246,8 @@ def test_sigkill_leaves_a_partial_file_that_opens(virtual_mic, tone_playing, tmp
     time.sleep(3)
     os.kill(recording.process.pid, signal.SIGKILL)
     recording.process.wait(10)
-    with wave.open(str(tmp_path / "killed.partial.wav")) as left:
+    [partial] = tmp_path.glob("killed.*.partial.wav")
+    with wave.open(str(partial)) as left:
         assert left.getnframes() / left.getframerate() >= 2.5
         samples = np.frombuffer(left.readframes(left.getnframes()), dtype="<i2")
     assert np.max(np.abs(samples)) > 8000  # the tone, not silence
@@ -266,9 +267,21 @@ def test_stopping_finalises_and_renames(virtual_mic, tone_playing, tmp_path, how
         recording.process.send_signal(getattr(signal, how))
     assert recording.process.wait(15) == 0
     assert recording.process.stdout.read().strip() == str(out)
-    assert not (tmp_path / "stopped.partial.wav").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stopped.wav"]
     with wave.open(str(out)) as saved:
         assert 2.0 <= saved.getnframes() / saved.getframerate() <= 3.5
+
+
+def test_a_second_recording_in_the_same_folder_leaves_the_first_alone(virtual_mic, tone_playing, tmp_path):
+    first = RecordingProcess(tmp_path / "a.wav", "--seconds", "6")
+    first.wait_until_recording()
+    second = run_cli("record", str(tmp_path / "b.wav"), "--seconds", "1.5", "--device", "pulse")
+    assert second.returncode == 0, second.stderr
+    assert "Recovered" not in second.stderr
+    assert first.process.wait(30) == 0
+    assert first.process.stdout.read().strip() == str(tmp_path / "a.wav")
+    assert soundfile.info(str(tmp_path / "a.wav")).frames == 6 * RATE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.wav", "b.wav"]
 
 
 def test_a_full_ring_buffer_is_reported_and_recording_resumes(virtual_mic, monkeypatch):

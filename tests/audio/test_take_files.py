@@ -15,26 +15,13 @@ from pathlib import Path
 
 import numpy as np
 import soundfile
+from support.session_lock import start_take_writer
 
 from voicerecorder.audio.repair import RepairStatus, find_partials, repair_partial, repair_partials
 from voicerecorder.audio.takewriter import final_path_for, partial_path_for, writer_alive
 
 RATE = 48000
 
-WRITER_SCRIPT = """
-import sys, time
-from pathlib import Path
-import numpy as np
-from voicerecorder.audio.pcm import to_pcm16
-from voicerecorder.audio.takewriter import TakeWriter
-writer = TakeWriter(Path(sys.argv[1]), 48000, on_error=print)
-block = to_pcm16(0.5 * np.sin(np.arange(4800) / 48000 * 2 * np.pi * 440))
-for n in range(1000):
-    writer.write(block)
-    if n == 25:
-        print("written", flush=True)
-    time.sleep(0.01)
-"""
 
 DISK_FULL_SCRIPT = """
 import json, resource, signal, sys, time
@@ -75,18 +62,9 @@ def zero_sizes(path: Path) -> None:
     path.write_bytes(bytes(data) + b"\x01")  # and half a sample at the end
 
 
-def start_writer(final: Path) -> subprocess.Popen:
-    """A process writing ``final``'s partial file; returns once it has written some audio."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", WRITER_SCRIPT, str(final)], stdout=subprocess.PIPE, text=True
-    )
-    assert process.stdout.readline().strip() == "written"
-    return process
-
-
 def test_killed_writer_leaves_a_wav_that_opens(tmp_path):
     final = tmp_path / "take.wav"
-    process = start_writer(final)
+    process = start_take_writer(final)
     time.sleep(1.0)  # a few write intervals
     os.kill(process.pid, signal.SIGKILL)
     process.wait(10)
@@ -99,7 +77,7 @@ def test_killed_writer_leaves_a_wav_that_opens(tmp_path):
 
 def test_a_live_take_is_never_recovered_and_a_killed_writers_take_is(tmp_path):
     final = tmp_path / "take.wav"
-    process = start_writer(final)
+    process = start_take_writer(final)
     try:
         [partial] = find_partials(tmp_path)
         assert writer_alive(partial)

@@ -1,4 +1,5 @@
-"""Real processes around a session: one that holds its lock, and many commands started at once."""
+"""Real processes around a session: one that holds its lock, one that is writing a take, and many
+commands started at once."""
 
 from __future__ import annotations
 
@@ -19,6 +20,43 @@ session = Session.open(Path(sys.argv[1]), writer=sys.argv[2])
 print("held", flush=True)
 time.sleep(120)
 """
+
+
+TAKE_WRITER_SCRIPT = """
+import sys, time
+from pathlib import Path
+import numpy as np
+from voicerecorder.audio.pcm import to_pcm16
+from voicerecorder.audio.takewriter import TakeWriter
+writer = TakeWriter(Path(sys.argv[1]), 48000, on_error=print)
+block = to_pcm16(0.5 * np.sin(np.arange(4800) / 48000 * 2 * np.pi * 440))
+for n in range(1000):
+    writer.write(block)
+    if n == 25:
+        print("written", flush=True)
+    time.sleep(0.01)
+"""
+
+
+def start_take_writer(final: Path) -> subprocess.Popen:
+    """A process writing the take ``final`` (through its partial file); returns once some audio is written."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", TAKE_WRITER_SCRIPT, str(final)], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout.readline().strip() == "written"
+    return process
+
+
+@contextlib.contextmanager
+def writing_take(final: Path) -> Iterator[subprocess.Popen]:
+    """A process writing the take ``final`` for the block; killed on exit."""
+    process = start_take_writer(final)
+    try:
+        yield process
+    finally:
+        process.kill()
+        process.wait(30)
+        process.stdout.close()
 
 
 @contextlib.contextmanager
