@@ -153,3 +153,16 @@ def test_data_and_session_folders_and_their_files_are_private(en_form, good_wav,
     ]
     files.append(session.take_path(0, session.takes(0)[0]))
     assert {str(p): mode(p) for p in files} == {str(p): 0o600 for p in files}
+
+
+def test_a_lock_that_cannot_be_made_is_named_and_changes_nothing(basic_session, capsys):
+    folder = basic_session.folder
+    basic_session.close()
+    (folder / LOCK_NAME).unlink()
+    (folder / LOCK_NAME).mkdir()
+    before = snapshot(folder)
+    assert main(["pack", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert f"Cannot lock the session {folder}" in err
+    assert "Traceback" not in err
+    assert snapshot(folder) == before

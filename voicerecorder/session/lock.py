@@ -21,7 +21,7 @@ from pathlib import Path
 
 import filelock
 
-from voicerecorder.errors import EXIT_BUSY, UserFacingError
+from voicerecorder.errors import EXIT_BUSY, EXIT_FAILED, UserFacingError
 from voicerecorder.private import PRIVATE_FILE_MODE
 from voicerecorder.session.atomicfile import atomic_write_bytes
 from voicerecorder.session.manifest import utc_now
@@ -79,6 +79,19 @@ class SessionBusyError(UserFacingError):
         self.holder = holder
 
 
+def _cannot_lock(folder: Path, error: OSError) -> UserFacingError:
+    lock = folder / LOCK_NAME
+    return UserFacingError(
+        Bilingual(
+            f"Cannot lock the session {folder} ({error.strerror}): {lock} must be a file you can write. "
+            "Check the folder's permissions; nothing was changed.",
+            f"无法锁定会话 {folder}（{error.strerror}）：{lock} 必须是可写的文件。"
+            "请检查文件夹权限；未做任何更改。",
+        ),
+        exit_code=EXIT_FAILED,
+    )
+
+
 def wait_seconds() -> float:
     """How long to wait for a busy session: ``WAIT_S``, or ``VOICERECORDER_LOCK_WAIT_S`` when set."""
     try:
@@ -114,6 +127,8 @@ class SessionLock:
             self._lock.acquire(timeout=wait)
         except filelock.Timeout:
             raise SessionBusyError(self.folder, self._current_holder(), wait) from None
+        except OSError as error:
+            raise _cannot_lock(self.folder, error) from error
         self._held = True
         if self._lock.lock_counter == 1:
             try:
