@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,8 @@ WAIT_S = 5.0
 WAIT_ENV = "VOICERECORDER_LOCK_WAIT_S"
 # A new holder writes its name within milliseconds of taking the lock; a refused writer gives it this long.
 HOLDER_GRACE_S = 1.0
+# Guards the in-process count of the shared lock while it is checked and changed.
+_COUNTING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -118,11 +121,11 @@ class SessionLock:
     def holder_path(self) -> Path:
         return self.folder / HOLDER_NAME
 
-    def acquire(self, wait_s: float | None = None) -> None:
-        """Take the lock, waiting up to ``wait_s`` (default :func:`wait_seconds`); raises SessionBusyError."""
+    def acquire(self) -> None:
+        """Take the lock, waiting up to :func:`wait_seconds`; raises SessionBusyError."""
         if self._held:
             return
-        wait = wait_seconds() if wait_s is None else wait_s
+        wait = wait_seconds()
         try:
             self._lock.acquire(timeout=wait)
         except filelock.Timeout:
@@ -130,7 +133,9 @@ class SessionLock:
         except OSError as error:
             raise _cannot_lock(self.folder, error) from error
         self._held = True
-        if self._lock.lock_counter == 1:
+        with _COUNTING:
+            first = self._lock.lock_counter == 1
+        if first:
             try:
                 atomic_write_bytes(self.holder_path, Holder(self.command, os.getpid(), utc_now()).to_json())
             except BaseException:
@@ -151,11 +156,8 @@ class SessionLock:
         if not self._held:
             return
         self._held = False
-        if self._lock.lock_counter == 1:
-            with contextlib.suppress(OSError):
-                self.holder_path.unlink(missing_ok=True)
-        self._lock.release()
-
-    @property
-    def held(self) -> bool:
-        return self._held
+        with _COUNTING:
+            if self._lock.lock_counter == 1:
+                with contextlib.suppress(OSError):
+                    self.holder_path.unlink(missing_ok=True)
+            self._lock.release()

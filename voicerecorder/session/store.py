@@ -18,7 +18,7 @@ import os
 import re
 import shutil
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
@@ -111,13 +111,7 @@ class Session:
             folder = root / session_folder_name(form.voice_name, root, day)
         _refuse_used_folder(folder)
         make_private_dir(folder)
-        lock = SessionLock(folder, writer)
-        lock.acquire()
-        try:
-            return cls._create_locked(form, edition, script, folder, lock)
-        except BaseException:
-            lock.release()
-            raise
+        return _locked(folder, writer, lambda lock: cls._create_locked(form, edition, script, folder, lock))
 
     @classmethod
     def _create_locked(
@@ -157,13 +151,7 @@ class Session:
             return cls(folder, parse_manifest(_read_manifest(folder), path)[0])
         if not path.is_file():
             raise _not_a_session(folder)
-        lock = SessionLock(folder, writer)
-        lock.acquire()
-        try:
-            return cls._open_locked(folder, lock)
-        except BaseException:
-            lock.release()
-            raise
+        return _locked(folder, writer, lambda lock: cls._open_locked(folder, lock))
 
     @classmethod
     def _open_locked(cls, folder: Path, lock: SessionLock) -> Session:
@@ -564,6 +552,18 @@ def _check_new_session(form: VoiceForm, edition: str, script: Script) -> None:
             f"请使用 {wanted} 句的文稿或另一个版本。",
             exit_code=2,
         )
+
+
+def _locked(folder: Path, writer: str, build: Callable[[SessionLock], Session]) -> Session:
+    """Take ``folder``'s lock for ``writer`` and build the session that keeps it; the lock goes
+    again when building fails."""
+    lock = SessionLock(folder, writer)
+    lock.acquire()
+    try:
+        return build(lock)
+    except BaseException:
+        lock.release()
+        raise
 
 
 def _refuse_used_folder(folder: Path, ignore: frozenset[str] = frozenset()) -> None:
