@@ -159,3 +159,14 @@ def test_partials_are_found_in_subfolders(tmp_path):
     results = repair_partials(tmp_path, finalise=True)
     assert [result.status for result in results] == [RepairStatus.REPAIRED] * 2
     assert sorted(path.name for path in tmp_path.rglob("*.wav")) == ["a.wav", "done.wav", "take-1.wav"]
+
+
+def test_a_partial_whose_lock_cannot_be_made_is_left_as_it_is(tmp_path):
+    partial = tmp_path / "t9.partial.wav"
+    write_wav(partial, 0.2)
+    zero_sizes(partial)
+    before = partial.read_bytes()
+    (tmp_path / "t9.partial.wav.lock").mkdir()
+    assert not writer_alive(partial)
+    assert repair_partials(tmp_path, finalise=True) == []
+    assert partial.read_bytes() == before

@@ -53,7 +53,8 @@ def _take_lock(partial_path: Path) -> filelock.BaseFileLock:
 
 
 def writer_alive(partial_path: Path) -> bool:
-    """Whether a process is still writing ``partial_path``; creates and changes nothing."""
+    """Whether a process is still writing ``partial_path``; creates and changes nothing (a lock
+    file this process cannot open counts as no writer: the file is then only read)."""
     lock = _take_lock(partial_path)
     if not Path(lock.lock_file).exists():
         return False
@@ -61,6 +62,8 @@ def writer_alive(partial_path: Path) -> bool:
         lock.acquire(timeout=0)
     except filelock.Timeout:
         return True
+    except OSError:
+        return False
     lock.release()
     return False
 
@@ -68,11 +71,12 @@ def writer_alive(partial_path: Path) -> bool:
 @contextlib.contextmanager
 def claim_abandoned(partial_path: Path) -> Iterator[bool]:
     """Yield True while holding the lock of ``partial_path`` when its writer is gone and the file
-    is still there (it may be repaired and renamed then); False when a writer still holds it."""
+    is still there (it may be repaired and renamed then); False when a writer still holds it, or
+    when its lock cannot be made (a read-only folder, where it cannot be repaired either)."""
     lock = _take_lock(partial_path)
     try:
         lock.acquire(timeout=0)
-    except filelock.Timeout:
+    except (filelock.Timeout, OSError):
         yield False
         return
     try:
