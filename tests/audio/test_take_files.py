@@ -14,11 +14,18 @@ import wave
 from pathlib import Path
 
 import numpy as np
+import pytest
 import soundfile
 from support.session_lock import start_take_writer
 
 from voicerecorder.audio.repair import RepairStatus, find_partials, repair_partial, repair_partials
-from voicerecorder.audio.takewriter import final_path_for, partial_path_for, writer_alive
+from voicerecorder.audio.takewriter import (
+    TakeWriteError,
+    TakeWriter,
+    final_path_for,
+    partial_path_for,
+    writer_alive,
+)
 
 RATE = 48000
 
@@ -170,3 +177,9 @@ def test_a_partial_whose_lock_cannot_be_made_is_left_as_it_is(tmp_path):
     assert not writer_alive(partial)
     assert repair_partials(tmp_path, finalise=True) == []
     assert partial.read_bytes() == before
+
+
+def test_a_take_that_cannot_start_leaves_nothing_behind(tmp_path):
+    with pytest.raises(TakeWriteError):
+        TakeWriter(tmp_path / "bad.wav", 0, on_error=print)
+    assert list(tmp_path.iterdir()) == []

@@ -127,13 +127,17 @@ class TakeWriter:
         self._on_error = on_error
         self._closed = False
         self._lock = _take_lock(self.partial_path)
+        created = False
         try:
             self._lock.acquire(timeout=0)
             os.close(create_private_file(self.partial_path))
+            created = True
             self._file = soundfile.SoundFile(
                 self.partial_path, "w", samplerate=samplerate, channels=1, subtype="PCM_16", format="WAV"
             )
         except (OSError, soundfile.LibsndfileError, filelock.Timeout) as error:
+            if created:
+                self.partial_path.unlink(missing_ok=True)
             self._release()
             raise TakeWriteError(self.partial_path, str(error)) from error
         _sf_command(self._file, SFC_SET_UPDATE_HEADER_AUTO, 1)
