@@ -16,6 +16,8 @@ EXIT_USAGE = 2
 EXIT_ATTENTION = 3
 # Refused before doing anything: the output exists, or the session is not ready.
 EXIT_REFUSED = 4
+# Another process is changing the session (it holds the session's lock); nothing was changed.
+EXIT_BUSY = 5
 EXIT_INTERRUPTED = 130
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 import time
 import wave
@@ -17,7 +19,7 @@ from voicerecorder.audio import capture
 from voicerecorder.audio.backend import AudioDeviceError, MicrophoneBlockedError
 from voicerecorder.audio.capture import CaptureEngine, EventKind, TakeResult
 from voicerecorder.audio.fake_backend import FakeBackend, FakeInputStream, constant, fake_device, sine
-from voicerecorder.audio.takewriter import TakeWriteError, partial_path_for
+from voicerecorder.audio.takewriter import TakeWriteError, final_path_for
 from voicerecorder.permissions import microphone_blocked_message
 from voicerecorder.text import Bilingual
 
@@ -120,7 +122,9 @@ def test_take_holds_preroll_then_take_then_postroll(tmp_path):
         "samplerate": RATE,
         "device": {"hostapi": "Fake", "name": "Fake Microphone"},
     }
-    assert not partial_path_for(result.path).exists()
+    assert not list(tmp_path.glob("*.partial.wav*"))
+    if os.name == "posix":
+        assert stat.S_IMODE(result.path.stat().st_mode) == 0o600
     engine.close()
 
 
@@ -271,7 +275,8 @@ def test_removed_partial_file_fails_the_finish_with_a_clear_error(tmp_path):
     stream.step(5)
     engine.start_take(tmp_path / "gone.wav")
     stream.step(5)
-    partial_path_for(tmp_path / "gone.wav").unlink()
+    [partial] = tmp_path.glob("gone.*.partial.wav")
+    partial.unlink()
     engine.request_stop()
     stream.step(30)
     with pytest.raises(TakeWriteError) as failure:
@@ -389,7 +394,8 @@ def test_take_path_is_in_the_result(tmp_path: Path):
     stream.step(2)
     engine.start_take(tmp_path / "named.wav")
     stream.step(2)
-    assert partial_path_for(tmp_path / "named.wav").exists()
+    [partial] = tmp_path.glob("named.*.partial.wav")
+    assert final_path_for(partial) == tmp_path / "named.wav"
     result = finish(engine, stream)
     assert result.path == tmp_path / "named.wav"
     engine.close()

@@ -213,9 +213,9 @@ def test_digital_silence_is_reported_as_a_blocked_microphone(virtual_mic, tmp_pa
 class RecordingProcess:
     """``voicerecorder record`` running in the background, with its stderr read on a thread."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, *options: str) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "voicerecorder", "record", str(out)],
+            [sys.executable, "-m", "voicerecorder", "record", str(out), *options],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -247,14 +247,19 @@ def tone_playing(virtual_mic):
     playback.stop()
 
 
+def killed_partial(folder: Path) -> Path:
+    """The take file ``record`` is writing (its name carries the writer's pid and a random part)."""
+    return next(folder.glob("killed.*.partial.wav"), folder / "killed.partial.wav")
+
+
 def test_sigkill_leaves_a_partial_file_that_opens(virtual_mic, tone_playing, tmp_path):
     out = tmp_path / "killed.wav"
     recording = RecordingProcess(out)
     recording.wait_until_recording()
-    partial = tmp_path / "killed.partial.wav"
-    assert wait_until(lambda: frames_on_disk(partial) >= 2.5 * RATE, 20)
+    assert wait_until(lambda: frames_on_disk(killed_partial(tmp_path)) >= 2.5 * RATE, 20)
     os.kill(recording.process.pid, signal.SIGKILL)
     recording.process.wait(10)
+    partial = killed_partial(tmp_path)
     with wave.open(str(partial)) as left:
         assert left.getnframes() / left.getframerate() >= 2.5
         samples = np.frombuffer(left.readframes(left.getnframes()), dtype="<i2")
@@ -276,9 +281,21 @@ def test_stopping_finalises_and_renames(virtual_mic, tone_playing, tmp_path, how
         recording.process.send_signal(getattr(signal, how))
     assert recording.process.wait(15) == 0
     assert recording.process.stdout.read().strip() == str(out)
-    assert not (tmp_path / "stopped.partial.wav").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stopped.wav"]
     with wave.open(str(out)) as saved:
         assert saved.getnframes() >= written  # everything on disk at the stop, and the post-roll after it
+
+
+def test_a_second_recording_in_the_same_folder_leaves_the_first_alone(virtual_mic, tone_playing, tmp_path):
+    first = RecordingProcess(tmp_path / "a.wav", "--seconds", "6")
+    first.wait_until_recording()
+    second = run_cli("record", str(tmp_path / "b.wav"), "--seconds", "1.5", "--device", "pulse")
+    assert second.returncode == 0, second.stderr
+    assert "Recovered" not in second.stderr
+    assert first.process.wait(30) == 0
+    assert first.process.stdout.read().strip() == str(tmp_path / "a.wav")
+    assert soundfile.info(str(tmp_path / "a.wav")).frames == 6 * RATE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.wav", "b.wav"]
 
 
 def test_a_full_ring_buffer_is_reported_and_recording_resumes(virtual_mic, monkeypatch):

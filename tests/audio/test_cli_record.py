@@ -10,9 +10,12 @@ import sys
 import numpy as np
 import pytest
 import soundfile
+from support.session_lock import writing_take
 
 from voicerecorder.audio.backend import DeviceInfo
 from voicerecorder.audio.capture import Level
+from voicerecorder.audio.repair import find_partials
+from voicerecorder.audio.takewriter import writer_alive
 from voicerecorder.cli import main
 from voicerecorder.cli.devices import format_devices
 from voicerecorder.cli.record import format_meter
@@ -117,3 +120,17 @@ def test_device_table_names_a_device_as_the_system_does_and_keeps_the_name_devic
     assert "Yeti Stereo Microphone，设备 “default”" in format_devices(
         devices, "zh_CN", ["Yeti Stereo Microphone", "hw:1"]
     )
+
+
+def test_a_take_another_process_is_recording_is_left_alone(tmp_path, capsys):
+    with writing_take(tmp_path / "a.wav"):
+        [live] = find_partials(tmp_path)
+        assert main(["record", str(tmp_path / "b.wav"), "--device", "no-such-microphone-here"]) == 3
+        assert "Recovered" not in capsys.readouterr().err
+        assert live.exists()
+        assert writer_alive(live)
+        assert main(["check", str(live)]) == 0
+        captured = capsys.readouterr()
+        assert "still being recorded; skipped" in captured.err
+        assert captured.out == ""
+    assert not (tmp_path / "a.wav").exists()

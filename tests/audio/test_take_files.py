@@ -15,27 +15,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile
+from support.session_lock import start_take_writer
 from support.waiting import wait_until
 from support.wav_header import frames_on_disk
 
 from voicerecorder.audio.repair import RepairStatus, find_partials, repair_partial, repair_partials
+from voicerecorder.audio.takewriter import (
+    TakeWriteError,
+    TakeWriter,
+    final_path_for,
+    partial_path_for,
+    writer_alive,
+)
 
 RATE = 48000
 
-WRITER_SCRIPT = """
-import sys, time
-from pathlib import Path
-import numpy as np
-from voicerecorder.audio.pcm import to_pcm16
-from voicerecorder.audio.takewriter import TakeWriter
-writer = TakeWriter(Path(sys.argv[1]), 48000, on_error=print)
-block = to_pcm16(0.5 * np.sin(np.arange(4800) / 48000 * 2 * np.pi * 440))
-for n in range(1000):
-    writer.write(block)
-    if n == 25:
-        print("written", flush=True)
-    time.sleep(0.01)
-"""
 
 DISK_FULL_SCRIPT = """
 import json, resource, signal, sys, time
@@ -78,18 +72,43 @@ def zero_sizes(path: Path) -> None:
 
 def test_killed_writer_leaves_a_wav_that_opens(tmp_path):
     final = tmp_path / "take.wav"
-    process = subprocess.Popen(
-        [sys.executable, "-c", WRITER_SCRIPT, str(final)], stdout=subprocess.PIPE, text=True
-    )
-    assert process.stdout.readline().strip() == "written"
-    partial = tmp_path / "take.partial.wav"
+    process = start_take_writer(final)
+    [partial] = find_partials(tmp_path)
     assert wait_until(lambda: frames_on_disk(partial) >= 40 * 4800, 20)  # killed while it keeps writing
     os.kill(process.pid, signal.SIGKILL)
     process.wait(10)
+    process.stdout.close()
     with wave.open(str(partial)) as left:
         assert left.getframerate() == RATE
         assert left.getnframes() >= 40 * 4800
     assert not final.exists()
+
+
+def test_a_live_take_is_never_recovered_and_a_killed_writers_take_is(tmp_path):
+    final = tmp_path / "take.wav"
+    process = start_take_writer(final)
+    try:
+        [partial] = find_partials(tmp_path)
+        assert writer_alive(partial)
+        assert repair_partials(tmp_path, finalise=True) == []
+        assert partial.exists()
+        assert not final.exists()
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(10)
+    assert not writer_alive(partial), "the OS let the killed writer's lock go"
+    [recovered] = repair_partials(tmp_path, finalise=True)
+    assert recovered.path == final
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["take.wav"]
+
+
+def test_partial_names_are_unique_and_map_back(tmp_path):
+    final = tmp_path / "take-3.wav"
+    names = {partial_path_for(final).name for _ in range(50)}
+    assert len(names) == 50
+    assert all(name.startswith(f"take-3.{os.getpid()}-") for name in names)
+    assert {final_path_for(tmp_path / name) for name in names} == {final}
+    assert final_path_for(tmp_path / "take-3.partial.wav") == final
 
 
 def test_disk_full_is_reported_while_recording_and_the_start_is_kept(tmp_path):
@@ -168,3 +187,20 @@ def test_partials_are_found_in_subfolders(tmp_path):
     results = repair_partials(tmp_path, finalise=True)
     assert [result.status for result in results] == [RepairStatus.REPAIRED] * 2
     assert sorted(path.name for path in tmp_path.rglob("*.wav")) == ["a.wav", "done.wav", "take-1.wav"]
+
+
+def test_a_partial_whose_lock_cannot_be_made_is_left_as_it_is(tmp_path):
+    partial = tmp_path / "t9.partial.wav"
+    write_wav(partial, 0.2)
+    zero_sizes(partial)
+    before = partial.read_bytes()
+    (tmp_path / "t9.partial.wav.lock").mkdir()
+    assert not writer_alive(partial)
+    assert repair_partials(tmp_path, finalise=True) == []
+    assert partial.read_bytes() == before
+
+
+def test_a_take_that_cannot_start_leaves_nothing_behind(tmp_path):
+    with pytest.raises(TakeWriteError):
+        TakeWriter(tmp_path / "bad.wav", 0, on_error=print)
+    assert list(tmp_path.iterdir()) == []

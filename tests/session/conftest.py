@@ -21,7 +21,7 @@ def en_form() -> VoiceForm:
 @pytest.fixture
 def basic_session(tmp_path, en_form) -> Session:
     """A new BASIC English session without takes."""
-    return Session.create(en_form, "BASIC", english_script(20), folder=tmp_path / "session")
+    return Session.create(en_form, "BASIC", english_script(20), writer="tests", folder=tmp_path / "session")
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from voicerecorder.session.store import Session
 
 def _save_forever(folder, pipe: int) -> None:
     """In the forked child: save the session again and again, reporting each finished save."""
-    session = Session.open(folder)
+    session = Session.open(folder, writer="saver")
     number = int(session.form.description.split()[1])
     while True:
         number += 1
@@ -50,6 +50,7 @@ def _read_numbers(pipe, at_least: int) -> list[int]:
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 def test_killed_saver_leaves_old_or_new_manifest(basic_session):
     basic_session.update_form(dataclasses.replace(basic_session.form, description="save 0"))
+    basic_session.close()
     rng = random.Random(7)
     last_saved = 0
     for _ in range(12):

@@ -1,5 +1,8 @@
 import hashlib
 import io
+import os
+import stat
+import time
 import zipfile
 
 import numpy as np
@@ -8,6 +11,7 @@ import soundfile
 from support.session_takes import english_script
 
 from voicerecorder.errors import UserFacingError
+from voicerecorder.session import atomicfile
 from voicerecorder.session.export import PACKAGE_RATE, pack, pack_assessment, package_wav
 from voicerecorder.session.store import Session
 
@@ -27,7 +31,9 @@ def read_zip(path) -> dict[str, bytes]:
 def test_package_holds_exactly_the_edition_pairs(full_session, good_take_samples):
     result = pack(full_session)
     assert result.path == full_session.folder / "exports" / "session.zip"
-    assert not list(result.path.parent.glob("*.partial"))
+    assert [p.name for p in result.path.parent.iterdir()] == ["session.zip"]
+    if os.name == "posix":
+        assert stat.S_IMODE(result.path.stat().st_mode) == 0o600
     with zipfile.ZipFile(result.path) as archive:
         names = archive.namelist()
         assert names == [f"{i}.{ext}" for i in range(20) for ext in ("wav", "txt")]
@@ -68,7 +74,9 @@ def test_package_bytes_are_deterministic(full_session, tmp_path):
 
 @pytest.mark.slow
 def test_middle_edition_packs_a_hundred_pairs(tmp_path, en_form, good_wav):
-    session = Session.create(en_form, "MIDDLE", english_script(100), folder=tmp_path / "middle")
+    session = Session.create(
+        en_form, "MIDDLE", english_script(100), writer="tests", folder=tmp_path / "middle"
+    )
     for index in range(100):
         session.add_take(index, good_wav)
     names = read_zip(pack(session).path)
@@ -111,7 +119,7 @@ def test_unchecked_takes_are_checked_before_packing(full_session):
     data = json.loads(full_session.manifest_path.read_text())
     data["sentences"][0]["takes"][0]["check"] = None
     full_session.manifest_path.write_text(json.dumps(data))
-    session = Session.open(full_session.folder)
+    session = Session.open(full_session.folder, writer="tests")
     assert session.problems()[0].kind == "unchecked"
     pack(session)
     assert session.chosen_take(0).check is not None
@@ -169,3 +177,14 @@ def test_assessment_refuses_too_little_audio(basic_session, good_wav, tmp_path):
     with pytest.raises(UserFacingError, match="Record more sentences"):
         pack_assessment(basic_session, tmp_path / "a.zip", max_seconds=1)
     assert not (tmp_path / "a.zip").exists()
+
+
+def test_a_stale_temporary_zip_goes_and_a_fresh_one_stays(full_session):
+    exports = full_session.folder / "exports"
+    stale, fresh = exports / ".session.zip.1-00000000.tmp", exports / ".session.zip.2-11111111.tmp"
+    stale.write_bytes(b"PK")
+    fresh.write_bytes(b"PK")
+    old = time.time() - atomicfile.STALE_AFTER_S - 60
+    os.utime(stale, (old, old))
+    pack(full_session)
+    assert sorted(p.name for p in exports.iterdir()) == [fresh.name, "session.zip"]

@@ -62,6 +62,8 @@ def test_save_leaves_no_temporary_files(basic_session):
         basic_session.set_current_index(index)
     basic_session.save()
     assert sorted(p.name for p in basic_session.folder.iterdir()) == [
+        ".session-holder.json",
+        ".session.lock",
         "exports",
         "logs",
         "session.json",
@@ -100,13 +102,15 @@ def test_stale_temporary_files_are_removed_on_open(basic_session):
     old = time.time() - atomicfile.STALE_AFTER_S - 60
     os.utime(stale, (old, old))
     Session.open(basic_session.folder)
+    assert stale.exists(), "a reader never changes anything"
+    Session.open(basic_session.folder, writer="tests")
     assert not stale.exists()
 
 
 def test_a_save_in_progress_elsewhere_is_left_alone(basic_session):
     in_flight = basic_session.folder / ".session.json.live.tmp"
     in_flight.write_bytes(b"{")
-    Session.open(basic_session.folder)
+    Session.open(basic_session.folder, writer="tests")
     assert in_flight.exists()
 
 
@@ -191,7 +195,13 @@ def test_v0_session_is_migrated_on_open_and_saved(tmp_path, good_wav):
     (folder / "takes" / "001").mkdir(parents=True)
     (folder / "takes" / "001" / "take-1.wav").write_bytes(good_wav.read_bytes())
     (folder / "session.json").write_text(json.dumps(V0))
-    session = Session.open(folder)
+    before = sorted((p.relative_to(folder), p.stat().st_mtime_ns) for p in folder.rglob("*"))
+    reader = Session.open(folder)
+    assert reader.form.voice_name == "Old Voice"
+    assert sorted((p.relative_to(folder), p.stat().st_mtime_ns) for p in folder.rglob("*")) == before
+    with pytest.raises(RuntimeError, match="reading only"):
+        reader.recheck_chosen()
+    session = Session.open(folder, writer="tests")
     assert session.form.voice_name == "Old Voice"
     assert session.samplerate == 44100
     assert session.chosen_take(0).file == "take-1.wav"

@@ -12,8 +12,8 @@ DAY = dt.date(2026, 3, 9)
 
 
 def test_sessions_are_created_under_the_data_folder_with_unique_names(en_form):
-    first = Session.create(en_form, "BASIC", english_script(20), day=DAY)
-    second = Session.create(en_form, "BASIC", english_script(20), day=DAY)
+    first = Session.create(en_form, "BASIC", english_script(20), writer="tests", day=DAY)
+    second = Session.create(en_form, "BASIC", english_script(20), writer="tests", day=DAY)
     assert first.folder == sessions_dir() / "ada-lovelace-20260309"
     assert second.folder == sessions_dir() / "ada-lovelace-20260309-2"
     assert set(list_sessions()) == {first.folder, second.folder}
@@ -21,7 +21,7 @@ def test_sessions_are_created_under_the_data_folder_with_unique_names(en_form):
 
 def test_list_sessions_ignores_other_folders(tmp_path, en_form):
     (tmp_path / "not-a-session").mkdir()
-    session = Session.create(en_form, "BASIC", english_script(20), root=tmp_path, day=DAY)
+    session = Session.create(en_form, "BASIC", english_script(20), writer="tests", root=tmp_path, day=DAY)
     assert list_sessions(tmp_path) == [session.folder]
     assert list_sessions(tmp_path / "absent") == []
 
@@ -39,14 +39,14 @@ def test_list_sessions_ignores_other_folders(tmp_path, en_form):
 def test_create_refuses_bad_input(tmp_path, en_form, changes, edition, count, message):
     form = dataclasses.replace(en_form, **changes)
     with pytest.raises(UserFacingError, match=message) as error:
-        Session.create(form, edition, english_script(count), folder=tmp_path / "s")
+        Session.create(form, edition, english_script(count), writer="tests", folder=tmp_path / "s")
     assert error.value.exit_code == 2
     assert not (tmp_path / "s").exists()
 
 
 def test_create_strips_the_voice_name(tmp_path, en_form):
     form = dataclasses.replace(en_form, voice_name="  Ada  ", phone=" 12345 ")
-    session = Session.create(form, "BASIC", english_script(20), folder=tmp_path / "s")
+    session = Session.create(form, "BASIC", english_script(20), writer="tests", folder=tmp_path / "s")
     assert (session.form.voice_name, session.form.phone) == ("Ada", "12345")
 
 

@@ -176,7 +176,7 @@ def test_partial_take_left_by_a_crash_is_repaired_and_kept(basic_session, good_t
     raw = bytearray(partial.read_bytes())
     raw[4:8] = raw[40:44] = b"\x00\x00\x00\x00"
     partial.write_bytes(bytes(raw))
-    session = Session.open(basic_session.folder)
+    session = Session.open(basic_session.folder, writer="tests")
     assert not partial.exists()
     [take] = session.takes(6)
     assert take.file == "take-1.wav"

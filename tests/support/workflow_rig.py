@@ -62,4 +62,4 @@ def new_session(folder: Path, voice_name: str = VOICE) -> Session:
         "test script",
     )
     form = VoiceForm(voice_name=voice_name, sex="FEMALE", tag="NEWS", language="EN", phone="+86 10 1234 5678")
-    return Session.create(form, "BASIC", script, folder=folder)
+    return Session.create(form, "BASIC", script, writer="tests", folder=folder)

@@ -72,7 +72,9 @@ def make_session(services):
 
     def build(language: str = "EN") -> Session:
         script = builtin_script(language, "ECOMMERCE", "BASIC")
-        return Session.create(DEMO_VOICES[language], "BASIC", script, root=services.sessions_root)
+        return Session.create(
+            DEMO_VOICES[language], "BASIC", script, writer="tests", root=services.sessions_root
+        )
 
     return build
 

@@ -1,6 +1,9 @@
 """The GUI entry: garbage collection stays on the GUI thread; no screen gives a clear message."""
 
 import gc
+import logging
+import os
+import stat
 import threading
 from typing import ClassVar
 
@@ -8,6 +11,7 @@ import pytest
 
 from voicerecorder.cli import main
 from voicerecorder.errors import UserFacingError
+from voicerecorder.ui import app
 from voicerecorder.ui.app import require_screen
 from voicerecorder.ui.gui_gc import GuiThreadCollector
 
@@ -65,3 +69,24 @@ def test_no_command_opens_the_wizard_or_explains_why_not(monkeypatch, capsys):
     monkeypatch.setattr("sys.platform", "linux")
     assert main([]) == 2
     assert "There is no screen to show the wizard on" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_application_log_is_private(tmp_path, monkeypatch):
+    folder = tmp_path / "logs"
+    monkeypatch.setattr(app, "log_dir", lambda: folder)
+    logger = logging.getLogger("voicerecorder")
+    handlers, level = list(logger.handlers), logger.level
+    previous = os.umask(0o022)
+    try:
+        app.setup_logging()
+        logger.info("a line")
+    finally:
+        os.umask(previous)
+        for handler in set(logger.handlers) - set(handlers):
+            handler.close()
+            logger.removeHandler(handler)
+        logger.setLevel(level)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / app.LOG_NAME).stat().st_mode) == 0o600
+    assert "a line" in (folder / app.LOG_NAME).read_text(encoding="utf-8")

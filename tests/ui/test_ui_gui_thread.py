@@ -95,7 +95,7 @@ def test_opening_a_folder_reads_it_in_a_worker(qtbot, wizard, open_page, session
 
 def test_a_folder_opened_before_the_list_arrives_stays_selected(qtbot, wizard, open_page, tmp_path):
     elsewhere = Session.create(
-        DEMO_VOICES["EN"], "BASIC", builtin_script("EN", "NEWS", "BASIC"), root=tmp_path
+        DEMO_VOICES["EN"], "BASIC", builtin_script("EN", "NEWS", "BASIC"), writer="tests", root=tmp_path
     )
     open_page(wizard, None, PageId.START)
     page = wizard.page_of(PageId.START)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+from support.session_lock import holding_process, run_at_once
 
 from voicerecorder.audio.wavfile import write_wav_atomically
+from voicerecorder.errors import EXIT_BUSY, EXIT_FAILED
+from voicerecorder.session.lock import WAIT_ENV
 from voicerecorder.ui import i18n
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.settings import UI_LANGUAGE
@@ -89,3 +92,39 @@ def test_language_switch_retranslates_at_runtime_and_is_saved(qtbot, wizard, ope
     assert services.settings.get(UI_LANGUAGE) == "zh_CN"
     page.language.setCurrentIndex(page.language.findData("en"))
     qtbot.waitUntil(lambda: page.title() == "Welcome", timeout=2000)
+
+
+def resume(qtbot, wizard, page, folder) -> None:
+    page.open_session_folder(folder)
+    qtbot.waitUntil(lambda: page.resuming and page.selected_folder() == folder, timeout=5000)
+    wizard.next()
+    qtbot.waitUntil(lambda: not page.opening, timeout=15000)
+
+
+def test_a_session_another_process_is_changing_is_refused_naming_it(
+    qtbot, wizard, open_page, session, monkeypatch
+):
+    session.close()
+    monkeypatch.setenv(WAIT_ENV, "0.2")
+    page = start_page(qtbot, wizard, open_page)
+    with holding_process(session.folder, "voicerecorder submit") as holder:
+        resume(qtbot, wizard, page, session.folder)
+        assert wizard.currentId() == PageId.START
+        assert wizard.holder.session is None
+        assert page.banner.isVisible()
+        assert f"voicerecorder submit (process {holder.pid}, since" in page.banner.text
+
+
+def test_the_wizard_holds_the_session_until_it_lets_it_go(qtbot, wizard, open_page, session, monkeypatch):
+    session.close()
+    page = start_page(qtbot, wizard, open_page)
+    resume(qtbot, wizard, page, session.folder)
+    assert wizard.currentId() == PageId.MICROPHONE
+    assert wizard.holder.require().writable
+    pack = [["pack", str(session.folder)]]
+    [busy] = run_at_once(pack, env={WAIT_ENV: "0"})
+    assert busy.code == EXIT_BUSY
+    assert "voicerecorder (wizard)" in busy.stderr
+    wizard.holder.close()
+    [free] = run_at_once(pack, env={WAIT_ENV: "0"})
+    assert free.code == EXIT_FAILED, free.stderr  # no takes yet: refused, but not busy

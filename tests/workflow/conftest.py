@@ -67,7 +67,7 @@ def make_session(tmp_path, take_sources, full_template) -> Callable[..., Session
         indices = list(with_takes)
         if indices == list(range(20)) and voice_name == VOICE:
             shutil.copytree(full_template, tmp_path / name)
-            return Session.open(tmp_path / name)
+            return Session.open(tmp_path / name, writer="tests")
         session = new_session(tmp_path / name, voice_name)
         for index in indices:
             session.add_take(index, write_take(take_sources, index, seed=index))

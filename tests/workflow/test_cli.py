@@ -91,7 +91,7 @@ def test_audit_failure_on_the_command_line_says_what_to_record_again(
     assert main(["submit", folder]) == 4
     assert "Sentence 8 (file 7.wav): was rejected by the MetaStudio audit" in capsys.readouterr().err
 
-    rerecord(Session.open(session.folder), [7])
+    rerecord(Session.open(session.folder, writer="tests"), [7])
     assert main(["submit", folder, *WAIT]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == job_id
@@ -189,6 +189,7 @@ def test_killed_between_create_and_upload_then_submitted_again(sandbox, make_ses
     slow = sandbox("latency=0.3")
     point_environment_at(monkeypatch, slow)
     session = make_session()
+    session.close()
     process = subprocess.Popen(
         [sys.executable, "-m", "voicerecorder", "submit", str(session.folder)],
         env=dict(os.environ),

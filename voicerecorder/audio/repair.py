@@ -12,7 +12,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from voicerecorder.audio.takewriter import PARTIAL_SUFFIX, final_path_for
+from voicerecorder.audio.takewriter import PARTIAL_SUFFIX, claim_abandoned, final_path_for
 
 
 class RepairStatus(enum.Enum):
@@ -85,8 +85,14 @@ def repair_partial(path: Path, finalise: bool = False) -> RepairResult:
 
 
 def repair_partials(folder: Path, recursive: bool = True, finalise: bool = False) -> list[RepairResult]:
-    """Repair every partial file under ``folder`` (see :func:`repair_partial`)."""
-    return [repair_partial(path, finalise=finalise) for path in find_partials(folder, recursive)]
+    """Repair every partial file under ``folder`` whose writer is gone (see :func:`repair_partial`);
+    takes still being recorded are left alone."""
+    results = []
+    for path in find_partials(folder, recursive):
+        with claim_abandoned(path) as abandoned:
+            if abandoned:
+                results.append(repair_partial(path, finalise=finalise))
+    return results
 
 
 def _finalise(path: Path) -> Path:

@@ -1,36 +1,95 @@
-"""Writes one take into ``<name>.partial.wav``, keeping the WAV header valid after every write.
+"""Writes one take into ``<name>.<pid>-<random>.partial.wav``, keeping the WAV header valid after every write.
 
 libsndfile rewrites the header after every write (SFC_SET_UPDATE_HEADER_AUTO), so a process
 killed mid-take leaves a file any WAV reader opens, missing only the audio not yet handed to
 ``write`` (the capture engine writes every ``capture.PUMP_INTERVAL_S``). A clean finish closes,
 fsyncs and atomically renames the partial file to the final name.
+
+While it writes, the writer holds an OS lock on ``<partial name>.lock`` (``filelock``; the OS
+drops it when the process dies), taken before the partial file exists and let go after it is
+renamed. Crash recovery only touches a partial file whose lock it can take (:func:`claim_abandoned`),
+so a live recording is never taken over. The partial file is private (0600 on POSIX).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import filelock
 import numpy as np
 import soundfile
 
 from voicerecorder.durable import fsync_directory
 from voicerecorder.errors import UserFacingError, file_problem
+from voicerecorder.private import PRIVATE_FILE_MODE, create_private_file, unique_token
 from voicerecorder.text import Bilingual
 
 PARTIAL_SUFFIX = ".partial.wav"
+LOCK_SUFFIX = ".lock"
 SFC_SET_UPDATE_HEADER_AUTO = 0x1061
+# ``take-1.1234-0a1b2c3d.partial.wav``; ``take-1.partial.wav`` (no token) is what older versions wrote.
+_PARTIAL_NAME = re.compile(r"(?P<stem>.+?)(?:\.\d+-[0-9a-f]{8})?" + re.escape(PARTIAL_SUFFIX))
 
 
 def partial_path_for(final_path: Path) -> Path:
-    """``take-1.wav`` -> ``take-1.partial.wav``."""
-    return final_path.with_name(final_path.stem + PARTIAL_SUFFIX)
+    """A new partial name for ``final_path``: ``take-1.wav`` -> ``take-1.<pid>-<random>.partial.wav``."""
+    return final_path.with_name(f"{final_path.stem}.{unique_token()}{PARTIAL_SUFFIX}")
 
 
 def final_path_for(partial_path: Path) -> Path:
-    """``take-1.partial.wav`` -> ``take-1.wav``."""
-    return partial_path.with_name(partial_path.name[: -len(PARTIAL_SUFFIX)] + ".wav")
+    """``take-1.<pid>-<random>.partial.wav`` (or ``take-1.partial.wav``) -> ``take-1.wav``."""
+    match = _PARTIAL_NAME.fullmatch(partial_path.name)
+    stem = match.group("stem") if match else partial_path.name[: -len(PARTIAL_SUFFIX)]
+    return partial_path.with_name(stem + ".wav")
+
+
+def _take_lock(partial_path: Path) -> filelock.BaseFileLock:
+    lock_path = partial_path.with_name(partial_path.name + LOCK_SUFFIX)
+    # Not thread-local: a take is started, finished or cancelled on different threads.
+    return filelock.FileLock(lock_path, mode=PRIVATE_FILE_MODE, thread_local=False)
+
+
+def writer_alive(partial_path: Path) -> bool:
+    """Whether a process is still writing ``partial_path``; creates and changes nothing (a lock
+    file this process cannot open counts as no writer: the file is then only read)."""
+    lock = _take_lock(partial_path)
+    if not Path(lock.lock_file).exists():
+        return False
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout:
+        return True
+    except OSError:
+        return False
+    lock.release()
+    return False
+
+
+@contextlib.contextmanager
+def claim_abandoned(partial_path: Path) -> Iterator[bool]:
+    """Yield True while holding the lock of ``partial_path`` when its writer is gone and the file
+    is still there (it may be repaired and renamed then); False when a writer still holds it, or
+    when its lock cannot be made (a read-only folder, where it cannot be repaired either)."""
+    lock = _take_lock(partial_path)
+    try:
+        lock.acquire(timeout=0)
+    except (filelock.Timeout, OSError):
+        yield False
+        return
+    try:
+        yield partial_path.exists()
+    finally:
+        _let_go(lock)
+
+
+def _let_go(lock: filelock.BaseFileLock) -> None:
+    lock.release()
+    with contextlib.suppress(OSError):
+        Path(lock.lock_file).unlink(missing_ok=True)
 
 
 def _sf_command(sound_file: soundfile.SoundFile, command: int, value: int) -> int:
@@ -81,11 +140,19 @@ class TakeWriter:
         self.error: TakeWriteError | None = None
         self._on_error = on_error
         self._closed = False
+        self._lock = _take_lock(self.partial_path)
+        created = False
         try:
+            self._lock.acquire(timeout=0)
+            os.close(create_private_file(self.partial_path))
+            created = True
             self._file = soundfile.SoundFile(
-                self.partial_path, "x", samplerate=samplerate, channels=1, subtype="PCM_16", format="WAV"
+                self.partial_path, "w", samplerate=samplerate, channels=1, subtype="PCM_16", format="WAV"
             )
-        except (OSError, soundfile.LibsndfileError) as error:
+        except (OSError, soundfile.LibsndfileError, filelock.Timeout) as error:
+            if created:
+                self.partial_path.unlink(missing_ok=True)
+            self._release()
             raise TakeWriteError(
                 self.partial_path, _os_cause(error, self.partial_path), kept=False
             ) from error
@@ -114,12 +181,19 @@ class TakeWriter:
             fsync_directory(self.final_path.parent)
         except OSError as error:
             raise TakeWriteError(self.final_path, error) from error
+        finally:
+            self._release()
         return self.final_path
 
     def abort(self) -> None:
         """Stop writing and delete the partial file."""
         self._close()
         self.partial_path.unlink(missing_ok=True)
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock.is_locked:
+            _let_go(self._lock)
 
     def _close(self) -> None:
         if self._closed:

@@ -10,6 +10,7 @@ import numpy as np
 import soundfile
 
 from voicerecorder.errors import UserFacingError, file_error
+from voicerecorder.private import create_private_file, unique_name
 from voicerecorder.text import Bilingual
 
 # The longest audio read at once: 1 minute of 48 kHz mono (2.88 million samples, any rate or
@@ -94,9 +95,9 @@ def _refuse_long(path: Path, frames: int, channels: int, samplerate: int) -> Non
 
 
 def write_wav_atomically(path: Path, samples: np.ndarray, samplerate: int, subtype: str = "PCM_16") -> None:
-    """Write ``samples`` to ``path`` through a temporary file, fsync and rename."""
-    partial = path.with_name(path.name + ".partial")
-    with open(partial, "wb") as raw:
+    """Write ``samples`` to ``path`` through a private temporary file of its own, fsync and rename."""
+    partial = path.with_name(unique_name(path, ".partial"))
+    with open(create_private_file(partial), "wb") as raw:
         soundfile.write(raw, samples, samplerate, subtype=subtype, format="WAV")
         raw.flush()
         os.fsync(raw.fileno())

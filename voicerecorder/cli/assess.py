@@ -3,7 +3,7 @@
 Exit codes: 0 the check was started (with ``--wait``: it finished and every metric is in
 range), 1 a cloud error or the check FAILED, 2 a usage or settings problem, 3 (``--wait``)
 the check finished and some metrics are out of range (advice printed), 4 too little good
-audio to check, 130 interrupted.
+audio to check, 5 another process is changing the session, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Pack up to the tenant's limit of good takes, upload them as a VOICE_ASSESS job and "
         "(with --wait) show the six metrics with advice. Uses Huawei Cloud when credentials are set, "
         "else the local sandbox. Exit 0 started / all metrics in range, 1 cloud error or check failed, "
-        "2 usage or settings, 3 metrics out of range, 4 too little good audio.",
+        "2 usage or settings, 3 metrics out of range, 4 too little good audio, 5 another process is changing "
+        "the session.",
     )
     parser.add_argument("folder", type=Path, metavar="DIR", help="the session folder")
     add_workflow_arguments(parser)
@@ -37,9 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Start (or continue) the quality check and, with ``--wait``, print its result."""
     policy = poll_policy(args)
-    session = Session.open(args.folder)
     language = current_language()
-    with cloud_target(args) as target:
+    with Session.open(args.folder, writer="voicerecorder assess") as session, cloud_target(args) as target:
         outcome = run_assessment(
             session, target.client, wait=args.wait, reporter=TerminalReporter(), policy=policy
         )

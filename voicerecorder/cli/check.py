@@ -1,8 +1,9 @@
 """``voicerecorder check PATH... [--json]``: check WAV files, or the chosen takes of a session folder.
 
 Exit codes: 0 no take fails (warnings allowed), 1 at least one take fails, 2 a path is
-unreadable or not a session folder. The ``--json`` output is a stable contract (README,
-"voicerecorder check --json").
+unreadable or not a session folder. It reads only: a session is opened without its lock and
+nothing is written; a take still being recorded (a live ``*.partial.wav``) is skipped.
+The ``--json`` output is a stable contract (README, "voicerecorder check --json").
 """
 
 from __future__ import annotations
@@ -108,7 +109,23 @@ def _check_path(path: Path) -> list[CheckedFile]:
             ),
             exit_code=EXIT_USAGE,
         )
+    if _being_recorded(path):
+        print(
+            Bilingual(
+                f"{path} is still being recorded; skipped. Check it once the recording has stopped.",
+                f"{path} 仍在录音中，已跳过。请在录音结束后再检查。",
+            ).pick(current_language()),
+            file=sys.stderr,
+        )
+        return []
     return [CheckedFile(str(path), _check_file(path, None))]
+
+
+def _being_recorded(path: Path) -> bool:
+    """Whether ``path`` is the partial file of a take another process is writing right now."""
+    from voicerecorder.audio.takewriter import PARTIAL_SUFFIX, writer_alive
+
+    return path.name.endswith(PARTIAL_SUFFIX) and writer_alive(path)
 
 
 def _check_file(path: Path, inputs: object | None) -> dict:

@@ -63,7 +63,6 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: the take checker loads NumPy, soxr and webrtcvad; --help needs none of them.
     from voicerecorder.session.store import Session
 
-    session = Session.open(args.folder)
     missing = [path for path in args.files if not path.is_file()]
     if missing:
         listed = ", ".join(str(path) for path in missing)
@@ -74,9 +73,14 @@ def run(args: argparse.Namespace) -> int:
             ),
             exit_code=EXIT_USAGE,
         )
+    with Session.open(args.folder, writer="voicerecorder import") as session:
+        return _import(session, args.files, args.start)
+
+
+def _import(session: Session, files: list[Path], start: int | None) -> int:
     language = current_language()
     failed = False
-    for path, index in zip(args.files, target_sentences(session, len(args.files), args.start), strict=True):
+    for path, index in zip(files, target_sentences(session, len(files), start), strict=True):
         take = session.add_take(index, path)
         label = f"{sentence_label(index).pick(language)} <- {path.name}"
         report = take.check

@@ -60,10 +60,13 @@ def run(args: argparse.Namespace) -> int:
         description=args.description,
         phone=args.phone,
     )
-    session = Session.create(form, args.edition, script, folder=args.folder)
+    with Session.create(
+        form, args.edition, script, writer="voicerecorder new", folder=args.folder
+    ) as session:
+        count = session.sentence_count
     message = Bilingual(
-        f"Created session {session.folder}: {session.sentence_count} sentences ({script.source}).",
-        f"已创建会话 {session.folder}：共 {session.sentence_count} 句（{script.source}）。",
+        f"Created session {session.folder}: {count} sentences ({script.source}).",
+        f"已创建会话 {session.folder}：共 {count} 句（{script.source}）。",
     )
     print(message.pick(current_language()))
     return EXIT_OK

@@ -30,8 +30,8 @@ def run(args: argparse.Namespace) -> int:
     from voicerecorder.session.export import pack
     from voicerecorder.session.store import Session
 
-    session = Session.open(args.folder)
-    result = pack(session, args.output)
+    with Session.open(args.folder, writer="voicerecorder pack") as session:
+        result = pack(session, args.output)
     language = current_language()
     record = result.record
     count = len(record.sentences)

@@ -4,7 +4,7 @@ Exit codes: 0 submitted (with ``--wait``: the job SUCCEEDed), 1 a cloud error or
 FAILED, 2 a usage or settings problem, 3 (``--wait``) the job waits for you — on
 AUDIT_FAILED the sentences to record again are listed, 4 the session is not ready (a
 sentence without a passing take, total length out of bounds, no training resource, or
-nothing re-recorded since the audit), 130 interrupted.
+nothing re-recorded since the audit), 5 another process is changing the session, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "re-recording the sentences the audit rejected (it resubmits the same job) or after the job "
         "FAILED (it creates one new job). Uses Huawei Cloud "
         "when credentials are set, else the local sandbox. Exit 0 submitted / succeeded, 1 cloud error "
-        "or job failed, 2 usage or settings, 3 the job waits for you, 4 the session is not ready.",
+        "or job failed, 2 usage or settings, 3 the job waits for you, 4 the session is not ready, "
+        "5 another process is changing the session.",
     )
     parser.add_argument("folder", type=Path, metavar="DIR", help="the session folder")
     parser.add_argument(
@@ -77,10 +78,9 @@ def _exit_code(job: TrainingJob, waited: bool) -> int:
 def run(args: argparse.Namespace) -> int:
     """Submit, resume or resubmit the session's job; with ``--wait`` follow it."""
     policy = poll_policy(args)
-    session = Session.open(args.folder)
     language = current_language()
     reporter = TerminalReporter()
-    with cloud_target(args) as target:
+    with Session.open(args.folder, writer="voicerecorder submit") as session, cloud_target(args) as target:
         outcome = submit(session, target.client, letter=args.letter, reporter=reporter)
         print(outcome.job_id, flush=True)
         job = target.client.show_voice_training_job(outcome.job_id)

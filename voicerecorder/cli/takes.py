@@ -80,15 +80,15 @@ def _row_line(row: TakeRow, language: str) -> str:
 
 def run_choose(args: argparse.Namespace) -> int:
     """Make one take the chosen one and say so."""
-    # Imported here: the take checker loads scipy, which would slow the start of every command.
+    # Imported here: the session store loads the take checker, which slows every command's start.
     from voicerecorder.session.store import Session
 
-    session = Session.open(args.folder)
-    index = sentence_index(args.sentence, session.sentence_count)
-    takes = session.takes(index)
-    file = take_file(takes, args.take)
-    session.choose_take(index, file)
-    session.log(f"sentence {index + 1}: {file} chosen by the user")
+    with Session.open(args.folder, writer="voicerecorder choose") as session:
+        index = sentence_index(args.sentence, session.sentence_count)
+        takes = session.takes(index)
+        file = take_file(takes, args.take)
+        session.choose_take(index, file)
+        session.log(f"sentence {index + 1}: {file} chosen by the user")
     [row] = [row for row in take_rows(takes, file) if row.chosen]
     label = sentence_label(index)
     print(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from voicerecorder.durable import fsync_directory
+from voicerecorder.private import create_private_file, unique_name
 
 TEMP_SUFFIX = ".tmp"
 # A save takes milliseconds; a temporary file this old belongs to no live writer.
@@ -18,16 +18,17 @@ STALE_AFTER_S = 600.0
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, temp_name: str | None = None) -> Iterator[BinaryIO]:
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
     """Yield a binary file that becomes ``path`` only when the block finishes without error.
 
-    The data goes to a temporary file in the same folder (``temp_name``, or a hidden random
-    name ending in ``.tmp``), is fsynced, renamed over ``path`` with ``os.replace`` and the
-    folder is fsynced. On any error the temporary file is removed and ``path`` is untouched.
+    The data goes to a new private (0600) temporary file in the same folder, named
+    ``.<name>.<pid>-<random>.tmp`` so that no two writers share it, is fsynced, renamed over
+    ``path`` with ``os.replace`` and the folder is fsynced. On any error the temporary file is
+    removed and ``path`` is untouched.
     """
-    temp = path.with_name(temp_name or f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    temp = path.with_name(unique_name(path, TEMP_SUFFIX))
     try:
-        with open(temp, "wb") as stream:
+        with open(create_private_file(temp), "wb") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
@@ -46,7 +47,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def remove_stale_temps(path: Path, now: float | None = None) -> None:
-    """Delete temporary files a crashed :func:`atomic_write_bytes` left beside ``path``.
+    """Delete temporary files a crashed :func:`atomic_output` left beside ``path``.
 
     Only files older than ``STALE_AFTER_S`` go: another process may be saving right now.
     """

@@ -22,7 +22,7 @@ import soxr
 
 from voicerecorder.audio.wavfile import read_audio
 from voicerecorder.errors import UserFacingError, naming_file_errors
-from voicerecorder.session.atomicfile import atomic_output
+from voicerecorder.session.atomicfile import atomic_output, remove_stale_temps
 from voicerecorder.session.manifest import ExportRecord, utc_now
 from voicerecorder.session.problems import Problem, at_sentence
 from voicerecorder.session.store import EXPORTS_DIR, Session
@@ -66,10 +66,10 @@ def _zip_entry(name: str) -> zipfile.ZipInfo:
 
 
 def _write_zip(entries: list[tuple[Path, str]], out: Path) -> tuple[str, int]:
-    """Write (take, text) pairs, numbered 0, 1, … in the zip, to ``out`` via ``out.partial``."""
+    """Write (take, text) pairs, numbered 0, 1, … in the zip, to ``out`` via a temporary file of its own."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.name + ".partial"
-    with atomic_output(out, temp_name=partial) as stream, zipfile.ZipFile(stream, "w") as archive:
+    remove_stale_temps(out)
+    with atomic_output(out) as stream, zipfile.ZipFile(stream, "w") as archive:
         for number, (take_path, text) in enumerate(entries):
             archive.writestr(_zip_entry(f"{number}.wav"), package_wav(take_path), compresslevel=ZIP_LEVEL)
             archive.writestr(_zip_entry(f"{number}.txt"), text.encode("utf-8"), compresslevel=ZIP_LEVEL)

@@ -14,10 +14,11 @@ import contextlib
 import copy
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
@@ -26,10 +27,12 @@ import soundfile
 
 from voicerecorder.audio.wavfile import AudioData, read_audio
 from voicerecorder.errors import EXIT_USAGE, UserFacingError, naming_file_errors
-from voicerecorder.paths import sessions_dir
+from voicerecorder.paths import data_dir, sessions_dir
+from voicerecorder.private import PRIVATE_FILE_MODE, create_private_file, make_private_dir
 from voicerecorder.session import takes as take_checks
 from voicerecorder.session.atomicfile import atomic_output, atomic_write_bytes, remove_stale_temps
 from voicerecorder.session.form import VoiceForm, validate_voice_form
+from voicerecorder.session.lock import LOCK_FILES, SessionLock
 from voicerecorder.session.manifest import (
     MANIFEST_NAME,
     SCHEMA_VERSION,
@@ -67,11 +70,16 @@ def _error(en: str, zh: str, exit_code: int | None = None) -> UserFacingError:
 
 
 class Session:
-    """One recording session folder (see README, "Session folder"). Thread-safe; see the module doc."""
+    """One recording session folder (see README, "Session folder"). Thread-safe; see the module doc.
 
-    def __init__(self, folder: Path, manifest: Manifest) -> None:
+    A session opened by a writer holds the session's lock (:mod:`voicerecorder.session.lock`)
+    until :meth:`close`; one opened for reading holds nothing, never writes, and refuses changes.
+    """
+
+    def __init__(self, folder: Path, manifest: Manifest, lock: SessionLock | None = None) -> None:
         self.folder = folder
         self._manifest = manifest
+        self._session_lock = lock
         self._lock = threading.RLock()
         self._write_lock = threading.Lock()
         self._log_lock = threading.Lock()
@@ -87,18 +95,34 @@ class Session:
         edition: str,
         script: Script,
         *,
+        writer: str,
         folder: Path | None = None,
         root: Path | None = None,
         day: dt.date | None = None,
     ) -> Session:
         """Create a new session in ``folder`` (must be absent or empty), or in a new folder named
-        after the voice under ``root`` (default: the data folder's ``sessions/``)."""
+        after the voice under ``root`` (default: the data folder's ``sessions/``).
+
+        The new session holds its lock for ``writer`` (e.g. ``voicerecorder new``) until closed.
+        """
         form = replace(form, voice_name=form.voice_name.strip(), phone=form.phone.strip())
         _check_new_session(form, edition, script)
         if folder is None:
-            root = root or sessions_dir()
-            root.mkdir(parents=True, exist_ok=True)
+            root = _private_root(root)
             folder = root / session_folder_name(form.voice_name, root, day)
+        _refuse_used_folder(folder)
+        with naming_file_errors(folder, exit_code=EXIT_USAGE):
+            make_private_dir(folder)
+        return _locked(folder, writer, lambda lock: cls._create_locked(form, edition, script, folder, lock))
+
+    @classmethod
+    def _create_locked(
+        cls, form: VoiceForm, edition: str, script: Script, folder: Path, lock: SessionLock
+    ) -> Session:
+        _refuse_used_folder(folder, ignore=LOCK_FILES)
+        with naming_file_errors(folder, exit_code=EXIT_USAGE):
+            for sub in (TAKES_DIR, EXPORTS_DIR, LOGS_DIR):
+                make_private_dir(folder / sub)
         now = utc_now()
         names = sentence_folder_names([sentence.id for sentence in script.sentences])
         manifest = Manifest(
@@ -109,38 +133,36 @@ class Session:
             created=now,
             updated=now,
         )
-        session = cls(folder, manifest)
+        session = cls(folder, manifest, lock)
         with naming_file_errors(folder, exit_code=EXIT_USAGE):
-            _prepare_empty_folder(folder)
             session._write()
             session.log(f"session created: edition {edition}, {len(names)} sentences, script {script.source}")
         return session
 
     @classmethod
-    def open(cls, folder: Path) -> Session:
-        """Open an existing session; an older manifest is migrated, saved in the current format,
-        and the original kept as ``session.before-v<version>.json``.
+    def open(cls, folder: Path, *, writer: str | None = None) -> Session:
+        """Open an existing session: for reading (``writer`` None), or for the command ``writer``
+        (e.g. ``voicerecorder import``), which first takes the session's lock.
 
-        Raises ManifestError (the file untouched) when session.json is damaged or newer.
+        A reader never writes anything: an older manifest is migrated in memory only, leftovers
+        stay. A writer removes stale temporary files, saves a migrated manifest in the current
+        format (the original kept as ``session.before-v<version>.json``) and keeps the takes a
+        crashed recording left. Raises SessionBusyError when another process holds the lock, and
+        ManifestError (the file untouched) when session.json is damaged or newer.
         """
         path = folder / MANIFEST_NAME
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError as error:
-            raise _error(
-                f"{folder} is not a session folder (it has no {MANIFEST_NAME}). Choose the folder "
-                "that 'voicerecorder new' or the wizard created.",
-                f"{folder} 不是录音会话文件夹（其中没有 {MANIFEST_NAME}）。请选择由 “voicerecorder new” "
-                "或向导创建的文件夹。",
-                exit_code=2,
-            ) from error
-        except OSError as error:
-            raise _error(
-                f"Cannot read {path} ({error.strerror}). Check the folder's permissions.",
-                f"无法读取 {path}（{error.strerror}）。请检查文件夹权限。",
-            ) from error
+        if writer is None:
+            return cls(folder, parse_manifest(_read_manifest(folder), path)[0])
+        if not path.is_file():
+            raise _not_a_session(folder)
+        return _locked(folder, writer, lambda lock: cls._open_locked(folder, lock))
+
+    @classmethod
+    def _open_locked(cls, folder: Path, lock: SessionLock) -> Session:
+        path = folder / MANIFEST_NAME
+        raw = _read_manifest(folder)
         manifest, migrated = parse_manifest(raw, path)
-        session = cls(folder, manifest)
+        session = cls(folder, manifest, lock)
         remove_stale_temps(path)
         if migrated:
             with naming_file_errors(path):
@@ -150,7 +172,26 @@ class Session:
         session._recover_partial_takes()
         return session
 
+    def close(self) -> None:
+        """Let the session's lock go once the changes under way are saved; the session is
+        read-only afterwards. A no-op for readers and closed sessions. Any thread."""
+        with self._lock, self._write_lock:
+            lock, self._session_lock = self._session_lock, None
+        if lock is not None:
+            lock.release()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def writable(self) -> bool:
+        """Whether this session holds its lock (opened by a writer and not closed)."""
+        return self._session_lock is not None
 
     @property
     def manifest_path(self) -> Path:
@@ -258,11 +299,12 @@ class Session:
     def next_take_path(self, index: int) -> Path:
         """The path for the next take of sentence ``index`` (its folder is created)."""
         with self._lock:
+            self._require_writable()
             state = self._state(index)
             folder = self.folder / TAKES_DIR / state.folder
             names = [take.file for take in state.takes]
         with naming_file_errors(folder):
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_dir(folder)
         names += [entry.name for entry in folder.iterdir()]
         numbers = [int(m.group(1)) for m in map(_TAKE_FILE.fullmatch, names) if m]
         return folder / f"take-{max(numbers, default=0) + 1}.wav"
@@ -411,18 +453,27 @@ class Session:
     def save(self) -> None:
         """Write ``session.json`` now (every change already does)."""
         with self._lock:
+            self._require_writable()
             snapshot = self._snapshot()
         self._write_snapshot(*snapshot)
 
     def log(self, line: str) -> None:
         """Append a timestamped line to ``logs/session.log`` (never put secrets here)."""
+        self._require_writable()
         logs = self.folder / LOGS_DIR
         with self._log_lock, naming_file_errors(logs / LOG_NAME):
-            logs.mkdir(exist_ok=True)
-            with open(logs / LOG_NAME, "a", encoding="utf-8") as stream:
+            make_private_dir(logs)
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+            with open(os.open(logs / LOG_NAME, flags, PRIVATE_FILE_MODE), "a", encoding="utf-8") as stream:
                 stream.write(f"{utc_now()} {line}\n")
 
     # -- internals --------------------------------------------------------------------------
+
+    def _require_writable(self) -> None:
+        if self._session_lock is None:
+            raise RuntimeError(
+                f"the session {self.folder} is open for reading only (or closed): it cannot change"
+            )
 
     def _state(self, index: int) -> SentenceTakes:
         sentences = self._manifest.sentences
@@ -444,6 +495,7 @@ class Session:
 
     def _adopt_file(self, index: int, path: Path, audio: AudioData) -> Path:
         with self._lock:
+            self._require_writable()
             folder = (self.folder / TAKES_DIR / self._state(index).folder).resolve()
             in_place = path.resolve().parent == folder
             if in_place and self._state(index).take(path.name) is not None:
@@ -459,7 +511,7 @@ class Session:
                     path.replace(target)
                     return target
                 # Reserve the name at once so a second import cannot pick it.
-                target.touch(exist_ok=False)
+                os.close(create_private_file(target))
         try:
             with naming_file_errors(target):
                 _copy_in(path, target, audio)
@@ -477,6 +529,7 @@ class Session:
         older than the one already written is skipped: the newest state always lands last.
         """
         with self._lock:
+            self._require_writable()
             yield
             snapshot = self._snapshot()
         self._write_snapshot(*snapshot)
@@ -495,6 +548,7 @@ class Session:
                 self._written = number
 
     def _write(self) -> None:
+        self._require_writable()
         atomic_write_bytes(self.manifest_path, self._manifest.to_json())
 
 
@@ -550,15 +604,58 @@ def _check_new_session(form: VoiceForm, edition: str, script: Script) -> None:
         )
 
 
-def _prepare_empty_folder(folder: Path) -> None:
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+def _locked(folder: Path, writer: str, build: Callable[[SessionLock], Session]) -> Session:
+    """Take ``folder``'s lock for ``writer`` and build the session that keeps it; the lock goes
+    again when building fails."""
+    lock = SessionLock(folder, writer)
+    lock.acquire()
+    try:
+        return build(lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _refuse_used_folder(folder: Path, ignore: frozenset[str] = frozenset()) -> None:
+    """Refuse a folder that exists with anything but ``ignore`` in it."""
+    if folder.exists() and (not folder.is_dir() or any(e.name not in ignore for e in folder.iterdir())):
         raise _error(
             f"{folder} already exists and is not empty. Choose a new folder for the session.",
             f"{folder} 已存在且不为空。请为会话选择一个新文件夹。",
             exit_code=2,
         )
-    for sub in ("", TAKES_DIR, EXPORTS_DIR, LOGS_DIR):
-        (folder / sub).mkdir(parents=True, exist_ok=True)
+
+
+def _private_root(root: Path | None) -> Path:
+    """``root``, or the data folder's ``sessions/``, created private (and so is the data folder)."""
+    root = root or sessions_dir()
+    if root == sessions_dir():
+        make_private_dir(data_dir())
+    make_private_dir(root)
+    return root
+
+
+def _not_a_session(folder: Path) -> UserFacingError:
+    return _error(
+        f"{folder} is not a session folder (it has no {MANIFEST_NAME}). Choose the folder "
+        "that 'voicerecorder new' or the wizard created.",
+        f"{folder} 不是录音会话文件夹（其中没有 {MANIFEST_NAME}）。请选择由 “voicerecorder new” "
+        "或向导创建的文件夹。",
+        exit_code=2,
+    )
+
+
+def _read_manifest(folder: Path) -> bytes:
+    path = folder / MANIFEST_NAME
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise _not_a_session(folder) from error
+    except OSError as error:
+        raise _error(
+            f"Cannot read {path} ({error.strerror}). Check the folder's permissions.",
+            f"无法读取 {path}（{error.strerror}）。请检查文件夹权限。",
+        ) from error
 
 
 def list_sessions(root: Path | None = None) -> list[Path]:

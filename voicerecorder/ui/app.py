@@ -17,8 +17,9 @@ from voicerecorder.audio.playback import SoundDevicePlayer
 from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
 from voicerecorder.cloud.redact import install_log_redaction
 from voicerecorder.errors import UserFacingError
-from voicerecorder.logfiles import capture_crashes, rotating_handler
+from voicerecorder.logfiles import LOG_NAME, capture_crashes, rotating_handler
 from voicerecorder.paths import APP_NAME, log_dir, resources_dir
+from voicerecorder.private import make_private_dir, make_private_file
 from voicerecorder.text import Bilingual
 from voicerecorder.ui import i18n
 from voicerecorder.ui.cloud_options import apply_data_folder
@@ -69,6 +70,8 @@ def setup_logging() -> None:
     native crash leave its stacks in a crash file beside it (see :mod:`voicerecorder.logfiles`)."""
     install_log_redaction()
     folder = log_dir()
+    make_private_dir(folder)
+    make_private_file(folder / LOG_NAME)
     logging.getLogger("voicerecorder").addHandler(rotating_handler(folder))
     logging.getLogger("voicerecorder").setLevel(logging.INFO)
     capture_crashes(folder)
@@ -108,6 +111,7 @@ def run(argv: Sequence[str] = (), language: str | None = None) -> int:
     wizard.show()
     code = int(app.exec())
     finish_background_work()
+    wizard.holder.close()
     return code
 
 

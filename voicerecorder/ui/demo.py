@@ -80,7 +80,7 @@ DEMO_REJECTED = (2, 4)
 def demo_session(root: Path, language: str, recorded: int = 7) -> Session:
     """A BASIC session with ``recorded`` takes (one too quiet, one clipped), on the last of them."""
     script = builtin_script(language, "ECOMMERCE", "BASIC")
-    session = Session.create(DEMO_VOICES[language], "BASIC", script, root=root)
+    session = Session.create(DEMO_VOICES[language], "BASIC", script, writer="voicerecorder (demo)", root=root)
     gains = dict(zip(DEMO_REJECTED, (0.02, 1.6), strict=True))
     for index in range(recorded):
         samples = np.clip(demo_take(session.sentence(index).text, language, gains.get(index, 0.3)), -1, 1)

@@ -14,6 +14,8 @@ from voicerecorder.session.store import Session
 from voicerecorder.ui.settings import Settings
 
 BREAK_AFTER_S = 30 * 60
+# Who holds a session's lock while the wizard has it open (shown to a second writer).
+WIZARD_WRITER = "voicerecorder (wizard)"
 
 
 @dataclass
@@ -31,7 +33,10 @@ class Services:
 
 
 class SessionHolder(QObject):
-    """The session the wizard works on; pages listen to ``changed`` (GUI thread only)."""
+    """The session the wizard works on; pages listen to ``changed`` (GUI thread only).
+
+    The held session keeps its lock: replacing it, or :meth:`close`, closes the previous one.
+    """
 
     changed = Signal()
 
@@ -44,9 +49,17 @@ class SessionHolder(QObject):
         return self._session
 
     def set(self, session: Session | None) -> None:
-        """Make ``session`` the current one and tell the pages."""
-        self._session = session
+        """Make ``session`` the current one (closing the previous one) and tell the pages."""
+        previous, self._session = self._session, session
+        if previous is not None and previous is not session:
+            previous.close()
         self.changed.emit()
+
+    def close(self) -> None:
+        """Close the current session (its lock goes) without telling the pages: the wizard is quitting."""
+        previous, self._session = self._session, None
+        if previous is not None:
+            previous.close()
 
     def require(self) -> Session:
         """The current session; the pages after Voice details only run with one."""

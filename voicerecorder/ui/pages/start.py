@@ -26,7 +26,7 @@ from voicerecorder.ui import i18n
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.pages.base import WizardPage
-from voicerecorder.ui.services import Services, SessionHolder
+from voicerecorder.ui.services import WIZARD_WRITER, Services, SessionHolder
 from voicerecorder.ui.settings import UI_LANGUAGE
 
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
@@ -205,7 +205,9 @@ class StartPage(WizardPage):
         self.opening = True
         self.banner.show_message(self.tr("Opening the session…"), "info")
         self.completeChanged.emit()
-        self.tasks.start(lambda: Session.open(folder), self._session_opened, self._open_failed)
+        self.tasks.start(
+            lambda: Session.open(folder, writer=WIZARD_WRITER), self._session_opened, self._open_failed
+        )
 
     def _session_opened(self, session: Session) -> None:
         self._opening_done()
@@ -215,6 +217,8 @@ class StartPage(WizardPage):
         if wizard is not None and wizard.currentPage() is self and chosen:
             self._opened = session
             wizard.next()
+        else:
+            session.close()
 
     def _open_failed(self, error: Exception) -> None:
         self._opening_done()

@@ -39,7 +39,7 @@ from voicerecorder.ui.error_message import error_text
 from voicerecorder.ui.i18n import fill, pick
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.pages.base import WizardPage
-from voicerecorder.ui.services import Services, SessionHolder
+from voicerecorder.ui.services import WIZARD_WRITER, Services, SessionHolder
 from voicerecorder.ui.widgets.status_icons import status_icon
 
 ERROR_STYLE = "color:#b71c1c;"
@@ -316,7 +316,7 @@ class VoicePage(WizardPage):
             if reused is not None:
                 reused.update_form(form)
                 return reused
-            return Session.create(form, edition, script, root=root)
+            return Session.create(form, edition, script, writer=WIZARD_WRITER, root=root)
 
         self.creating = True
         self._focus = self.focusWidget()
