@@ -211,117 +211,117 @@
 <context>
     <name>MicrophonePage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="106"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="107"/>
         <source>Recording… %1 s</source>
         <translation>录音中… %1 秒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="152"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="153"/>
         <source>Microphone check</source>
         <translation>麦克风检查</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="154"/>
         <source>Choose the microphone, check the room is quiet and the level is right.</source>
         <translation>选择麦克风，确认房间安静、音量合适。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="154"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="155"/>
         <source>&amp;Microphone:</source>
         <translation>麦克风(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="155"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="156"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="156"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="157"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="157"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="158"/>
         <source>Refresh the list of microphones</source>
         <translation>刷新麦克风列表</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="158"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="159"/>
         <source>Room tone</source>
         <translation>环境底噪</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="159"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="160"/>
         <source>Press the button and stay completely silent for 5 seconds.</source>
         <translation>点击按钮后请保持完全安静 5 秒。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="160"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="161"/>
         <source>Measure room &amp;tone (5 s)</source>
         <translation>测量环境底噪（5 秒）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="161"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="162"/>
         <source>Headroom</source>
         <translation>余量测试</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="162"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="163"/>
         <source>Read this line as loudly as you will in the session:</source>
         <translation>请用本次录音中最大的音量朗读这一句：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="163"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="164"/>
         <source>Test the &amp;loud line</source>
         <translation>测试大音量句子(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="195"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="196"/>
         <source>Opening the microphone…</source>
         <translation>正在打开麦克风…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="228"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="229"/>
         <source>Recording at %1 Hz, mono.</source>
         <translation>以 %1 Hz 单声道录音。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="239"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="240"/>
         <source>⚠ This input only records at %1 Hz (telephone quality). Use a USB or wired microphone.</source>
         <translation>⚠ 此输入只能以 %1 Hz 录音（电话音质）。请使用 USB 或有线麦克风。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="245"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="246"/>
         <source>⚠ This looks like a Bluetooth headset; they record in narrow band. Use a wired microphone.</source>
         <translation>⚠ 这似乎是蓝牙耳机，蓝牙耳机只能窄带录音。请使用有线麦克风。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="252"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="253"/>
         <source>⚠ The earlier takes of this session were recorded with “%1”. Use the same microphone for every sentence.</source>
         <translation>⚠ 本会话之前的录音使用的是“%1”。请每一句都使用同一个麦克风。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="283"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="293"/>
         <source>Linux: open the system sound settings (or pavucontrol), choose this microphone under Input and make sure it is not muted.</source>
         <translation>Linux：打开系统声音设置（或 pavucontrol），在“输入”中选择此麦克风，并确认它没有静音。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="291"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="301"/>
         <source>Open &amp;privacy settings</source>
         <translation>打开隐私设置(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="319"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="329"/>
         <source>Passed</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="320"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="330"/>
         <source>Passed with warnings</source>
         <translation>通过，但有提醒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="321"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="331"/>
         <source>Failed</source>
         <translation>未通过</translation>
     </message>
@@ -409,27 +409,27 @@
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="163"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="159"/>
         <source>The quality check failed: %1</source>
         <translation>质量检测失败：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="180"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="175"/>
         <source>Checked by: %1</source>
         <translation>检测方：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="199"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="194"/>
         <source>✖ Out of range</source>
         <translation>✖ 超出范围</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="199"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="194"/>
         <source>✔ In range</source>
         <translation>✔ 在范围内</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="218"/>
+        <location filename="../../voicerecorder/ui/pages/quality_check.py" line="213"/>
         <source>Overall advice: %1</source>
         <translation>总体建议：%1</translation>
     </message>
@@ -1007,12 +1007,12 @@
         <translation>授权书 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="204"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="200"/>
         <source>Job %1 failed: %2. A failed job cannot be resumed: press Submit to create a new job with the same recordings.</source>
         <translation>任务 %1 失败：%2。失败的任务无法继续：请点击提交，用同样的录音创建新任务。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="209"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="205"/>
         <source>Submitted. Job ID: %1</source>
         <translation>已提交。任务 ID：%1</translation>
     </message>
@@ -1149,202 +1149,197 @@
 <context>
     <name>VoicePage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
         <source>Voice details</source>
         <translation>声音信息</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="142"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="141"/>
         <source>These details are sent with the training job. Fields marked * are required.</source>
         <translation>这些信息会随训练任务一起提交。带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="145"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="144"/>
         <source>Voice &amp;name *</source>
         <translation>声音名称(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="145"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="144"/>
         <source>&amp;Sex</source>
         <translation>性别(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="145"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="144"/>
         <source>Scenario &amp;tag</source>
         <translation>场景标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="146"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="145"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="146"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="145"/>
         <source>&amp;Edition</source>
         <translation>版本(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="147"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="146"/>
         <source>&amp;Description</source>
         <translation>描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="148"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="147"/>
         <source>&amp;Phone (optional)</source>
         <translation>电话（可选）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="152"/>
         <source>e.g. Lin Xiaoyu – warm narrator</source>
         <translation>例如：林晓雨 – 温暖旁白</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="154"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
         <source>+86 138 0000 0000</source>
         <translation>+86 138 0000 0000</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="155"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="155"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="155"/>
         <source>Chinese (CN)</source>
         <translation>中文（CN）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
         <source>English (EN)</source>
         <translation>英文（EN）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
         <source>Basic — 20 sentences</source>
         <translation>基础版 — 20 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="158"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
         <source>Middle — 100 sentences</source>
         <translation>进阶版 — 100 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="158"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
         <source>E-commerce</source>
         <translation>电商</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="159"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="158"/>
         <source>News</source>
         <translation>新闻</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="159"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="158"/>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="159"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="158"/>
         <source>Live streaming</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="160"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="159"/>
         <source>Education</source>
         <translation>教育</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="161"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="160"/>
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="161"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="160"/>
         <source>Storytelling</source>
         <translation>故事讲述</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="166"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="165"/>
         <source>Script</source>
         <translation>文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="167"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="166"/>
         <source>&amp;Built-in script</source>
         <translation>内置文稿(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="168"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="167"/>
         <source>&amp;Import a script file</source>
         <translation>导入文稿文件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="169"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="168"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="170"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="169"/>
         <source>The script, or the problems found in it</source>
         <translation>文稿内容或其中发现的问题</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="222"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="220"/>
         <source>The built-in script for this tag has %1 sentences:</source>
         <translation>此标签的内置文稿共 %1 句：</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="231"/>
-        <source>There is no built-in script for the tag “%1”. Import your own script file (.txt, .tsv or .csv) instead.</source>
-        <translation>标签“%1”没有内置文稿。请导入您自己的文稿文件（.txt、.tsv 或 .csv）。</translation>
-    </message>
-    <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="242"/>
         <source>Choose a script file: one sentence per line (.txt), or id and text (.tsv, .csv).</source>
         <translation>请选择文稿文件：每行一句（.txt），或“编号 + 文本”（.tsv、.csv）。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="248"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="237"/>
         <source>%1: %2 sentences, %3 errors, %4 warnings.</source>
         <translation>%1：%2 句，%3 个错误，%4 个提醒。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="256"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="245"/>
         <source>Import a script</source>
         <translation>导入文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="256"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="245"/>
         <source>Scripts (*.txt *.tsv *.csv)</source>
         <translation>文稿 (*.txt *.tsv *.csv)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="266"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="255"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="332"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="321"/>
         <source>Creating the session…</source>
         <translation>正在创建会话……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="374"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="363"/>
         <source>Choose a script file to import, or use the built-in script.</source>
         <translation>请选择要导入的文稿文件，或使用内置文稿。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="378"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="367"/>
         <source>The script has errors (marked red). Fix them in the file and import it again.</source>
         <translation>文稿中有错误（红色标记）。请在文件中修改后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="380"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="369"/>
         <source>The script&apos;s language does not match the voice language.</source>
         <translation>文稿语言与声音语言不一致。</translation>
     </message>
@@ -1371,27 +1366,27 @@
 <context>
     <name>WorkflowProgress</name>
     <message>
-        <location filename="../../voicerecorder/ui/workflow_progress.py" line="77"/>
+        <location filename="../../voicerecorder/ui/workflow_progress.py" line="85"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/workflow_progress.py" line="78"/>
+        <location filename="../../voicerecorder/ui/workflow_progress.py" line="86"/>
         <source>Cancel the running step</source>
         <translation>取消正在进行的步骤</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/workflow_progress.py" line="79"/>
+        <location filename="../../voicerecorder/ui/workflow_progress.py" line="87"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/workflow_progress.py" line="112"/>
+        <location filename="../../voicerecorder/ui/workflow_progress.py" line="127"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/workflow_progress.py" line="118"/>
+        <location filename="../../voicerecorder/ui/workflow_progress.py" line="133"/>
         <source>%1 · %2/s · about %3 s left</source>
         <translation>%1 · %2/秒 · 约剩 %3 秒</translation>
     </message>

@@ -8,7 +8,7 @@ import pytest
 import soundfile
 
 from voicerecorder.cli import main
-from voicerecorder.session.script import BUILTIN_TAGS, EDITION_SIZES, LANGUAGES
+from voicerecorder.session.script import EDITION_SIZES, LANGUAGES, TAGS
 from voicerecorder.session.store import Session
 
 NUMBERS = (
@@ -68,7 +68,7 @@ def test_new_with_the_builtin_script(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("tag", BUILTIN_TAGS)
+@pytest.mark.parametrize("tag", TAGS)
 @pytest.mark.parametrize("edition", list(EDITION_SIZES))
 def test_new_reaches_every_builtin_script(tmp_path, capsys, language, tag, edition):
     folder = tmp_path / "s"
@@ -110,14 +110,6 @@ def test_new_refuses_a_script_of_the_wrong_size(tmp_path, capsys):
     short.write_text("\n".join(clean_script_lines(12)), encoding="utf-8")
     assert new_session(tmp_path / "s", "--script", str(short)) == 2
     assert "exactly 20 sentences" in capsys.readouterr().err
-
-
-def test_new_refuses_a_tag_without_builtin_script(tmp_path, capsys):
-    assert (
-        main(["new", str(tmp_path / "s"), "--edition", "basic", "--language", "EN", "--tag", "STORYTELLING"])
-        == 2
-    )
-    assert "no built-in script for the tag STORYTELLING" in capsys.readouterr().err
 
 
 def test_new_refuses_a_non_empty_folder_and_bad_form(tmp_path, script_file, capsys):
