@@ -914,12 +914,12 @@
         <translation>正在打开会话……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="237"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="241"/>
         <source>Open a session folder</source>
         <translation>打开会话文件夹</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="252"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="256"/>
         <source>%1 is not a session folder (it has no session.json).</source>
         <translation>%1 不是录音会话文件夹（其中没有 session.json）。</translation>
     </message>
@@ -1149,202 +1149,197 @@
 <context>
     <name>VoicePage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="135"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="134"/>
         <source>Voice details</source>
         <translation>声音信息</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="137"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="136"/>
         <source>These details are sent with the training job. Fields marked * are required.</source>
         <translation>这些信息会随训练任务一起提交。带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
         <source>Voice &amp;name *</source>
         <translation>声音名称(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
         <source>&amp;Sex</source>
         <translation>性别(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
         <source>Scenario &amp;tag</source>
         <translation>场景标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="141"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="141"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
         <source>&amp;Edition</source>
         <translation>版本(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="142"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="141"/>
         <source>&amp;Description</source>
         <translation>描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="143"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="142"/>
         <source>&amp;Phone (optional)</source>
         <translation>电话（可选）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="148"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="147"/>
         <source>e.g. Lin Xiaoyu – warm narrator</source>
         <translation>例如：林晓雨 – 温暖旁白</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="149"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="148"/>
         <source>+86 138 0000 0000</source>
         <translation>+86 138 0000 0000</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="151"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="150"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="151"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="150"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="151"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="150"/>
         <source>Chinese (CN)</source>
         <translation>中文（CN）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="152"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="151"/>
         <source>English (EN)</source>
         <translation>英文（EN）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="152"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="151"/>
         <source>Basic — 20 sentences</source>
         <translation>基础版 — 20 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="152"/>
         <source>Middle — 100 sentences</source>
         <translation>进阶版 — 100 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="152"/>
         <source>E-commerce</source>
         <translation>电商</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="154"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
         <source>News</source>
         <translation>新闻</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="154"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="154"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
         <source>Live streaming</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="155"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="154"/>
         <source>Education</source>
         <translation>教育</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="155"/>
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="155"/>
         <source>Storytelling</source>
         <translation>故事讲述</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="161"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="160"/>
         <source>Script</source>
         <translation>文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="162"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="161"/>
         <source>&amp;Built-in script</source>
         <translation>内置文稿(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="163"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="162"/>
         <source>&amp;Import a script file</source>
         <translation>导入文稿文件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="164"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="163"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="165"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="164"/>
         <source>The script, or the problems found in it</source>
         <translation>文稿内容或其中发现的问题</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="212"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="210"/>
         <source>The built-in script for this tag has %1 sentences:</source>
         <translation>此标签的内置文稿共 %1 句：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="222"/>
-        <source>There is no built-in script for the tag “%1”. Import your own script file (.txt, .tsv or .csv) instead.</source>
-        <translation>标签“%1”没有内置文稿。请导入您自己的文稿文件（.txt、.tsv 或 .csv）。</translation>
-    </message>
-    <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="233"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="221"/>
         <source>Choose a script file: one sentence per line (.txt), or id and text (.tsv, .csv).</source>
         <translation>请选择文稿文件：每行一句（.txt），或“编号 + 文本”（.tsv、.csv）。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="239"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="227"/>
         <source>%1: %2 sentences, %3 errors, %4 warnings.</source>
         <translation>%1：%2 句，%3 个错误，%4 个提醒。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="247"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="235"/>
         <source>Import a script</source>
         <translation>导入文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="247"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="235"/>
         <source>Scripts (*.txt *.tsv *.csv)</source>
         <translation>文稿 (*.txt *.tsv *.csv)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="257"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="245"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="324"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="312"/>
         <source>Creating the session…</source>
         <translation>正在创建会话……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="364"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="352"/>
         <source>Choose a script file to import, or use the built-in script.</source>
         <translation>请选择要导入的文稿文件，或使用内置文稿。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="368"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="356"/>
         <source>The script has errors (marked red). Fix them in the file and import it again.</source>
         <translation>文稿中有错误（红色标记）。请在文件中修改后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="370"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="358"/>
         <source>The script&apos;s language does not match the voice language.</source>
         <translation>文稿语言与声音语言不一致。</translation>
     </message>
@@ -1404,7 +1399,7 @@
         <translation>出现了问题（%1）。您的录音已保存。详细信息见日志文件 %2。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/app.py" line="64"/>
+        <location filename="../../voicerecorder/ui/app.py" line="65"/>
         <source>Voice Recorder — error</source>
         <translation>录音助手 — 错误</translation>
     </message>

@@ -8,6 +8,7 @@ import pytest
 import soundfile
 
 from voicerecorder.cli import main
+from voicerecorder.session.script import EDITION_SIZES, LANGUAGES, TAGS
 from voicerecorder.session.store import Session
 
 NUMBERS = (
@@ -66,6 +67,20 @@ def test_new_with_the_builtin_script(tmp_path, capsys):
     assert "Created session" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("tag", TAGS)
+@pytest.mark.parametrize("edition", list(EDITION_SIZES))
+def test_new_reaches_every_builtin_script(tmp_path, capsys, language, tag, edition):
+    folder = tmp_path / "s"
+    argv = ["new", str(folder), "--edition", edition.lower(), "--language", language, "--tag", tag.lower()]
+    assert main(argv) == 0
+    session = Session.open(folder)
+    assert session.sentence_count == EDITION_SIZES[edition]
+    assert session.script.source == f"builtin:{language.lower()}/{tag.lower()}"
+    assert (session.form.tag, session.form.language, session.edition) == (tag, language, edition)
+    assert "Created session" in capsys.readouterr().out
+
+
 def test_new_with_an_imported_script(tmp_path, script_file):
     folder = tmp_path / "s"
     code = new_session(folder, "--script", str(script_file), "--voice-name", "Ada", "--sex", "male")
@@ -95,11 +110,6 @@ def test_new_refuses_a_script_of_the_wrong_size(tmp_path, capsys):
     short.write_text("\n".join(clean_script_lines(12)), encoding="utf-8")
     assert new_session(tmp_path / "s", "--script", str(short)) == 2
     assert "exactly 20 sentences" in capsys.readouterr().err
-
-
-def test_new_refuses_a_tag_without_builtin_script(tmp_path, capsys):
-    assert main(["new", str(tmp_path / "s"), "--edition", "basic", "--language", "EN", "--tag", "LIVE"]) == 2
-    assert "no built-in script for the tag LIVE" in capsys.readouterr().err
 
 
 def test_new_refuses_a_non_empty_folder_and_bad_form(tmp_path, script_file, capsys):

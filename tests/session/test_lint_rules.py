@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from voicerecorder.errors import UserFacingError
-from voicerecorder.session.lint import LintFinding, lint_script
+from voicerecorder.session.lint import LintFinding, lint_script, reading_seconds, reading_time_text
 from voicerecorder.session.script import Script, Sentence
 
 EN_OK = "The little boat drifted slowly across the quiet harbour as the sun went down."
@@ -256,3 +256,25 @@ def test_emoji_are_warnings(emoji):
     assert finding.level == "warning"
     assert emoji[0] in finding.message.en
     assert "表情符号" in finding.message.zh
+
+
+def test_reading_seconds_add_up_every_sentence_at_the_language_pace():
+    twenty_three_words = " ".join(["word"] * 22) + " end."
+    forty_six_characters = "好" * 45 + "了。"
+    assert reading_seconds(script("EN", twenty_three_words, twenty_three_words)) == pytest.approx(20.0)
+    assert reading_seconds(script("CN", forty_six_characters, "好" * 22 + "的。")) == pytest.approx(15.0)
+    assert reading_seconds(script("EN")) == 0
+
+
+@pytest.mark.parametrize(
+    ("seconds", "en", "zh"),
+    [
+        (0, "0 s", "0 秒"),
+        (59.4, "59 s", "59 秒"),
+        (59.6, "1 min 0 s", "1 分 0 秒"),
+        (228.3, "3 min 48 s", "3 分 48 秒"),
+    ],
+)
+def test_reading_time_text(seconds, en, zh):
+    assert reading_time_text(seconds).en == en
+    assert reading_time_text(seconds).zh == zh

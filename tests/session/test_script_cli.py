@@ -12,6 +12,9 @@ from voicerecorder.cli import main
 from voicerecorder.session.script import builtin_script
 
 GOOD_EN = "The little boat drifted slowly across the quiet harbour as the sun went down."
+# Twenty-three words: ten seconds at the English reading pace (2.3 words per second).
+TEN_SECONDS_EN = " ".join(["word"] * 22) + " end."
+WORDS = ("one", "two", "three", "four", "five", "six")
 
 
 def builtin_lines(language: str, count: int) -> str:
@@ -24,6 +27,17 @@ def test_clean_script_exits_zero(tmp_path, capsys):
     assert main(["script", "lint", str(path), "--edition", "basic"]) == 0
     out = capsys.readouterr().out
     assert "news.txt: 20 sentences (EN, BASIC), 0 errors, 0 warnings." in out
+
+
+def test_text_report_gives_the_estimated_reading_time(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "two.txt"
+    path.write_text(f"{TEN_SECONDS_EN}\n{TEN_SECONDS_EN.replace('end', 'stop')}\n", encoding="utf-8")
+    assert main(["script", "lint", str(path)]) == 0
+    assert "Estimated reading time: 20 s." in capsys.readouterr().out
+    path.write_text("\n".join(f"{TEN_SECONDS_EN[:-4]} {n}." for n in WORDS) + "\n", encoding="utf-8")
+    monkeypatch.setenv("VOICERECORDER_LANG", "zh_CN")
+    assert main(["script", "lint", str(path)]) == 0
+    assert "预计朗读时长：1 分 0 秒。" in capsys.readouterr().out
 
 
 def test_errors_exit_one_and_name_line_and_fix(tmp_path, capsys):
@@ -61,6 +75,7 @@ def test_json_report_with_detected_chinese(tmp_path, capsys):
         "language": "CN",
         "edition": None,
         "sentences": 3,
+        "reading_seconds": round(sum("\u4e00" <= c <= "\u9fff" for c in builtin_lines("CN", 3)) / 4.6, 1),
         "errors": 0,
         "warnings": 0,
         "findings": [],

@@ -68,15 +68,6 @@ def test_valid_form_creates_the_session_and_moves_on(qtbot, voice, wizard, servi
     assert services.settings.recent_sessions() == [str(session.folder)]
 
 
-def test_tag_without_builtin_script_says_so_and_blocks(voice, wizard):
-    fill(voice)
-    voice.tag.setCurrentIndex(voice.tag.findData("STORYTELLING"))
-    assert "no built-in script" in voice.script_status.text()
-    wizard.next()
-    assert wizard.currentId() == PageId.VOICE
-    assert voice.errors["script"].isVisible()
-
-
 def read_script(qtbot, page, path: Path) -> None:
     """Import ``path`` and wait until its worker has read it."""
     page.import_script(path)

@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 
 from voicerecorder.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from voicerecorder.session.lint import LintFinding, lint_script
+from voicerecorder.session.lint import LintFinding, lint_script, reading_seconds, reading_time_text
 from voicerecorder.session.script import (
     EDITION_SIZES,
     LANGUAGES,
     SCRIPT_SUFFIXES,
+    Script,
     detect_language,
     parse_script_text,
     read_script_text,
@@ -30,6 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "lint",
         help="check a script file and say how to fix each problem",
         description="Check a script (.txt one sentence per line, or .tsv/.csv id and text). "
+        "Also prints the estimated reading time of the whole script. "
         "Exit 0 when there are no errors (warnings alone still exit 0), 1 when there are errors, "
         "2 on a usage problem.",
     )
@@ -55,11 +57,9 @@ def run(args: argparse.Namespace) -> int:
     findings = lint_script(script, args.edition)
     errors = sum(1 for finding in findings if finding.level == "error")
     if args.json:
-        print(
-            json.dumps(_report(args, language, len(script.sentences), findings), ensure_ascii=False, indent=2)
-        )
+        print(json.dumps(_report(args, script, findings), ensure_ascii=False, indent=2))
     else:
-        _print_findings(args, language, len(script.sentences), findings)
+        _print_findings(args, script, findings)
     return EXIT_FAILED if errors else EXIT_OK
 
 
@@ -68,20 +68,22 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return EXIT_USAGE
 
 
-def _report(args: argparse.Namespace, language: str, count: int, findings: list[LintFinding]) -> dict:
+def _report(args: argparse.Namespace, script: Script, findings: list[LintFinding]) -> dict:
     return {
         "file": str(args.file),
-        "language": language,
+        "language": script.language,
         "edition": args.edition,
-        "sentences": count,
+        "sentences": len(script.sentences),
+        "reading_seconds": round(reading_seconds(script), 1),
         "errors": sum(1 for finding in findings if finding.level == "error"),
         "warnings": sum(1 for finding in findings if finding.level == "warning"),
         "findings": [finding.to_dict() for finding in findings],
     }
 
 
-def _print_findings(args: argparse.Namespace, language: str, count: int, findings: list[LintFinding]) -> None:
+def _print_findings(args: argparse.Namespace, script: Script, findings: list[LintFinding]) -> None:
     shown = current_language()
+    language, count = script.language, len(script.sentences)
     for finding in findings:
         print(_LEVELS[finding.level].pick(shown) + finding.message.pick(shown))
     errors = sum(1 for finding in findings if finding.level == "error")
@@ -93,6 +95,8 @@ def _print_findings(args: argparse.Namespace, language: str, count: int, finding
         f"{args.file.name}：{count} 句（{language}{edition}），{errors} 个错误，{warnings} 个警告。",
     )
     print(summary.pick(shown))
+    total = reading_time_text(reading_seconds(script))
+    print(Bilingual(f"Estimated reading time: {total.en}.", f"预计朗读时长：{total.zh}。").pick(shown))
 
 
 def _counted(number: int, noun: str) -> str:

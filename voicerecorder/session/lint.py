@@ -7,6 +7,7 @@ shown text differ from the stored one) and ``sentence_count`` (the edition needs
 Warnings are worth fixing but a take can still be used: ``too_short`` (under 5 s),
 ``end_punctuation``, ``abbreviation`` (English), ``latin_in_cn`` and ``emoji``.
 A finding about the whole script has line 0 and no sentence id.
+:func:`reading_seconds` estimates how long the whole script takes to read aloud.
 """
 
 from __future__ import annotations
@@ -84,6 +85,19 @@ def lint_script(script: Script, edition: str | None) -> list[LintFinding]:
         else:
             seen[key] = line
     return findings
+
+
+def reading_seconds(script: Script) -> float:
+    """The estimated time to read every sentence of ``script`` aloud at a typical prompt-reading pace."""
+    return sum(estimated_reading_seconds(sentence.text, script.language) for sentence in script.sentences)
+
+
+def reading_time_text(seconds: float) -> Bilingual:
+    """``seconds`` as minutes and seconds ("3 min 48 s", "3 分 48 秒"); under a minute, seconds only."""
+    minutes, rest = divmod(round(seconds), 60)
+    if minutes == 0:
+        return Bilingual(f"{rest} s", f"{rest} 秒")
+    return Bilingual(f"{minutes} min {rest} s", f"{minutes} 分 {rest} 秒")
 
 
 def _located(where: Bilingual, message: Bilingual) -> Bilingual:

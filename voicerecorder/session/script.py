@@ -23,9 +23,9 @@ from voicerecorder.text import Bilingual
 
 LANGUAGES = ("CN", "EN")
 EDITION_SIZES = {"BASIC": 20, "MIDDLE": 100}
-# Every JobTag of MetaStudio's voice-training API (spec/metastudio-api.md).
+# Every JobTag of MetaStudio's voice-training API (spec/metastudio-api.md); each has a built-in
+# script in both languages (resources/scripts/<cn|en>/<tag>.txt).
 TAGS = ("ECOMMERCE", "NEWS", "MARKETING", "LIVE", "EDUCATION", "CUSTOMER", "STORYTELLING")
-BUILTIN_TAGS = ("ECOMMERCE", "NEWS", "MARKETING")
 SCRIPT_SUFFIXES = (".txt", ".tsv", ".csv")
 MAX_FILE_BYTES = 1024 * 1024
 MAX_SENTENCES = 2000
@@ -112,16 +112,6 @@ def builtin_script(language: str, tag: str, edition: str) -> Script:
             Bilingual(
                 f"Unknown tag {tag!r}. Choose one of: {', '.join(TAGS)}.",
                 f"未知的声音标签“{tag}”。请从以下标签中选择：{'、'.join(TAGS)}。",
-            ),
-            exit_code=EXIT_USAGE,
-        )
-    if tag not in BUILTIN_TAGS:
-        raise UserFacingError(
-            Bilingual(
-                f"There is no built-in script for the tag {tag}; built-in scripts exist for "
-                f"{', '.join(BUILTIN_TAGS)}. Import your own script (a .txt, .tsv or .csv file) instead.",
-                f"标签 {tag} 没有内置文稿，内置文稿只有 {'、'.join(BUILTIN_TAGS)}。"
-                "请导入自己的文稿（.txt、.tsv 或 .csv 文件）。",
             ),
             exit_code=EXIT_USAGE,
         )

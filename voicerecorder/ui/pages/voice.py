@@ -26,7 +26,6 @@ from voicerecorder.errors import UserFacingError
 from voicerecorder.session.form import SEXES, VoiceForm, validate_voice_form
 from voicerecorder.session.lint import LintFinding, lint_script
 from voicerecorder.session.script import (
-    BUILTIN_TAGS,
     EDITION_SIZES,
     LANGUAGES,
     TAGS,
@@ -200,13 +199,12 @@ class VoicePage(WizardPage):
             return None
 
     def _script_inputs_changed(self) -> None:
-        tag = self.tag.currentData()
         if self.imported is not None:
             self.lint_findings = lint_script(self.imported, self.edition.currentData())
         self.findings.clear()
         if self.import_radio.isChecked():
             self._show_import_state()
-        elif tag in BUILTIN_TAGS:
+        else:
             size = EDITION_SIZES[self.edition.currentData()]
             self.script_status.setText(
                 self.tr("The built-in script for this tag has %1 sentences:").replace("%1", str(size))
@@ -215,16 +213,6 @@ class VoicePage(WizardPage):
             sentences = script.sentences if script else []
             lines = [f"{number}. {sentence.text}" for number, sentence in enumerate(sentences, 1)]
             self.findings.addItems(lines)  # at once: item by item costs the page's first show ~20 ms
-        else:
-            self.script_status.setText(
-                fill(
-                    self.tr(
-                        "There is no built-in script for the tag “%1”. "
-                        "Import your own script file (.txt, .tsv or .csv) instead."
-                    ),
-                    self.tag.currentText(),
-                )
-            )
         self._show_field_error("script", None)
 
     def _show_import_state(self) -> None:
