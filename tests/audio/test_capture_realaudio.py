@@ -247,19 +247,20 @@ def tone_playing(virtual_mic):
     playback.stop()
 
 
-def killed_partial(folder: Path) -> Path:
-    """The take file ``record`` is writing (its name carries the writer's pid and a random part)."""
-    return next(folder.glob("killed.*.partial.wav"), folder / "killed.partial.wav")
+def partial_of(final: Path) -> Path:
+    """The take file ``record`` is writing for ``final`` (its name carries the writer's pid and a
+    random part); a path that does not exist before it is made."""
+    return next(final.parent.glob(f"{final.stem}.*.partial.wav"), final.with_suffix(".partial.wav"))
 
 
 def test_sigkill_leaves_a_partial_file_that_opens(virtual_mic, tone_playing, tmp_path):
     out = tmp_path / "killed.wav"
     recording = RecordingProcess(out)
     recording.wait_until_recording()
-    assert wait_until(lambda: frames_on_disk(killed_partial(tmp_path)) >= 2.5 * RATE, 20)
+    assert wait_until(lambda: frames_on_disk(partial_of(out)) >= 2.5 * RATE, 20)
     os.kill(recording.process.pid, signal.SIGKILL)
     recording.process.wait(10)
-    partial = killed_partial(tmp_path)
+    partial = partial_of(out)
     with wave.open(str(partial)) as left:
         assert left.getnframes() / left.getframerate() >= 2.5
         samples = np.frombuffer(left.readframes(left.getnframes()), dtype="<i2")
@@ -272,8 +273,8 @@ def test_stopping_finalises_and_renames(virtual_mic, tone_playing, tmp_path, how
     out = tmp_path / "stopped.wav"
     recording = RecordingProcess(out)
     recording.wait_until_recording()
-    assert wait_until(lambda: frames_on_disk(tmp_path / "stopped.partial.wav") >= 2 * RATE, 20)
-    written = frames_on_disk(tmp_path / "stopped.partial.wav")
+    assert wait_until(lambda: frames_on_disk(partial_of(out)) >= 2 * RATE, 20)
+    written = frames_on_disk(partial_of(out))
     if how == "Enter":
         recording.process.stdin.write("\n")
         recording.process.stdin.flush()

@@ -31,9 +31,17 @@ def assert_named(done, code: int, sentence: str) -> None:
 
 
 @pytest.fixture
+def idle_session(basic_session) -> Session:
+    """The session with its lock let go, so that the command under test can take it."""
+    basic_session.close()
+    return basic_session
+
+
+@pytest.fixture
 def full_session(basic_session, good_wav) -> Session:
     for index in range(20):
         basic_session.add_take(index, good_wav)
+    basic_session.close()
     return basic_session
 
 
@@ -62,20 +70,22 @@ def test_new_without_permission_exits_2():
         assert_named(done, 2, f"No permission to use {parent / 's'}. Give your user access")
 
 
-def test_import_into_a_read_only_session_changes_nothing(basic_session, good_wav):
-    folder = basic_session.folder
-    before = basic_session.manifest_path.read_bytes()
+def test_import_into_a_read_only_session_changes_nothing(idle_session, good_wav):
+    folder = idle_session.folder
+    before = idle_session.manifest_path.read_bytes()
     done = run(read_only(folder, cli("import", folder, good_wav)))
     assert_named(done, 1, "the disk or folder is read-only")
-    assert f"Could not write {folder / 'takes'}" in done.stderr
-    assert basic_session.manifest_path.read_bytes() == before
+    assert f"Could not write {folder / '.session.lock'}" in done.stderr
+    assert "The session was not changed." in done.stderr
+    assert idle_session.manifest_path.read_bytes() == before
 
 
 def test_import_on_a_full_disk_keeps_no_half_take(basic_session, good_wav):
     folder = basic_session.folder
     before = basic_session.manifest_path.read_bytes()
-    done = run(size_limited(good_wav.stat().st_size // 2, "import", folder, good_wav))
     take = basic_session.next_take_path(0)
+    basic_session.close()
+    done = run(size_limited(good_wav.stat().st_size // 2, "import", folder, good_wav))
     assert_named(done, 1, f"Could not write {take}: the disk is full. Free some disk space, then try again.")
     assert basic_session.manifest_path.read_bytes() == before
     assert [path.name for path in take.parent.iterdir()] == []
@@ -84,15 +94,18 @@ def test_import_on_a_full_disk_keeps_no_half_take(basic_session, good_wav):
 def test_import_onto_a_full_disk_names_the_take(basic_session, good_wav):
     takes = basic_session.folder / "takes"
     before = basic_session.manifest_path.read_bytes()
-    done = run(small_tmpfs(takes, cli("import", basic_session.folder, good_wav), size="64k"))
     take = basic_session.next_take_path(0)
+    take.parent.rmdir()  # the import makes the sentence's folder on the full disk itself
+    basic_session.close()
+    done = run(small_tmpfs(takes, cli("import", basic_session.folder, good_wav), size="64k"))
     assert_named(done, 1, f"Could not write {take}: the disk is full. Free some disk space, then try again.")
     assert basic_session.manifest_path.read_bytes() == before
 
 
 def test_import_without_permission_changes_nothing(en_form, good_wav):
     with reachable_folder() as parent:
-        session = Session.create(en_form, "BASIC", english_script(20), folder=parent / "s")
+        session = Session.create(en_form, "BASIC", english_script(20), writer="tests", folder=parent / "s")
+        session.close()
         shutil.copy(good_wav, parent / "take.wav")
         before = session.manifest_path.read_bytes()
         done = run(without_permission(parent, cli("import", session.folder, parent / "take.wav")))
@@ -106,10 +119,11 @@ def test_pack_on_a_full_disk_names_the_zip(full_session):
     assert_named(done, 1, f"Could not write {exports / 'session.zip'}: the disk is full.")
 
 
-def test_pack_in_a_read_only_session_names_the_zip(full_session):
-    exports = full_session.folder / "exports"
-    done = run(read_only(full_session.folder, cli("pack", full_session.folder)))
-    assert_named(done, 1, f"Could not write {exports / 'session.zip'}: the disk or folder is read-only.")
+def test_pack_in_a_read_only_session_names_its_lock(full_session):
+    folder = full_session.folder
+    done = run(read_only(folder, cli("pack", folder)))
+    assert_named(done, 1, f"Could not write {folder / '.session.lock'}: the disk or folder is read-only.")
+    assert not list((folder / "exports").iterdir())
 
 
 def test_check_names_a_deleted_take(full_session):
@@ -126,7 +140,7 @@ SAVE_ON_A_FULL_DISK = textwrap.dedent(
     from pathlib import Path
     from voicerecorder.errors import UserFacingError
     from voicerecorder.session.store import Session
-    session = Session.open(Path(sys.argv[1]))
+    session = Session.open(Path(sys.argv[1]), writer="tests")
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (100, 100))
     try:
@@ -138,7 +152,8 @@ SAVE_ON_A_FULL_DISK = textwrap.dedent(
 )
 
 
-def test_a_manifest_save_on_a_full_disk_names_session_json(basic_session):
+def test_a_manifest_save_on_a_full_disk_names_session_json(idle_session):
+    basic_session = idle_session
     before = basic_session.manifest_path.read_bytes()
     done = run([sys.executable, "-c", SAVE_ON_A_FULL_DISK, str(basic_session.folder)])
     assert f"Could not write {basic_session.manifest_path}: the disk is full." in done.stdout
@@ -171,7 +186,7 @@ def test_recording_into_a_read_only_folder_says_read_only_not_disk_full(tmp_path
 def test_recording_without_permission_says_so():
     with reachable_folder() as folder:
         done = run(without_permission(folder, [sys.executable, "-c", START_A_TAKE, str(folder / "a.wav")]))
-        assert f"No permission to use {folder / 'a.partial.wav'}." in done.stdout
+        assert f"No permission to use {folder / 'a.wav'}." in done.stdout
         assert "Free some disk space" not in done.stdout
 
 

@@ -67,6 +67,7 @@ def test_resubmission_killed_during_its_upload_continues_on_the_next_run(
     sandbox, make_session, rerecord, monkeypatch
 ):
     server, session, job_id = _rejected(sandbox, make_session, rerecord)
+    session.close()  # the command below takes the session's lock
     # The first PUT is cut halfway: the killed run is surely between that and its retry.
     slow = _restart(sandbox, server, "latency=0.3;drop=1x")
     point_environment_at(monkeypatch, slow)
@@ -91,7 +92,9 @@ def test_resubmission_killed_during_its_upload_continues_on_the_next_run(
     server = _restart(sandbox, slow)
     point_environment_at(monkeypatch, server)
     assert main(["submit", str(session.folder), "--wait", "--interval", "0.1"]) == 0
-    _ends_with_one_succeeded_job(Session.open(session.folder), client_of(server), job_id, commits=2)
+    _ends_with_one_succeeded_job(
+        Session.open(session.folder, writer="tests"), client_of(server), job_id, commits=2
+    )
 
 
 def _commit_fails_then_rerun(server, session, action: str) -> None:

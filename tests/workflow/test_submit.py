@@ -131,7 +131,8 @@ def test_clip_over_the_limit_is_a_real_audit_failure_fixed_by_re_recording(sandb
     manifest = json.loads(session.manifest_path.read_text(encoding="utf-8"))
     manifest["sentences"][4]["takes"][0]["fingerprint"] = fingerprint(take_path)
     session.manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
-    session = Session.open(session.folder)
+    session.close()
+    session = Session.open(session.folder, writer="tests")
     first = submit(session, client)
     assert track(session, client, policy=FAST_POLL).state == "AUDIT_FAILED"
     [entry] = records.latest(session, records.TRAINING)["audit"]

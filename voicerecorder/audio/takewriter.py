@@ -153,9 +153,9 @@ class TakeWriter:
             if created:
                 self.partial_path.unlink(missing_ok=True)
             self._release()
-            raise TakeWriteError(
-                self.partial_path, _os_cause(error, self.partial_path), kept=False
-            ) from error
+            # Named by the file the person asked for: the partial file's name is ours.
+            cause = _os_cause(error, self.partial_path)
+            raise TakeWriteError(self.final_path, cause, kept=False) from error
         _sf_command(self._file, SFC_SET_UPDATE_HEADER_AUTO, 1)
 
     def write(self, block: np.ndarray) -> None:

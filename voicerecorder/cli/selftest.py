@@ -1,7 +1,7 @@
 """``voicerecorder --self-test``: prove that an installed or frozen copy has all it needs.
 
 The probes live in their layers (``audio.selfcheck``, ``ui.selfcheck``, ``sandbox.selfcheck``);
-this module lists them, adds the import check, runs them and adds the top-level flag.
+this module lists them, adds the import check and runs them.
 
 Each check prints one line, ``OK``, ``SKIP`` or ``FAIL`` with what it found or why it
 failed; the run returns 0 when no check failed. Installers and CI run it on the built
@@ -11,7 +11,6 @@ without any audio device (zero devices is fine; a missing native library is not)
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import pkgutil
 import sys
@@ -28,8 +27,6 @@ from voicerecorder.audio.selfcheck import (
 from voicerecorder.errors import SkipCheck
 from voicerecorder.sandbox.selfcheck import check_sandbox
 from voicerecorder.ui.selfcheck import check_qt, check_translations
-
-FLAG = "--self-test"
 
 OK = "OK"
 SKIP = "SKIP"
@@ -83,16 +80,6 @@ def run_check(name: str, check: Callable[[], str]) -> CheckResult:
         return CheckResult(name, SKIP, str(skipped))
     except Exception as error:
         return CheckResult(name, FAIL, f"{type(error).__name__}: {error}")
-
-
-def add_flag(parser: argparse.ArgumentParser) -> None:
-    """Add ``--self-test`` to the top-level parser."""
-    parser.add_argument(
-        FLAG,
-        action="store_true",
-        dest="self_test",
-        help="check the installation (libraries, audio devices, WAV files, Qt, sandbox) and exit",
-    )
 
 
 def run(print_line: Callable[[str], None] = print) -> int:
