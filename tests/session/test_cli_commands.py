@@ -246,3 +246,35 @@ def test_pack_refusal_in_chinese(cli_session, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert "未生成数据包" in err
     assert "第 20 句（19.wav）：还没有录音" in err
+
+
+def test_new_sets_every_job_field_and_warns_about_english_training(tmp_path, script_file, capsys):
+    folder = tmp_path / "s"
+    extra = ["--description", "Warm", "--phone", "+86 10 1234 5678", "--output-language", "cn"]
+    extra += ["--custom-text", "Hello there.", "--supported-service", "video_2d, chat_2d", "--on-demand"]
+    assert new_session(folder, "--script", str(script_file), *extra) == 0
+    form = Session.open(folder).form
+    assert (form.description, form.phone, form.output_language, form.custom_text) == (
+        "Warm",
+        "+86 10 1234 5678",
+        "CN",
+        "Hello there.",
+    )
+    assert (form.supported_service, form.is_ondemand_resource) == (("VIDEO_2D", "CHAT_2D"), True)
+    err = capsys.readouterr().err
+    assert "Chinese only" in err
+    assert "only for the MIDDLE edition" in err
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "field"),
+    [
+        ("--supported-service", "VIDEO_2D,TV", "supported_service"),
+        ("--output-language", "fr", "output_language"),
+        ("--custom-text", "x" * 201, "custom_text"),
+    ],
+)
+def test_new_refuses_a_bad_job_field_naming_it(tmp_path, script_file, capsys, option, value, field):
+    assert new_session(tmp_path / "s", "--script", str(script_file), option, value) == 2
+    assert field in capsys.readouterr().err
+    assert not (tmp_path / "s").exists()

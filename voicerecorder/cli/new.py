@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from voicerecorder.cli.form_options import add_form_arguments, form_changes, print_form_warnings
 from voicerecorder.errors import EXIT_OK, EXIT_USAGE, UserFacingError
 from voicerecorder.session.form import SEXES, VoiceForm
 from voicerecorder.session.lint import lint_script
@@ -27,8 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--script", type=Path, metavar="FILE", help=".txt, .tsv or .csv script to read")
     parser.add_argument("--voice-name", help="the voice's name in MetaStudio (default: DIR's name)")
     parser.add_argument("--sex", type=str.upper, choices=SEXES, default="FEMALE")
-    parser.add_argument("--description", default="")
-    parser.add_argument("--phone", default="")
+    add_form_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -57,10 +57,10 @@ def run(args: argparse.Namespace) -> int:
         sex=args.sex,
         tag=args.tag,
         language=args.language,
-        description=args.description,
-        phone=args.phone,
+        **form_changes(args),
     )
     session = Session.create(form, args.edition, script, folder=args.folder)
+    print_form_warnings(form, args.edition)
     message = Bilingual(
         f"Created session {session.folder}: {session.sentence_count} sentences ({script.source}).",
         f"已创建会话 {session.folder}：共 {session.sentence_count} 句（{script.source}）。",

@@ -1,4 +1,6 @@
-"""``voicerecorder submit DIR [--wait] [--sandbox] [--letter FILE]``: train a voice from a session.
+"""``voicerecorder submit DIR [--wait] [--sandbox] [--letter FILE] [--app-user-id ID] [form options]``:
+train a voice from a session. The form options (``--description``, ``--custom-text`` …) update
+the session's voice form first.
 
 Exit codes: 0 submitted (with ``--wait``: the job SUCCEEDed), 1 a cloud error or the job
 FAILED, 2 a usage or settings problem, 3 (``--wait``) the job waits for you — on
@@ -10,9 +12,11 @@ nothing re-recorded since the audit), 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 
 from voicerecorder.cli.cloud_status import render_job
+from voicerecorder.cli.form_options import add_form_arguments, form_changes
 from voicerecorder.cli.progress import TerminalReporter, add_workflow_arguments, cloud_target, poll_policy
 from voicerecorder.cloud.models import TrainingJob
 from voicerecorder.cloud.states import is_terminal
@@ -40,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--letter", type=Path, metavar="FILE", help="the signed authorization letter (PDF, JPG or PNG)"
     )
+    add_form_arguments(parser)
     add_workflow_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -78,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
     """Submit, resume or resubmit the session's job; with ``--wait`` follow it."""
     policy = poll_policy(args)
     session = Session.open(args.folder)
+    changes = form_changes(args)
+    if changes:
+        session.update_form(dataclasses.replace(session.form, **changes))
     language = current_language()
     reporter = TerminalReporter()
     with cloud_target(args) as target:

@@ -167,11 +167,23 @@ _SCRIPT = record(
     {"language": one_of(*LANGUAGES), "sentences": list_of(record({"id": _text, "text": _text}))},
     {"source": _text},
 )
+_VOICE = record(
+    {},
+    {
+        **{
+            name: _text
+            for name in ("voice_name", "sex", "tag", "language", "description", "phone", "output_language")
+        },
+        "custom_text": _text,
+        "supported_service": list_of(_text),
+        "is_ondemand_resource": _boolean,
+    },
+)
 MANIFEST = record(
     {
         "created": _text,
         "updated": _text,
-        "voice": map_of(_text),
+        "voice": _VOICE,
         "edition": one_of(*EDITION_SIZES),
         "script": _SCRIPT,
         "sentences": list_of(_SENTENCE),
