@@ -68,3 +68,11 @@ def test_the_form_warnings_are_reported_when_submitting(sandbox, make_session):
     submit(session, client_of(sandbox()), reporter=events.append)
     [warning] = [event.message for event in events if event.step == "warning"]
     assert "Chinese only" in warning.en
+
+
+def test_duration_settings_without_limits_do_not_block_and_say_so(sandbox, make_session, monkeypatch):
+    monkeypatch.delitem(quotas.DURATION_LIMITS, "basic_min")
+    monkeypatch.delitem(quotas.DURATION_LIMITS, "basic_max")
+    [notice] = preflight(make_session(), client_of(sandbox()), needs_resource=True)
+    assert "Could not verify the total length" in notice.en
+    assert "无法确认总时长" in notice.zh

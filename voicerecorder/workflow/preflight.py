@@ -28,8 +28,20 @@ def total_seconds(session: Session) -> float:
     return sum(take.duration_s for take in takes if take is not None)
 
 
-def _duration_problem(session: Session, client: MetaStudioClient) -> Bilingual | None:
+def _unverified_duration(edition: str) -> Bilingual:
+    return Bilingual(
+        f"Could not verify the total length: the tenant's duration settings have no limits for the "
+        f"{edition} edition. Submitting anyway; MetaStudio's review checks it.",
+        f"无法确认总时长：租户时长配置中没有 {edition} 版本的上下限。仍继续提交；MetaStudio 审核时会检查。",
+    )
+
+
+def _duration_problem(
+    session: Session, client: MetaStudioClient, notices: list[Bilingual]
+) -> Bilingual | None:
     low, high = client.show_tenant_duration_cfg().bounds(session.edition)
+    if low is None and high is None:
+        notices.append(_unverified_duration(session.edition))
     seconds = total_seconds(session)
     if low is not None and seconds < low:
         return Bilingual(
@@ -89,9 +101,9 @@ def preflight(session: Session, client: MetaStudioClient, *, needs_resource: boo
     """
     session.recheck_chosen()
     problems = [problem.message for problem in session.problems()]
-    notices = []
+    notices: list[Bilingual] = []
     if not problems:
-        duration = _duration_problem(session, client)
+        duration = _duration_problem(session, client, notices)
         problems += [duration] if duration else []
     if needs_resource:
         quota, notice = _quota_check(session, client)
