@@ -24,7 +24,7 @@ def test_a_complete_form_is_valid():
         ({"sex": "OTHER"}, "BASIC", "sex"),
         ({"tag": "SPORTS"}, "BASIC", "tag"),
         ({"language": "FR"}, "BASIC", "language"),
-        ({}, "ADVANCE", "edition"),
+        ({}, "ULTRA", "edition"),
         ({"phone": "call me"}, "BASIC", "phone"),
         ({"phone": "12"}, "BASIC", "phone"),
         ({"phone": "1" * 21}, "BASIC", "phone"),

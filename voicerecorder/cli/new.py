@@ -9,7 +9,7 @@ from voicerecorder.cli.form_options import add_form_arguments, form_changes, pri
 from voicerecorder.errors import EXIT_OK, EXIT_USAGE, UserFacingError
 from voicerecorder.session.form import SEXES, VoiceForm
 from voicerecorder.session.lint import lint_script
-from voicerecorder.session.script import EDITION_SIZES, LANGUAGES, TAGS, builtin_script, load_script_file
+from voicerecorder.session.script import EDITIONS, LANGUAGES, TAGS, builtin_script, load_script_file
 from voicerecorder.text import Bilingual, current_language
 
 
@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "language and edition, or with --script FILE (checked first; errors refuse it).",
     )
     parser.add_argument("folder", type=Path, metavar="DIR", help="the new session folder")
-    parser.add_argument("--edition", required=True, type=str.upper, choices=tuple(EDITION_SIZES))
+    parser.add_argument("--edition", required=True, type=str.upper, choices=EDITIONS)
     parser.add_argument("--language", required=True, type=str.upper, choices=LANGUAGES)
     parser.add_argument("--tag", required=True, type=str.upper, choices=TAGS)
     parser.add_argument("--script", type=Path, metavar="FILE", help=".txt, .tsv or .csv script to read")

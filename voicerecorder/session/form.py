@@ -6,11 +6,10 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass
 
-from voicerecorder.session.script import EDITION_SIZES, LANGUAGES, TAGS
+from voicerecorder.session.script import EDITIONS, LANGUAGES, TAGS
 from voicerecorder.text import Bilingual
 
 SEXES = ("FEMALE", "MALE")
-EDITIONS = tuple(EDITION_SIZES)
 SERVICES = ("VIDEO_2D", "LIVE_2D", "CHAT_2D")
 """``supported_service`` values (SDK ``SupportedServiceEnum``): 2D avatar video, live, chat."""
 

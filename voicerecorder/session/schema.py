@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from voicerecorder.session.script import EDITION_SIZES, LANGUAGES
+from voicerecorder.session.script import EDITIONS, LANGUAGES
 
 # Far beyond any real session (a MIDDLE edition with many takes is well under 10 MB).
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
@@ -184,7 +184,7 @@ MANIFEST = record(
         "created": _text,
         "updated": _text,
         "voice": _VOICE,
-        "edition": one_of(*EDITION_SIZES),
+        "edition": one_of(*EDITIONS),
         "script": _SCRIPT,
         "sentences": list_of(_SENTENCE),
     },
