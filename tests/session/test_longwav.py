@@ -5,11 +5,15 @@ import itertools
 
 import numpy as np
 import pytest
-from support.metastudio_zip import RATE, speechlike
+import soundfile
+from support.metastudio_zip import RATE, sentence_text, speechlike
 
 from voicerecorder.errors import UserFacingError
 from voicerecorder.session import longwav
+from voicerecorder.session.form import VoiceForm
 from voicerecorder.session.longwav import MARGIN_S, PAUSE_S, long_recording, room_tone
+from voicerecorder.session.script import Script, Sentence
+from voicerecorder.session.store import Session
 
 
 def takes(count: int, noise_dbfs: float = -62.0) -> list[np.ndarray]:
@@ -64,3 +68,13 @@ def test_takes_without_room_tone_are_refused():
             room_tone(recorded, RATE)
         assert "room tone" in refused.value.message.en
         assert "底噪" in refused.value.message.zh
+
+
+@pytest.mark.parametrize(("edition", "count", "verdict"), [("BASIC", 20, "warn"), ("ADVANCE", 500, "fail")])
+def test_an_advance_session_checks_its_takes_against_studio_limits(tmp_path, edition, count, verdict):
+    script = Script("CN", tuple(Sentence(f"{i:03d}", sentence_text(i, "CN", 6.0)) for i in range(count)), "t")
+    session = Session.create(VoiceForm("Ada", "FEMALE", "NEWS", "CN"), edition, script, folder=tmp_path / "s")
+    path = tmp_path / "take.wav"
+    soundfile.write(path, speechlike(6.0, noise_dbfs=-56.0), RATE, subtype="PCM_16")
+    checks = {check["id"]: check["level"] for check in session.add_take(0, path).check["checks"]}
+    assert checks["noise_floor"] == verdict

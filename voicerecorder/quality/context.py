@@ -14,7 +14,8 @@ class TakeContext:
     ``samplerate`` and ``device`` (``{"hostapi", "name"}``). ``session_device`` /
     ``session_samplerate`` are what the session was recorded with so far, and the two medians
     come from :func:`voicerecorder.quality.checker.session_baseline` over earlier takes.
-    ``per_sentence`` is False for long-form recordings (no 5-15 s limit).
+    ``per_sentence`` is False for long-form recordings (no 5-15 s limit). ``studio`` is True
+    for the ADVANCE edition: noise floor and SNR are held to studio limits (quality/rules.py).
     """
 
     language: str = "CN"
@@ -25,3 +26,4 @@ class TakeContext:
     median_units_per_s: float | None = None
     median_loudness_dbfs: float | None = None
     per_sentence: bool = True
+    studio: bool = False
