@@ -57,6 +57,8 @@ def test_advance_submit_wait_reaches_succeed_with_one_long_wav(
     point_environment_at(monkeypatch, server)
     folder = tmp_path / "session"
     folder.symlink_to(advance_template, target_is_directory=True)
+    assert main(["pack", str(folder)]) == 0
+    assert "-sentences.tsv (kept in the session, not uploaded)" in capsys.readouterr().out
     code = main(["submit", str(folder), "--wait", "--interval", "0.1", "--app-user-id", "studio-9"])
     out, err = capsys.readouterr()
     assert code == 0, err
