@@ -19,7 +19,7 @@ from voicerecorder.session.form import VoiceForm
 from voicerecorder.session.script import ADVANCE_MIN_SENTENCES, Script, Sentence
 from voicerecorder.session.store import Session
 
-pytestmark = [pytest.mark.reference_sdk, pytest.mark.slow]
+pytestmark = pytest.mark.reference_sdk
 
 TAKE_SECONDS = 2.5
 SOURCES = 8
@@ -47,6 +47,7 @@ def advance_template(tmp_path_factory):
     return folder
 
 
+@pytest.mark.slow
 def test_advance_submit_wait_reaches_succeed_with_one_long_wav(
     advance_template, sandbox, monkeypatch, capsys, tmp_path
 ):

@@ -12,8 +12,6 @@ import time
 import types
 
 import pytest
-from huaweicloudsdkmetastudio.v1 import ShowVoiceTrainingJobRequest
-from support.sandbox_sdk import sdk_client
 from support.workflow_rig import FAST_RETRY, client_of, point_environment_at, training_jobs
 
 from voicerecorder.cli import main
@@ -220,22 +218,6 @@ def test_killed_between_create_and_upload_then_submitted_again(sandbox, make_ses
     client = client_of(server, FAST_RETRY)
     assert [job.job_id for job in training_jobs(client)] == [killed["job_id"]]
     assert client.show_voice_training_job(killed["job_id"]).state == "SUCCEED"
-
-
-def test_submit_options_update_the_form_and_send_the_app_user_id(sandbox, make_session, monkeypatch, capsys):
-    server = sandbox()
-    point_environment_at(monkeypatch, server)
-    monkeypatch.setenv("METASTUDIO_APP_USER_ID", "from-env")
-    session = make_session()
-    options = ["--app-user-id", "talent-7", "--custom-text", "Hello there.", "--output-language", "EN"]
-    assert main(["submit", str(session.folder), *options]) == 0
-    out, err = capsys.readouterr()
-    job_id = out.splitlines()[0]
-    shown = sdk_client(server).show_voice_training_job(ShowVoiceTrainingJobRequest(job_id=job_id))
-    assert (shown.app_user_id, shown.output_language) == ("talent-7", "EN")
-    form = Session.open(session.folder).form
-    assert (form.custom_text, form.output_language) == ("Hello there.", "EN")
-    assert "Chinese only" in err
 
 
 def test_submit_refuses_a_non_ascii_app_user_id(sandbox, make_session, monkeypatch, capsys):

@@ -11,11 +11,13 @@ import huaweicloudsdkmetastudio.v1 as sdk
 import pytest
 import requests
 from support.sandbox_sdk import sdk_client
-from support.workflow_rig import FAST_RETRY, client_of
+from support.workflow_rig import FAST_RETRY, client_of, point_environment_at
 
+from voicerecorder.cli import main
 from voicerecorder.cloud.client import MetaStudioClient
 from voicerecorder.cloud.errors import CloudError
 from voicerecorder.cloud.models import CommitJobReq, CreateShortJobReq, CreateTrainingJobReq
+from voicerecorder.session.store import Session
 from voicerecorder.workflow.submit import submit
 from voicerecorder.workflow.target import sandbox_config
 
@@ -140,3 +142,19 @@ def test_the_app_user_id_goes_with_every_call_whose_sdk_request_takes_it(sandbox
         takes_it = "x_app_user_id" in request_model.openapi_types
         assert sent, name
         assert {header for _, header in sent} == {USER if takes_it else None}, name
+
+
+def test_submit_options_update_the_form_and_send_the_app_user_id(sandbox, make_session, monkeypatch, capsys):
+    server = sandbox()
+    point_environment_at(monkeypatch, server)
+    monkeypatch.setenv("METASTUDIO_APP_USER_ID", "from-env")
+    session = make_session()
+    options = ["--app-user-id", "talent-7", "--custom-text", "Hello there.", "--output-language", "EN"]
+    assert main(["submit", str(session.folder), *options]) == 0
+    out, err = capsys.readouterr()
+    job_id = out.splitlines()[0]
+    shown = sdk_client(server).show_voice_training_job(sdk.ShowVoiceTrainingJobRequest(job_id=job_id))
+    assert (shown.app_user_id, shown.output_language) == ("talent-7", "EN")
+    form = Session.open(session.folder).form
+    assert (form.custom_text, form.output_language) == ("Hello there.", "EN")
+    assert "Chinese only" in err
