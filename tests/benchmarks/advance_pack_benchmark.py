@@ -4,12 +4,13 @@ Usage:
     python tests/benchmarks/advance_pack_benchmark.py [--minutes M] [--folder DIR]
 
 Builds two ADVANCE sessions of 500 sentences (the edition's minimum): one of 2 s takes
-(about 17 minutes) and one whose takes add up to ``--minutes`` (default 60), then packs each
-(``voicerecorder pack``) in a process of its own and prints its peak resident set size, the
-long WAV's length and the time taken. Exits 1 when the long session needs 50 MB more than
-the short one: packing streams take by take, while one array of an hour would take 345 MB
-as 16-bit samples and 1.4 GB as floats. Building the sessions checks every take (a few
-minutes).
+(17 minutes of takes, 34 with the pauses) and one whose takes add up to ``--minutes``
+(default 60), then packs each (``voicerecorder pack``) in a process of its own and prints
+its peak resident set size, the long WAV's length and the time taken. Exits 1 when the long
+session needs 50 MB more than the short one: packing streams take by take, while one array
+of an hour would take 345 MB as 16-bit samples and 1.4 GB as floats. Building the sessions
+checks every take (a few minutes). Measured: 62 MB for the 34-minute recording, 66 MB
+for the hour of takes (a 77-minute recording with the pauses).
 """
 
 from __future__ import annotations

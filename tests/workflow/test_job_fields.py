@@ -158,3 +158,11 @@ def test_submit_options_update_the_form_and_send_the_app_user_id(sandbox, make_s
     form = Session.open(session.folder).form
     assert (form.custom_text, form.output_language) == ("Hello there.", "EN")
     assert "Chinese only" in err
+
+
+def test_status_and_jobs_take_the_app_user_id_option(sandbox, monkeypatch, capsys):
+    server = sandbox()
+    point_environment_at(monkeypatch, server)
+    assert main(["jobs", "--json", "--app-user-id", "reseller-1"]) == 0
+    assert main(["jobs", "--json", "--app-user-id", "用户"]) == 2
+    assert "X-App-UserId" in capsys.readouterr().err
