@@ -145,6 +145,11 @@ class _Submission:
 
     # -- data -----------------------------------------------------------------------------------
 
+    def check(self, *, needs_resource: bool) -> None:
+        """The pre-submit check; what it could not verify is reported as ``notice`` events."""
+        for notice in preflight(self.session, self.client, needs_resource=needs_resource):
+            self.say("notice", notice)
+
     def pack(self, record: dict[str, Any]) -> dict[str, Any]:
         self.say("pack", Bilingual("Packing the recordings…", "正在打包录音……"), record)
         packed = pack(self.session)
@@ -305,8 +310,7 @@ def _submit(flow: _Submission) -> SubmitOutcome:
             return _send_again(flow, flow.adopt(record, found), resubmit=False)
     for warning in voice_form_warnings(session.form, session.edition).values():
         flow.say("warning", warning)
-    for notice in preflight(session, client, needs_resource=True):
-        flow.say("notice", notice)
+    flow.check(needs_resource=True)
     package = flow.pack(record)
     check_cancel(cancel)
     record = flow.create(record, package)
@@ -327,7 +331,7 @@ def _send_again(flow: _Submission, record: dict[str, Any], *, resubmit: bool) ->
 
 def _intend(flow: _Submission, record: dict[str, Any], *, resubmit: bool) -> None:
     """Pack the current takes and record the package as the one to upload (not yet sent)."""
-    preflight(flow.session, flow.client, needs_resource=False)
+    flow.check(needs_resource=False)
     package = flow.pack(record)
     if resubmit and package["sha256"] == record.get("committed_sha256"):
         raise _same_data()
