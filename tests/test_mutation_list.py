@@ -5,7 +5,17 @@ from pathlib import Path
 from mutations.run import MUTATIONS
 
 ROOT = Path(__file__).resolve().parents[1]
-AREAS = {"signer", "zip", "clipping rule", "atomic manifest", "crash recovery", "WAV repair"}
+AREAS = {
+    "signer",
+    "zip",
+    "clipping rule",
+    "atomic manifest",
+    "crash recovery",
+    "WAV repair",
+    "job fields",
+    "resources",
+    "whole recording",
+}
 
 
 def test_every_original_snippet_is_in_its_file_exactly_once():
@@ -24,6 +34,6 @@ def test_every_mutation_changes_the_code_and_names_tests_that_exist():
         assert all((ROOT / test).is_file() for test in mutation.tests), mutation.name
 
 
-def test_the_six_areas_are_covered_and_names_are_unique():
+def test_every_area_is_covered_and_names_are_unique():
     assert {mutation.area for mutation in MUTATIONS} == AREAS
     assert len({mutation.name for mutation in MUTATIONS}) == len(MUTATIONS)

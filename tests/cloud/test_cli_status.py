@@ -75,7 +75,11 @@ def test_status_falls_back_to_short_jobs_and_shows_metrics(cloud_env, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["kind"] == "short"
     assert data["job"]["assess_result"]["snr"]["actual"] == "21"
-    assert data["description"]["zh"]
+    assert data["description"] == {
+        "en": describe_state("SUCCEED", quality_check=True).en,
+        "zh": describe_state("SUCCEED", quality_check=True).zh,
+    }
+    assert "Quality check done" in data["description"]["en"]
     assert data["terminal"] is True
 
 
@@ -171,6 +175,15 @@ def test_sandbox_flag_talks_to_the_local_sandbox(memory_keyring, capsys):
     assert "Sandbox" in captured.err
 
 
+def test_every_state_of_a_quality_check_is_worded_as_a_quality_check():
+    for state in JOB_STATES:
+        text = describe_state(state, quality_check=True)
+        assert "quality check" in text.en.lower(), state
+        assert "质量检测" in text.zh, state
+        assert "train" not in text.en.replace("nothing was trained", ""), state
+        assert text.en != describe_state(state).en, state
+
+
 def test_every_state_has_a_bilingual_description():
     for state in JOB_STATES:
         text = describe_state(state)
@@ -178,6 +191,7 @@ def test_every_state_has_a_bilingual_description():
         assert text.zh
         assert text.en != text.zh
     assert "NEW_STATE" in describe_state("NEW_STATE").en
+    assert "NEW_STATE" in describe_state("NEW_STATE", quality_check=True).en
     assert is_terminal("FAILED")
     assert not is_terminal("AUDIT_FAILED")
     assert needs_action("AUDIT_FAILED")

@@ -41,6 +41,9 @@ CLIPPING_TESTS = ("tests/quality/test_levels.py", "tests/quality/test_odd_input.
 ATOMIC_TESTS = ("tests/session/test_manifest.py", "tests/session/test_crash_consistency.py")
 RECOVERY_TESTS = ("tests/workflow/test_own_job.py",)
 REPAIR_TESTS = ("tests/audio/test_take_files.py",)
+JOB_FIELD_TESTS = ("tests/workflow/test_job_fields.py",)
+RESOURCE_TESTS = ("tests/workflow/test_preflight_resources.py",)
+LONG_WAV_TESTS = ("tests/session/test_longwav.py",)
 
 MUTATIONS = (
     Mutation(
@@ -178,6 +181,38 @@ MUTATIONS = (
         'handle.write(struct.pack("<I", data_size))',
         'handle.write(struct.pack("<I", length - layout.data_start))',
         REPAIR_TESTS,
+    ),
+    Mutation(
+        "the app user id left off a quality check's state",
+        "job fields",
+        "voicerecorder/cloud/client.py",
+        'return self._get(ShortJob, f"user/short-jobs/{_job_segment(job_id)}", app_user=True)',
+        'return self._get(ShortJob, f"user/short-jobs/{_job_segment(job_id)}")',
+        JOB_FIELD_TESTS,
+    ),
+    Mutation(
+        "on-demand MIDDLE counted against bought resources",
+        "resources",
+        "voicerecorder/cloud/models.py",
+        '"middle_on_demand" if on_demand and edition == "MIDDLE" else edition.lower()',
+        "edition.lower()",
+        RESOURCE_TESTS,
+    ),
+    Mutation(
+        "a missing quota figure read as none left",
+        "resources",
+        "voicerecorder/workflow/preflight.py",
+        "left = available.figure(session.edition, on_demand) if available is not None else None",
+        "left = (available.figure(session.edition, on_demand) if available is not None else None) or 0",
+        RESOURCE_TESTS,
+    ),
+    Mutation(
+        "digital silence taken for room tone",
+        "whole recording",
+        "voicerecorder/session/longwav.py",
+        "and longest_run(part == 0.0) < dropout",
+        "",
+        LONG_WAV_TESTS,
     ),
 )
 

@@ -3,6 +3,7 @@
 import pytest
 
 from voicerecorder.quality.checker import check_take
+from voicerecorder.quality.context import TakeContext
 from voicerecorder.quality.report import Level
 
 RATE = 48000
@@ -44,3 +45,33 @@ def test_snr_limits_on_both_sides(speech, take, snr, level):
     clean = check_take(take(speech["en"], noise_dbfs=None), RATE).metrics["loudness_dbfs"]
     report = check_take(take(speech["en"], noise_dbfs=clean - snr, seed=5), RATE)
     assert report.finding("snr").level is level
+
+
+STUDIO = TakeContext(studio=True)
+
+
+@pytest.mark.parametrize(
+    ("noise", "ordinary", "studio"),
+    [(-75.0, Level.PASS, Level.PASS), (-61.0, Level.PASS, Level.PASS), (-56.0, Level.WARN, Level.FAIL)],
+)
+def test_advance_takes_are_held_to_a_studio_noise_floor(speech, take, noise, ordinary, studio):
+    audio = take(speech["en"], noise_dbfs=noise)
+    assert check_take(audio, RATE).finding("noise_floor").level is ordinary
+    finding = check_take(audio, RATE, STUDIO).finding("noise_floor")
+    assert finding.level is studio
+    if studio is Level.FAIL:
+        assert "ADVANCE" in finding.message.en
+        assert "高级版" in finding.message.zh
+
+
+@pytest.mark.parametrize(
+    ("snr", "ordinary", "studio"), [(45.0, Level.PASS, Level.PASS), (30.0, Level.WARN, Level.FAIL)]
+)
+def test_advance_takes_are_held_to_a_studio_snr(speech, take, snr, ordinary, studio):
+    clean = check_take(take(speech["en"], noise_dbfs=None), RATE).metrics["loudness_dbfs"]
+    audio = take(speech["en"], noise_dbfs=clean - snr, seed=3)
+    assert check_take(audio, RATE).finding("snr").level is ordinary
+    finding = check_take(audio, RATE, STUDIO).finding("snr")
+    assert finding.level is studio
+    if studio is Level.FAIL:
+        assert "ADVANCE" in finding.message.en

@@ -25,7 +25,7 @@ from huaweicloudsdkmetastudio.v1 import (
 from support.metastudio_zip import speechlike, training_zip, wav_bytes
 from support.sandbox_sdk import FINAL_STATES, put, sdk_client, wait_for
 
-from voicerecorder.sandbox import FaultPlan, parse_faults
+from voicerecorder.sandbox import FaultPlan, parse_faults, quotas
 
 pytestmark = pytest.mark.reference_sdk
 
@@ -232,13 +232,39 @@ def test_quota_runs_out(client):
     assert refused.value.error_code == "MSS.20020002"
 
 
-def test_long_audio_edition_audit(client, tmp_path):
+def _advance_job_with(client, tmp_path, wav: bytes):
     body = CreateTrainingJobReq(voice_name="v", create_type="PACKAGE")
     created = client.create_training_advance_job(CreateTrainingAdvanceJobRequest(body=body))
     with zipfile.ZipFile(tmp_path / "long.zip", "w") as archive:
-        archive.writestr("all.wav", wav_bytes(speechlike(20.0)))
+        archive.writestr("all.wav", wav)
     put(created.training_data_uploading_url, (tmp_path / "long.zip").read_bytes(), "application/zip")
-    assert _commit_and_wait(client, created.job_id).state == "SUCCEED"
+    return _commit_and_wait(client, created.job_id)
+
+
+def test_long_audio_edition_audit(client, tmp_path, monkeypatch):
+    monkeypatch.setitem(quotas.DURATION_LIMITS, "advance_min", 15)
+    monkeypatch.setitem(quotas.DURATION_LIMITS, "advance_max", 30)
+    assert _advance_job_with(client, tmp_path, wav_bytes(speechlike(20.0))).state == "SUCCEED"
+
+
+@pytest.mark.parametrize(
+    ("wav", "code", "words"),
+    [
+        (wav_bytes(speechlike(20.0, samplerate=44100), samplerate=44100), "MSS.20020011", "takes 48 kHz"),
+        (wav_bytes(speechlike(10.0)), "MSS.20020017", "takes 15–30 s"),
+        (wav_bytes(speechlike(40.0)), "MSS.20020017", "takes 15–30 s"),
+    ],
+)
+def test_the_advance_audit_wants_one_48_khz_wav_within_the_tenant_bounds(
+    client, tmp_path, monkeypatch, wav, code, words
+):
+    monkeypatch.setitem(quotas.DURATION_LIMITS, "advance_min", 15)
+    monkeypatch.setitem(quotas.DURATION_LIMITS, "advance_max", 30)
+    job = _advance_job_with(client, tmp_path, wav)
+    assert job.state == "AUDIT_FAILED"
+    [error] = _errors(client, job.job_id)
+    assert (error.audio_name, error.error_code) == ("all.wav", code)
+    assert words in error.error_message
 
 
 def test_create_validation(client):

@@ -271,3 +271,81 @@ def test_pack_refusal_in_chinese(cli_session, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert "未生成数据包" in err
     assert "第 20 句（文件 19.wav）：还没有录音" in err
+
+
+def test_new_sets_every_job_field_and_warns_about_english_training(tmp_path, script_file, capsys):
+    folder = tmp_path / "s"
+    extra = ["--description", "Warm", "--phone", "+86 10 1234 5678", "--output-language", "cn"]
+    extra += ["--custom-text", "Hello there.", "--supported-service", "video_2d, chat_2d", "--on-demand"]
+    assert new_session(folder, "--script", str(script_file), *extra) == 0
+    form = Session.open(folder).form
+    assert (form.description, form.phone, form.output_language, form.custom_text) == (
+        "Warm",
+        "+86 10 1234 5678",
+        "CN",
+        "Hello there.",
+    )
+    assert (form.supported_service, form.is_ondemand_resource) == (("VIDEO_2D", "CHAT_2D"), True)
+    err = capsys.readouterr().err
+    assert "Chinese only" in err
+    assert "only for the MIDDLE edition" in err
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "field"),
+    [
+        ("--supported-service", "VIDEO_2D,TV", "supported_service"),
+        ("--output-language", "fr", "output_language"),
+        ("--custom-text", "x" * 201, "custom_text"),
+    ],
+)
+def test_new_refuses_a_bad_job_field_naming_it(tmp_path, script_file, capsys, option, value, field):
+    assert new_session(tmp_path / "s", "--script", str(script_file), option, value) == 2
+    assert field in capsys.readouterr().err
+    assert not (tmp_path / "s").exists()
+
+
+def advance_lines(count: int = 500) -> list[str]:
+    """``count`` different plain sentences, each a comfortable read of a few seconds."""
+    people = (
+        "The baker",
+        "A sailor",
+        "My neighbour",
+        "The teacher",
+        "A painter",
+        "The gardener",
+        "Her cousin",
+    )
+    actions = ("carried fresh bread", "walked slowly", "sang softly", "wrote a letter", "planted roses")
+    places = ("along the harbour", "through the quiet park", "beside the river", "across the old bridge")
+    times = ("before sunrise", "after the rain", "during the festival", "on a windy evening", "at noon")
+    lines = [
+        f"{who} {what} {where} {when}, and everyone smiled."
+        for who in people
+        for what in actions
+        for where in places
+        for when in times
+    ]
+    return lines[:count]
+
+
+def test_new_advance_with_an_imported_script_of_500_sentences(tmp_path, capsys):
+    script = tmp_path / "advance.txt"
+    script.write_text("\n".join(advance_lines()) + "\n", encoding="utf-8")
+    args = ["new", str(tmp_path / "s"), "--edition", "advance", "--language", "EN", "--tag", "NEWS"]
+    assert main([*args, "--script", str(script)]) == 0, capsys.readouterr().err
+    session = Session.open(tmp_path / "s")
+    assert (session.edition, session.sentence_count) == ("ADVANCE", 500)
+    short = tmp_path / "short.txt"
+    short.write_text("\n".join(advance_lines(499)) + "\n", encoding="utf-8")
+    assert main(["new", str(tmp_path / "t"), *args[2:], "--script", str(short)]) == 2
+    assert "at least 500 sentences but there are only 499" in capsys.readouterr().err
+
+
+def test_new_advance_with_a_builtin_script_says_to_import_one(tmp_path, capsys):
+    args = ["new", str(tmp_path / "s"), "--edition", "advance", "--language", "CN", "--tag", "NEWS"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "the ADVANCE edition reads at least 500" in err
+    assert "--script FILE" in err
+    assert not (tmp_path / "s").exists()

@@ -27,7 +27,7 @@ def set_path(data: dict, path: tuple, value: object) -> None:
 
 
 CASES = [
-    (("edition",), "ULTRA", "field edition must be one of BASIC, MIDDLE, not 'ULTRA'"),
+    (("edition",), "ULTRA", "field edition must be one of BASIC, MIDDLE, ADVANCE, not 'ULTRA'"),
     (("schema_version",), True, "unknown format True"),
     (("jobs",), {"training": [5]}, "field jobs.training[0] must be an object, not 5"),
     (("current_index",), 10**30, "field current_index holds a number beyond 64 bits"),
@@ -94,5 +94,5 @@ def test_commands_refuse_an_unknown_edition(basic_session, good_wav, capsys, com
     extra = [str(good_wav)] if command == "import" else []
     assert main([command, str(basic_session.folder), *extra]) == code
     error = capsys.readouterr().err
-    assert "field edition must be one of BASIC, MIDDLE, not 'ULTRA'" in error
+    assert "field edition must be one of BASIC, MIDDLE, ADVANCE, not 'ULTRA'" in error
     assert "Traceback" not in error

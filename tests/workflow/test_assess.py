@@ -6,6 +6,7 @@ import pytest
 from support.workflow_rig import FAST_POLL, client_of
 
 from voicerecorder.cloud.errors import ServerError
+from voicerecorder.cloud.states import describe_state
 from voicerecorder.workflow import records
 from voicerecorder.workflow.assess import METRICS, run_assessment
 from voicerecorder.workflow.events import WorkflowCancelled
@@ -33,6 +34,9 @@ def test_assessment_saves_the_six_metrics_and_the_suggestion(sandbox, make_sessi
     steps = [event.step for event in events]
     assert steps.index("create") < steps.index("upload") < steps.index("commit") < steps.index("state")
     assert client.show_short_job(outcome.job_id).state == "SUCCEED"
+    states = [event for event in events if event.step == "state"]
+    assert all(event.message == describe_state(event.state, quality_check=True) for event in states)
+    assert "Quality check done" in states[-1].message.en
 
 
 def test_the_same_sample_is_not_checked_twice(sandbox, make_session):

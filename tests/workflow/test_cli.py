@@ -35,7 +35,9 @@ def test_assess_wait_prints_the_metrics(sandbox, make_session, monkeypatch, caps
     assert code == (3 if any(record["result"][name]["status"] for name in METRICS) else 0)
     for name in METRICS:
         assert name in out
-    assert "SUCCEED" in out
+    assert "SUCCEED — Quality check done" in out
+    assert "PROCESSING — The quality check is measuring the sample" in err
+    assert "voice model" not in out + err
     assert "Sandbox" not in err
 
 
@@ -218,3 +220,12 @@ def test_killed_between_create_and_upload_then_submitted_again(sandbox, make_ses
     client = client_of(server, FAST_RETRY)
     assert [job.job_id for job in training_jobs(client)] == [killed["job_id"]]
     assert client.show_voice_training_job(killed["job_id"]).state == "SUCCEED"
+
+
+def test_submit_refuses_a_non_ascii_app_user_id(sandbox, make_session, monkeypatch, capsys):
+    server = sandbox()
+    point_environment_at(monkeypatch, server)
+    session = make_session()
+    assert main(["submit", str(session.folder), "--app-user-id", "用户"]) == 2
+    assert "X-App-UserId" in capsys.readouterr().err
+    assert training_jobs(client_of(server)) == []

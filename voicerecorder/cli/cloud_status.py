@@ -94,9 +94,14 @@ def fetch_job(client: MetaStudioClient, job_id: str) -> Job:
         raise  # neither kind: the training job's "not found", which names the id
 
 
+def describe_job(job: Job) -> Bilingual:
+    """What the job's state means: a quality check's (short job) or a voice training's."""
+    return describe_state(job.state, quality_check=isinstance(job, ShortJob))
+
+
 def job_json(job: Job) -> dict[str, object]:
     """The job as JSON-ready data, with the bilingual description of its state."""
-    description = describe_state(job.state)
+    description = describe_job(job)
     return {
         "kind": "short" if isinstance(job, ShortJob) else "training",
         "job": dataclasses.asdict(job),
@@ -148,7 +153,7 @@ def render_job(job: Job, language: str) -> str:
         lines.append(
             f"{label['voice']}: {job.voice_name}  {job.job_type or ''} {job.language or ''}".rstrip()
         )
-    lines.append(f"{label['state']}: {job.state} — {describe_state(job.state).pick(language)}")
+    lines.append(f"{label['state']}: {job.state} — {describe_job(job).pick(language)}")
     lines.append(f"{label['updated']}: {format_time(job.lastupdate_time or job.create_time)}")
     if isinstance(job, TrainingJob) and job.asset_id:
         lines.append(f"{label['asset']}: {job.asset_id}")
@@ -212,7 +217,7 @@ def run_status(args: argparse.Namespace) -> int:
 
         def report(changed: Job) -> None:
             stamp = datetime.now(UTC).strftime("%H:%M:%S")
-            text = f"[{stamp}] {changed.state} — {describe_state(changed.state).pick(language)}"
+            text = f"[{stamp}] {changed.state} — {describe_job(changed).pick(language)}"
             print(text, file=sys.stderr if args.json else sys.stdout, flush=True)
 
         job = wait_for_job(client, args.job_id, args.interval, report)

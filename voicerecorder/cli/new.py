@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from voicerecorder.cli.form_options import add_form_arguments, form_changes, print_form_warnings
 from voicerecorder.errors import EXIT_OK, EXIT_USAGE, UserFacingError
 from voicerecorder.session.form import SEXES, VoiceForm
 from voicerecorder.session.lint import lint_script
-from voicerecorder.session.script import EDITION_SIZES, LANGUAGES, TAGS, builtin_script, load_script_file
+from voicerecorder.session.script import EDITIONS, LANGUAGES, TAGS, builtin_script, load_script_file
 from voicerecorder.text import Bilingual, current_language
 
 
@@ -21,14 +22,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "language and edition, or with --script FILE (checked first; errors refuse it).",
     )
     parser.add_argument("folder", type=Path, metavar="DIR", help="the new session folder")
-    parser.add_argument("--edition", required=True, type=str.upper, choices=tuple(EDITION_SIZES))
+    parser.add_argument("--edition", required=True, type=str.upper, choices=EDITIONS)
     parser.add_argument("--language", required=True, type=str.upper, choices=LANGUAGES)
     parser.add_argument("--tag", required=True, type=str.upper, choices=TAGS)
     parser.add_argument("--script", type=Path, metavar="FILE", help=".txt, .tsv or .csv script to read")
     parser.add_argument("--voice-name", help="the voice's name in MetaStudio (default: DIR's name)")
     parser.add_argument("--sex", type=str.upper, choices=SEXES, default="FEMALE")
-    parser.add_argument("--description", default="")
-    parser.add_argument("--phone", default="")
+    add_form_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -57,13 +57,13 @@ def run(args: argparse.Namespace) -> int:
         sex=args.sex,
         tag=args.tag,
         language=args.language,
-        description=args.description,
-        phone=args.phone,
+        **form_changes(args),
     )
     with Session.create(
         form, args.edition, script, writer="voicerecorder new", folder=args.folder
     ) as session:
         count = session.sentence_count
+    print_form_warnings(form, args.edition)
     message = Bilingual(
         f"Created session {session.folder}: {count} sentences ({script.source}).",
         f"已创建会话 {session.folder}：共 {count} 句（{script.source}）。",

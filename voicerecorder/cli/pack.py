@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Pack the session and print the zip's path, size and sha256, then any warnings."""
     # Imported here: the take checker loads NumPy, soxr and webrtcvad; --help needs none of them.
-    from voicerecorder.session.export import pack
+    from voicerecorder.session.export import pack, sentence_starts_path
     from voicerecorder.session.store import Session
 
     with Session.open(args.folder, writer="voicerecorder pack") as session:
@@ -41,6 +41,14 @@ def run(args: argparse.Namespace) -> int:
             f"已写入 {result.path}（{record.size} 字节，{count} 句），sha256 {record.sha256}",
         ).pick(language)
     )
+    if session.edition == "ADVANCE":
+        sidecar = sentence_starts_path(result.path)
+        print(
+            Bilingual(
+                f"Where each sentence starts and ends: {sidecar} (kept in the session, not uploaded)",
+                f"每句的起止位置：{sidecar}（保存在会话中，不上传）",
+            ).pick(language)
+        )
     for warning in result.warnings:
         print(Bilingual(f"warning: {warning.message.en}", f"警告：{warning.message.zh}").pick(language))
     return EXIT_OK

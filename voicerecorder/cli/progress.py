@@ -7,6 +7,7 @@ import contextlib
 import sys
 from collections.abc import Iterator
 
+from voicerecorder.cli.form_options import add_app_user_argument
 from voicerecorder.errors import EXIT_USAGE, UserFacingError
 from voicerecorder.text import Bilingual, current_language
 from voicerecorder.workflow.events import EventStep, WorkflowEvent
@@ -40,7 +41,7 @@ class TerminalReporter:
 
 
 def add_workflow_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--wait``, ``--interval`` and ``--sandbox``."""
+    """``--wait``, ``--interval``, ``--sandbox`` and ``--app-user-id``."""
     parser.add_argument("--wait", action="store_true", help="follow the job until it finishes or needs you")
     parser.add_argument(
         "--interval", type=float, default=5.0, help="seconds before the first poll with --wait (5; grows)"
@@ -50,6 +51,7 @@ def add_workflow_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="use the local MetaStudio sandbox (nothing leaves this computer) even when credentials are set",
     )
+    add_app_user_argument(parser)
 
 
 def poll_policy(args: argparse.Namespace) -> PollPolicy:
@@ -69,7 +71,7 @@ def poll_policy(args: argparse.Namespace) -> PollPolicy:
 def cloud_target(args: argparse.Namespace) -> Iterator[CloudTarget]:
     """Huawei Cloud when configured (unless ``--sandbox``), else the sandbox, announced on stderr;
     a call that waits more than a few seconds says so on stderr."""
-    with open_target(sandbox=args.sandbox, fallback_to_sandbox=True) as target:
+    with open_target(sandbox=args.sandbox, fallback_to_sandbox=True, app_user_id=args.app_user_id) as target:
         if target.label is not None:
             print(target.label.pick(current_language()), file=sys.stderr, flush=True)
         with target.client.reporting_waits(print_wait):

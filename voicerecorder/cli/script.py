@@ -9,7 +9,7 @@ from pathlib import Path
 from voicerecorder.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from voicerecorder.session.lint import LintFinding, lint_script, reading_seconds, reading_time_text
 from voicerecorder.session.script import (
-    EDITION_SIZES,
+    EDITIONS,
     LANGUAGES,
     SCRIPT_SUFFIXES,
     Script,
@@ -42,8 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lint.add_argument(
         "--edition",
         type=str.upper,
-        choices=tuple(EDITION_SIZES),
-        help="basic (20 sentences) or middle (100): also check the sentence count",
+        choices=EDITIONS,
+        help="basic (20 sentences), middle (100) or advance (500 or more): also check the sentence count",
     )
     lint.add_argument("--json", action="store_true", help="print the findings as JSON")
     lint.set_defaults(func=run)

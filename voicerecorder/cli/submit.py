@@ -1,4 +1,6 @@
-"""``voicerecorder submit DIR [--wait] [--sandbox] [--letter FILE]``: train a voice from a session.
+"""``voicerecorder submit DIR [--wait] [--sandbox] [--letter FILE] [--app-user-id ID] [form options]``:
+train a voice from a session. The form options (``--description``, ``--custom-text`` …) update
+the session's voice form first.
 
 Exit codes: 0 submitted (with ``--wait``: the job SUCCEEDed), 1 a cloud error or the job
 FAILED, 2 a usage or settings problem, 3 (``--wait``) the job waits for you — on
@@ -10,9 +12,11 @@ nothing re-recorded since the audit), 5 another process is changing the session,
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 
 from voicerecorder.cli.cloud_status import render_job
+from voicerecorder.cli.form_options import add_form_arguments, form_changes
 from voicerecorder.cli.progress import TerminalReporter, add_workflow_arguments, cloud_target, poll_policy
 from voicerecorder.cloud.models import TrainingJob
 from voicerecorder.cloud.states import is_terminal
@@ -41,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--letter", type=Path, metavar="FILE", help="the signed authorization letter (PDF, JPG or PNG)"
     )
+    add_form_arguments(parser)
     add_workflow_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -81,6 +86,9 @@ def run(args: argparse.Namespace) -> int:
     language = current_language()
     reporter = TerminalReporter()
     with Session.open(args.folder, writer="voicerecorder submit") as session, cloud_target(args) as target:
+        changes = form_changes(args)
+        if changes:
+            session.update_form(dataclasses.replace(session.form, **changes))
         outcome = submit(session, target.client, letter=args.letter, reporter=reporter)
         print(outcome.job_id, flush=True)
         job = target.client.show_voice_training_job(outcome.job_id)

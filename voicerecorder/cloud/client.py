@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -123,8 +124,10 @@ class MetaStudioClient:
             raise unexpected_response("configuration (neither AK/SK nor a password)")
         return self._tokens.get()
 
-    def _headers(self, method: str, url: str, body: bytes) -> dict[str, str]:
+    def _headers(self, method: str, url: str, body: bytes, app_user: bool) -> dict[str, str]:
         headers = {"Content-Type": "application/json"}
+        if app_user and self.config.app_user_id:
+            headers["X-App-UserId"] = self.config.app_user_id
         if self._aksk is None:
             headers["X-Auth-Token"] = self._token().value
             return headers
@@ -135,18 +138,27 @@ class MetaStudioClient:
         return headers
 
     def _call(
-        self, method: str, path: str, *, query: Sequence[tuple[str, str]] = (), body: bytes = b""
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Sequence[tuple[str, str]] = (),
+        body: bytes = b"",
+        app_user: bool = False,
     ) -> Any:
+        """Send one operation; ``app_user``: the operation accepts ``X-App-UserId`` (per the
+        SDK's request model), so the configured app user id goes with it."""
         encoded = canonical_query(query)
         url = f"{self.config.endpoint}/v1/{self.project_id}/voice-training-manage/{path}"
         url += f"?{encoded}" if encoded else ""
+        headers = functools.partial(self._headers, method, url, body, app_user)
         try:
-            response = self._transport.send(method, url, lambda: self._headers(method, url, body), body)
+            response = self._transport.send(method, url, headers, body)
         except AuthError as error:
             if self._tokens is None or isinstance(error, ClockSkewError):
                 raise
             self._tokens.invalidate()
-            response = self._transport.send(method, url, lambda: self._headers(method, url, body), body)
+            response = self._transport.send(method, url, headers, body)
         if not response.content.strip():
             return None
         try:
@@ -154,23 +166,25 @@ class MetaStudioClient:
         except ValueError:
             raise unexpected_response("response (not JSON)") from None
 
-    def _get(self, cls: type[T], path: str, query: Sequence[tuple[str, str]] = ()) -> T:
-        return decode(cls, self._call("GET", path, query=query))
+    def _get(
+        self, cls: type[T], path: str, query: Sequence[tuple[str, str]] = (), *, app_user: bool = False
+    ) -> T:
+        return decode(cls, self._call("GET", path, query=query, app_user=app_user))
 
     # Short jobs (voice-quality assessment)
 
     def create_short_job(self, req: CreateShortJobReq | None = None) -> CreateShortJobResult:
         """CreateShortJob: a VOICE_ASSESS job and the URL to PUT its zip to. Never retried."""
         body = to_json_bytes(encode(req or CreateShortJobReq()))
-        return decode(CreateShortJobResult, self._call("POST", "user/short-jobs", body=body))
+        return decode(CreateShortJobResult, self._call("POST", "user/short-jobs", body=body, app_user=True))
 
     def commit_short_job(self, job_id: str) -> None:
         """CommitShortJob: start the assessment after the upload."""
-        self._call("POST", f"user/short-jobs/{_job_segment(job_id)}")
+        self._call("POST", f"user/short-jobs/{_job_segment(job_id)}", app_user=True)
 
     def show_short_job(self, job_id: str) -> ShortJob:
         """ShowShortJob: state and, once SUCCEED, the assessment result."""
-        return self._get(ShortJob, f"user/short-jobs/{_job_segment(job_id)}")
+        return self._get(ShortJob, f"user/short-jobs/{_job_segment(job_id)}", app_user=True)
 
     # Training jobs
 
@@ -179,21 +193,23 @@ class MetaStudioClient:
         check_choice("edition", edition, EDITIONS)
         body = to_json_bytes(encode(req))
         return decode(
-            CreateTrainingJobResult, self._call("POST", f"user/{_EDITION_PATHS[edition]}", body=body)
+            CreateTrainingJobResult,
+            self._call("POST", f"user/{_EDITION_PATHS[edition]}", body=body, app_user=True),
         )
 
     def commit_voice_training_job(self, job_id: str, req: CommitJobReq | None = None) -> None:
         """CommitVoiceTrainingJob: hand the uploaded data to review, with the form's final values."""
         fields = encode(req) if req is not None else {}
-        self._call("POST", f"user/jobs/{_job_segment(job_id)}", body=to_json_bytes(fields) if fields else b"")
+        body = to_json_bytes(fields) if fields else b""
+        self._call("POST", f"user/jobs/{_job_segment(job_id)}", body=body, app_user=True)
 
     def show_voice_training_job(self, job_id: str) -> TrainingJob:
         """ShowVoiceTrainingJob."""
-        return self._get(TrainingJob, f"user/jobs/{_job_segment(job_id)}")
+        return self._get(TrainingJob, f"user/jobs/{_job_segment(job_id)}", app_user=True)
 
     def list_voice_training_jobs(self, query: ListJobsQuery | None = None) -> JobList:
         """ListVoiceTrainingJob with every documented filter."""
-        return self._get(JobList, "user/jobs", (query or ListJobsQuery()).query_pairs())
+        return self._get(JobList, "user/jobs", (query or ListJobsQuery()).query_pairs(), app_user=True)
 
     def show_job_audit_result(self, job_id: str) -> AuditResult:
         """ShowJobAuditResult: why the review rejected the data (state AUDIT_FAILED)."""
@@ -205,7 +221,7 @@ class MetaStudioClient:
 
     def delete_voice_training_job(self, job_id: str) -> None:
         """DeleteVoiceTrainingJob. Sent once."""
-        self._call("DELETE", f"user/jobs/{_job_segment(job_id)}")
+        self._call("DELETE", f"user/jobs/{_job_segment(job_id)}", app_user=True)
 
     # Tenant information
 

@@ -12,7 +12,7 @@ import os
 import re
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit, urlunsplit
 
 import keyring
@@ -21,6 +21,7 @@ import keyring.errors
 from voicerecorder.cloud.errors import CloudConfigError
 from voicerecorder.cloud.redact import host_of, redact, register_secret
 from voicerecorder.cloud.waiting import FIRST_NOTICE_S
+from voicerecorder.errors import EXIT_USAGE
 from voicerecorder.regions import DEFAULT_REGION, REGIONS
 from voicerecorder.text import Bilingual
 
@@ -29,6 +30,8 @@ log = logging.getLogger("voicerecorder.cloud")
 KEYRING_SERVICE = "voicerecorder"
 GLOBAL_IAM_ENDPOINT = "https://iam.myhuaweicloud.com"
 _PROJECT_ID = re.compile(r"[0-9a-f]{32}")
+APP_USER_ID_MAX = 64
+APP_USER_ID_ENV = "METASTUDIO_APP_USER_ID"
 KEYRING_ENTRY = "cloud"
 
 
@@ -77,14 +80,15 @@ class CloudConfig:
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
     first_notice_s: float = FIRST_NOTICE_S
+    app_user_id: str | None = None
 
     def is_configured(self) -> bool:
         """True when credentials are present (otherwise the app uses the sandbox)."""
         return self.auth is not None
 
 
-def _error(en: str, zh: str) -> CloudConfigError:
-    return CloudConfigError(Bilingual(en, zh))
+def _error(en: str, zh: str, exit_code: int | None = None) -> CloudConfigError:
+    return CloudConfigError(Bilingual(en, zh), exit_code=exit_code)
 
 
 def default_endpoint(region: str) -> str:
@@ -126,6 +130,33 @@ def _check_project(project_id: str | None) -> str | None:
     return project_id or None
 
 
+def check_app_user_id(app_user_id: str | None) -> str | None:
+    """``app_user_id`` (the third-party user id sent as ``X-App-UserId``) trimmed, None when empty.
+
+    The header takes printable ASCII only (the service refuses Chinese: SDK ``x_app_user_id``,
+    不允许输入中文); the length limit is this app's own (the API documents none).
+    """
+    value = (app_user_id or "").strip()
+    if not value:
+        return None
+    if not all(" " <= ch <= "~" for ch in value):
+        raise _error(
+            f"The app user id (app_user_id, sent as the X-App-UserId header) must use printable ASCII "
+            f"only: letters, digits and punctuation, no Chinese or other characters (“{value}”).",
+            f"应用用户 ID（app_user_id，作为 X-App-UserId 请求头发送）只能使用可打印的 ASCII 字符："
+            f"字母、数字和标点，不能含中文或其他字符（“{value}”）。",
+            EXIT_USAGE,
+        )
+    if len(value) > APP_USER_ID_MAX:
+        raise _error(
+            f"The app user id (app_user_id) can have at most {APP_USER_ID_MAX} characters "
+            f"(now {len(value)}).",
+            f"应用用户 ID（app_user_id）最多 {APP_USER_ID_MAX} 个字符（当前 {len(value)} 个）。",
+            EXIT_USAGE,
+        )
+    return value
+
+
 def derived_iam_endpoint(endpoint: str) -> str:
     """The IAM endpoint to pair with ``endpoint``: the same server for a non-Huawei (sandbox) URL."""
     host = urlsplit(endpoint).hostname or ""
@@ -141,13 +172,19 @@ def build_config(
     project_id: str | None,
     auth: Auth | None,
     iam_endpoint: str | None = None,
+    app_user_id: str | None = None,
 ) -> CloudConfig:
     """A validated :class:`CloudConfig`; missing endpoints are derived from the region."""
     region = _check_region(region or DEFAULT_REGION)
     base = _check_endpoint(endpoint, "METASTUDIO_ENDPOINT") if endpoint else default_endpoint(region)
     iam = _check_endpoint(iam_endpoint, "IAM_ENDPOINT") if iam_endpoint else derived_iam_endpoint(base)
     return CloudConfig(
-        endpoint=base, region=region, project_id=_check_project(project_id), auth=auth, iam_endpoint=iam
+        endpoint=base,
+        region=region,
+        project_id=_check_project(project_id),
+        auth=auth,
+        iam_endpoint=iam,
+        app_user_id=check_app_user_id(app_user_id),
     )
 
 
@@ -181,6 +218,7 @@ def config_from_env(env: Mapping[str, str] | None = None) -> CloudConfig:
         project_id=env.get("METASTUDIO_PROJECT_ID", "").strip() or None,
         auth=_auth_from_env(env),
         iam_endpoint=env.get("IAM_ENDPOINT", "").strip() or None,
+        app_user_id=env.get(APP_USER_ID_ENV),
     )
 
 
@@ -230,6 +268,7 @@ def save_settings(config: CloudConfig) -> None:
         "project_id": config.project_id,
         "iam_endpoint": config.iam_endpoint,
         "auth": _auth_to_dict(config.auth),
+        "app_user_id": config.app_user_id,
     }
     try:
         with _KEYRING_LOCK:
@@ -262,6 +301,7 @@ def load_settings() -> CloudConfig | None:
         project_id=_text(data.get("project_id")),
         auth=_auth_from_dict(data.get("auth")),
         iam_endpoint=_text(data.get("iam_endpoint")),
+        app_user_id=_text(data.get("app_user_id")),
     )
 
 
@@ -284,6 +324,7 @@ def load_config(env: Mapping[str, str] | None = None) -> CloudConfig:
     """The environment's configuration when it names credentials, else the saved one, else no auth.
 
     An unavailable keyring counts as "nothing saved"; invalid settings still raise.
+    ``METASTUDIO_APP_USER_ID``, when set, overrides a saved app user id.
     """
     from_env = config_from_env(env)
     if from_env.is_configured():
@@ -293,7 +334,9 @@ def load_config(env: Mapping[str, str] | None = None) -> CloudConfig:
     except KeyringUnavailableError as error:
         log.info("saved cloud settings unavailable: %s", error)
         return from_env
-    return saved or from_env
+    if saved is None:
+        return from_env
+    return replace(saved, app_user_id=from_env.app_user_id or saved.app_user_id)
 
 
 def is_configured(env: Mapping[str, str] | None = None) -> bool:

@@ -367,8 +367,13 @@ class ResourceAvailableNums:
 
     def for_edition(self, edition: str) -> int:
         """Resources left for ``edition`` (0 when the service does not say)."""
+        return self.figure(edition) or 0
+
+    def figure(self, edition: str, on_demand: bool = False) -> int | None:
+        """Resources left for ``edition``, None when the answer has no figure for it; with
+        ``on_demand`` a MIDDLE job counts pay-per-use resources (``middle_on_demand``)."""
         check_choice("edition", edition, EDITIONS)
-        return getattr(self, edition.lower()) or 0
+        return getattr(self, "middle_on_demand" if on_demand and edition == "MIDDLE" else edition.lower())
 
 
 @dataclass(frozen=True)

@@ -108,9 +108,62 @@ _DESCRIPTIONS = {
 }
 
 
-def describe_state(state: str) -> Bilingual:
-    """What ``state`` means and what to do, in English and Chinese."""
-    known = _DESCRIPTIONS.get(state)
+_CHECK_WAITING = Bilingual(
+    "The quality check is queued or under way; its result usually comes within minutes.",
+    "质量检测正在排队或进行中，结果通常几分钟内给出。",
+)
+_CHECK_REVIEW = Bilingual(
+    "The quality check is being reviewed by the service.",
+    "服务正在复核质量检测。",
+)
+_CHECK_DESCRIPTIONS = {
+    "CREATING": Bilingual(
+        "Quality check created — waiting for the sample to be uploaded and the check started.",
+        "质量检测已创建——等待上传样本并启动检测。",
+    ),
+    "SYSTEM_AUDITING": Bilingual("The quality check is reading the sample.", "质量检测正在读取样本。"),
+    "AUDITING": _CHECK_REVIEW,
+    "WAITING_SPLIT": _CHECK_WAITING,
+    "SPLITTING": Bilingual(
+        "The quality check is cutting the sample into sentences.", "质量检测正在切分样本。"
+    ),
+    "SPLIT_FAILED": Bilingual(
+        "The quality check could not cut the sample into sentences. Check that the takes hold clear "
+        "speech, then run the quality check again.",
+        "质量检测无法切分样本。请确认录音是清晰的语音，然后重新运行质量检测。",
+    ),
+    "ANNOTATING": _CHECK_WAITING,
+    "WAITING": _CHECK_WAITING,
+    "PROCESSING": Bilingual(
+        "The quality check is measuring the sample (usually a few minutes).",
+        "质量检测正在分析样本（通常需要几分钟）。",
+    ),
+    "RESULT_REVIEW": _CHECK_REVIEW,
+    "AUDIT_FAILED": Bilingual(
+        "The quality check refused the sample. Run it again with other takes.",
+        "质量检测拒绝了样本。请换用其他录音重新检测。",
+    ),
+    "USER_RESULT_REVIEW": _CHECK_REVIEW,
+    "USER_REVIEW_REJECT": Bilingual(
+        "The quality check's result was rejected. Run the quality check again.",
+        "质量检测结果被驳回。请重新运行质量检测。",
+    ),
+    "UPLOADING": Bilingual("The quality check is saving its result.", "质量检测正在保存结果。"),
+    "FAILED": Bilingual(
+        "The quality check failed. See the reason, then run it again; nothing was trained.",
+        "质量检测失败。请查看原因后重新检测；这不影响声音训练。",
+    ),
+    "SUCCEED": Bilingual(
+        "Quality check done — see its measurements and advice.",
+        "质量检测已完成——请查看测量结果和建议。",
+    ),
+}
+
+
+def describe_state(state: str, *, quality_check: bool = False) -> Bilingual:
+    """What ``state`` means and what to do, in English and Chinese: of a voice-training job,
+    or (``quality_check``) of a quality check (a VOICE_ASSESS short job)."""
+    known = (_CHECK_DESCRIPTIONS if quality_check else _DESCRIPTIONS).get(state)
     if known:
         return known
     return Bilingual(

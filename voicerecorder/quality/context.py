@@ -17,6 +17,8 @@ class TakeContext:
     ``rate_takes`` is how many takes the speaking-rate median is taken over (below
     ``speaking_rate.min_takes`` the language's typical pace is the measure instead).
     ``per_sentence`` is False for long-form recordings (no 5-15 s limit).
+    ``studio`` is True for the ADVANCE edition: noise floor and SNR are held to studio limits
+    (quality/rules.py).
     """
 
     language: str = "CN"
@@ -28,3 +30,4 @@ class TakeContext:
     median_loudness_dbfs: float | None = None
     rate_takes: int = 0
     per_sentence: bool = True
+    studio: bool = False

@@ -27,6 +27,10 @@ _MS = "MetaStudio per-sentence mode: clips 5-15 s, > 15 s makes training fail"
 _AZURE_LEVEL = "Azure CNV: peaks -6...-3 dB, overall volume flagged below -18 dB"
 _ACX = "ACX / ElevenLabs: -23...-18 dB RMS, peaks <= -3 dB, noise floor <= -60 dB RMS"
 _TUNED = "tuned on espeak-ng speech mixed with white noise (tests/quality)"
+_STUDIO = (
+    "MetaStudio guide: the ADVANCE (premium) edition asks for a professional studio and a "
+    "high-fidelity microphone (spec/metastudio-api.md 7.2), so its warn level is its fail level"
+)
 
 LIMITS: dict[str, Limit] = {
     "duration.fail_below": Limit(1.0, "s", _MS + "; Common Voice rejects < 1 s"),
@@ -53,7 +57,9 @@ LIMITS: dict[str, Limit] = {
     "loudness.fail_peak_below": Limit(-18.0, "dBFS", _AZURE_LEVEL + " (read as peak)"),
     "noise_floor.warn_above": Limit(-60.0, "dBFS", _ACX),
     "noise_floor.fail_above": Limit(-45.0, "dBFS", "quality-rules.md; Azure: noise before speech < -70 dB"),
+    "noise_floor.studio_fail_above": Limit(-60.0, "dBFS", _STUDIO + "; " + _ACX),
     "snr.warn_below": Limit(35.0, "dB", "Azure CNV: > 35 dB recommended"),
+    "snr.studio_fail_below": Limit(35.0, "dB", _STUDIO + "; Azure CNV: > 35 dB recommended"),
     "snr.fail_below": Limit(20.0, "dB", "Azure CNV: < 20 dB flagged"),
     "silence.warn_below": Limit(0.15, "s", "Azure CNV: 100-200 ms of silence at each end"),
     "silence.warn_above": Limit(2.0, "s", "quality-rules.md: more than 2 s of silence is wasted"),
@@ -204,6 +210,12 @@ MESSAGES: dict[str, Bilingual] = {
         "noisy devices, then re-record.",
         "背景噪声太大（{value:.1f} dBFS）。请换一个更安静的房间、关闭发出噪声的设备，然后重新录制。",
     ),
+    "noise_floor.not_studio": Bilingual(
+        "Background noise is {value:.1f} dBFS; the ADVANCE edition needs studio quiet (−60 dBFS or "
+        "less). Record in a treated, silent room, then re-record.",
+        "背景噪声为 {value:.1f} dBFS；高级版（ADVANCE）需要录音棚级的安静（不高于 −60 dBFS）。"
+        "请在经过声学处理的安静房间里重新录制。",
+    ),
     "noise_floor.unmeasured": Bilingual(
         "Not enough silence to measure the noise. Leave half a second of silence before and after you speak.",
         "静音太短，无法测量噪声。请在开口前和说完后各留半秒静音。",
@@ -218,6 +230,12 @@ MESSAGES: dict[str, Bilingual] = {
         "Signal-to-noise ratio is only {value:.0f} dB: the noise will be heard in the voice. "
         "Make the room quieter and move closer to the microphone, then re-record.",
         "信噪比只有 {value:.0f} dB：合成的声音里会带噪声。请让房间更安静并靠近麦克风，然后重新录制。",
+    ),
+    "snr.not_studio": Bilingual(
+        "Signal-to-noise ratio is {value:.0f} dB; the ADVANCE edition needs studio quality (35 dB or "
+        "more). Make the room quieter and move closer to the microphone, then re-record.",
+        "信噪比为 {value:.0f} dB；高级版（ADVANCE）需要录音棚级音质（不低于 35 dB）。"
+        "请让房间更安静并靠近麦克风，然后重新录制。",
     ),
     "snr.unmeasured": Bilingual(
         "Signal-to-noise ratio not measured: no speech or no silence to compare.",

@@ -90,6 +90,8 @@ def noise_floor(m: TakeMeasures, context: TakeContext) -> Finding:
         return _finding("noise_floor", Level.PASS, None, "noise_floor.unmeasured")
     if level > limit("noise_floor.fail_above"):
         return _finding("noise_floor", Level.FAIL, level, "noise_floor.too_high")
+    if context.studio and level > limit("noise_floor.studio_fail_above"):
+        return _finding("noise_floor", Level.FAIL, level, "noise_floor.not_studio")
     if level > limit("noise_floor.warn_above"):
         return _finding("noise_floor", Level.WARN, level, "noise_floor.high")
     return _finding("noise_floor", Level.PASS, level, "noise_floor.ok")
@@ -101,6 +103,8 @@ def snr(m: TakeMeasures, context: TakeContext) -> Finding:
         return _finding("snr", Level.PASS, None, "snr.unmeasured")
     if ratio < limit("snr.fail_below"):
         return _finding("snr", Level.FAIL, ratio, "snr.too_low")
+    if context.studio and ratio < limit("snr.studio_fail_below"):
+        return _finding("snr", Level.FAIL, ratio, "snr.not_studio")
     if ratio < limit("snr.warn_below"):
         return _finding("snr", Level.WARN, ratio, "snr.low")
     return _finding("snr", Level.PASS, ratio, "snr.ok")

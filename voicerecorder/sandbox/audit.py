@@ -7,7 +7,9 @@ is non-empty UTF-8 in the job's language. ADVANCE/THIRD_PARTY packages hold one 
 
 Error codes: MSS.20020011 audio format, MSS.20020012 file types / names, MSS.20020016
 counts (documented); MSS.20020013 text language, MSS.20020014 clip too long, MSS.20020015
-text unreadable or empty, MSS.20020018 audio does not match its text (sandbox numbers).
+text unreadable or empty, MSS.20020017 total length outside the tenant's bounds (ADVANCE: one
+48 kHz WAV of ``advance_min``…``advance_max`` seconds), MSS.20020018 audio does not match its
+text (sandbox numbers).
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import soundfile
 
 from voicerecorder.errors import UserFacingError
+from voicerecorder.sandbox.quotas import DURATION_LIMITS
 from voicerecorder.session.lint import MAX_SECONDS
 from voicerecorder.session.script import EDITION_SIZES, detect_language
 
@@ -36,6 +39,8 @@ TEXT_LANGUAGE = "MSS.20020013"
 CLIP_TOO_LONG = "MSS.20020014"
 TEXT_UNREADABLE = "MSS.20020015"
 FILE_COUNT = "MSS.20020016"
+DURATION_OUT_OF_RANGE = "MSS.20020017"
+ADVANCE_RATE = 48000
 AUDIO_TEXT_MISMATCH = "MSS.20020018"
 
 
@@ -54,10 +59,11 @@ class AuditOutcome:
             )
 
 
-def check_wav(data: bytes, name: str, limit_s: float | None) -> tuple[str, str] | None:
-    """(code, message) for a WAV that breaks a rule, or None. ``limit_s`` caps the duration."""
+def check_wav(data: bytes | BinaryIO, name: str, limit_s: float | None) -> tuple[str, str] | None:
+    """(code, message) for a WAV (its bytes, or a seekable file) that breaks a rule, or None.
+    ``limit_s`` caps the duration."""
     try:
-        info = soundfile.info(io.BytesIO(data))
+        info = soundfile.info(io.BytesIO(data) if isinstance(data, bytes) else data)
     except (soundfile.LibsndfileError, RuntimeError) as error:
         return AUDIO_FORMAT, f"{name} cannot be read as audio ({error})."
     if info.format != "WAV":
@@ -154,7 +160,22 @@ def _apply_rejections(
             )
 
 
-def _audit_long_audio(archive: zipfile.ZipFile, outcome: AuditOutcome) -> None:
+def _check_advance(data: zipfile.ZipExtFile, name: str) -> tuple[str, str] | None:
+    """ADVANCE rules beyond any long WAV's: 48 kHz, and a total length within the tenant's
+    ``advance_min``…``advance_max`` (ShowTenantDurationCfg)."""
+    info = soundfile.info(data)
+    if info.samplerate != ADVANCE_RATE:
+        return AUDIO_FORMAT, f"{name} is sampled at {info.samplerate} Hz; the ADVANCE edition takes 48 kHz."
+    low, high = DURATION_LIMITS["advance_min"], DURATION_LIMITS["advance_max"]
+    if not low <= info.duration <= high:
+        return (
+            DURATION_OUT_OF_RANGE,
+            f"{name} lasts {info.duration:.0f} s; the ADVANCE edition takes {low}–{high} s of audio.",
+        )
+    return None
+
+
+def _audit_long_audio(archive: zipfile.ZipFile, outcome: AuditOutcome, job_type: str) -> None:
     names = _members(archive)
     wavs = [name for name in names if name.lower().endswith(".wav")]
     for name in names:
@@ -167,7 +188,11 @@ def _audit_long_audio(archive: zipfile.ZipFile, outcome: AuditOutcome) -> None:
             "", "", FILE_COUNT, f"The package holds {len(wavs)} WAV files; this edition needs exactly one."
         )
         return
-    problem = check_wav(archive.read(wavs[0]), wavs[0], None)
+    with archive.open(wavs[0]) as data:
+        problem = check_wav(data, wavs[0], None)
+        if problem is None and job_type == "ADVANCE":
+            data.seek(0)
+            problem = _check_advance(data, wavs[0])
     if problem:
         outcome.add(wavs[0], "", *problem)
 
@@ -183,7 +208,7 @@ def audit_package(path: Path, job: dict[str, Any], reject: frozenset[int]) -> Au
     with archive:
         size = EDITION_SIZES.get(job["job_type"])
         if size is None:
-            _audit_long_audio(archive, outcome)
+            _audit_long_audio(archive, outcome, job["job_type"])
             return outcome
         complete = _audit_pairs(archive, size, job["language"], outcome)
         _apply_rejections(archive, complete, job, reject, outcome)

@@ -20,7 +20,7 @@ from voicerecorder.sandbox.obs import BUCKET, LETTER, TEXT, WAV, ZIP
 from voicerecorder.sandbox.quotas import available_resources
 from voicerecorder.sandbox.store import Job
 from voicerecorder.sandbox.timeline import IN_PROGRESS, PHASE_END_ACTIONS, training_position
-from voicerecorder.session.form import SEXES
+from voicerecorder.session.form import SERVICES, SEXES
 from voicerecorder.session.script import EDITION_SIZES, LANGUAGES, TAGS
 
 JOB_TYPES = {
@@ -30,7 +30,6 @@ JOB_TYPES = {
     "third-party-jobs": "THIRD_PARTY",
 }
 CREATE_TYPES = ("PACKAGE", "SEGMENT")
-SERVICES = ("VIDEO_2D", "LIVE_2D", "CHAT_2D")
 ASSET_NAMESPACE = uuid.UUID("8d3b1f52-3c3e-4f0a-9d5e-6a1f0c2b7e41")
 # A training failure the fault plan injects (sandbox code in the MSS.2002xxxx block).
 TRAINING_FAILED = "MSS.20020020"

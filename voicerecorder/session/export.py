@@ -6,13 +6,21 @@ The bytes are deterministic: fixed entry times (1980-01-01 00:00), fixed attribu
 Deflate level 1 (speech hardly compresses further; level 6 is
 three times slower), so the same session always gives the same zip and the same sha256.
 Call them from a worker thread: converting 100 takes takes a few seconds.
+
+The ADVANCE package instead holds one long WAV, ``<zip name>.wav`` (48 kHz mono 16-bit,
+stored without compression, written take by take), and its sidecar
+``<zip name>-sentences.tsv`` beside the zip (number, start_s, end_s, text of every
+sentence; kept in the session, not uploaded).
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import os
+import shutil
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +30,8 @@ import soxr
 
 from voicerecorder.audio.wavfile import read_audio
 from voicerecorder.errors import UserFacingError, naming_file_errors
+from voicerecorder.private import create_private_file, unique_name
+from voicerecorder.session import longwav
 from voicerecorder.session.atomicfile import atomic_output, remove_stale_temps
 from voicerecorder.session.manifest import ExportRecord, utc_now
 from voicerecorder.session.problems import Problem, at_sentence
@@ -34,6 +44,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 ZIP_LEVEL = 1
 _UNIX = 3
 _FILE_MODE = 0o100644 << 16
+ZipWriter = Callable[[list[tuple[Path, str]], Path], tuple[str, int]]
 
 
 @dataclass(frozen=True)
@@ -45,15 +56,23 @@ class PackResult:
     warnings: tuple[Problem, ...]
 
 
-def package_wav(path: Path) -> bytes:
-    """The take at ``path`` as a 48 kHz mono 16-bit PCM WAV (channels averaged, soxr HQ resampling)."""
+def package_samples(path: Path) -> np.ndarray:
+    """The take at ``path`` as 48 kHz mono float samples (channels averaged, soxr HQ resampling)."""
     audio = read_audio(path)
     mono = audio.mono().astype(np.float64)
     if audio.samplerate != PACKAGE_RATE:
         mono = soxr.resample(mono, audio.samplerate, PACKAGE_RATE, quality=RESAMPLE_QUALITY)
-    pcm = np.clip(np.round(mono * 32767.0), -32768, 32767).astype("<i2")
+    return mono
+
+
+def _pcm16(samples: np.ndarray) -> np.ndarray:
+    return np.clip(np.round(samples * 32767.0), -32768, 32767).astype("<i2")
+
+
+def package_wav(path: Path) -> bytes:
+    """The take at ``path`` as a 48 kHz mono 16-bit PCM WAV (see :func:`package_samples`)."""
     buffer = io.BytesIO()
-    soundfile.write(buffer, pcm, PACKAGE_RATE, subtype="PCM_16", format="WAV")
+    soundfile.write(buffer, _pcm16(package_samples(path)), PACKAGE_RATE, subtype="PCM_16", format="WAV")
     return buffer.getvalue()
 
 
@@ -73,11 +92,54 @@ def _write_zip(entries: list[tuple[Path, str]], out: Path) -> tuple[str, int]:
         for number, (take_path, text) in enumerate(entries):
             archive.writestr(_zip_entry(f"{number}.wav"), package_wav(take_path), compresslevel=ZIP_LEVEL)
             archive.writestr(_zip_entry(f"{number}.txt"), text.encode("utf-8"), compresslevel=ZIP_LEVEL)
+    return _sha256(out), out.stat().st_size
+
+
+def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    with open(out, "rb") as stream:
+    with open(path, "rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
-    return digest.hexdigest(), out.stat().st_size
+    return digest.hexdigest()
+
+
+def sentence_starts_path(out: Path) -> Path:
+    """The sidecar of a whole-recording zip ``out``: where each sentence starts and ends."""
+    return out.with_name(f"{out.stem}-sentences.tsv")
+
+
+def _write_long_zip(entries: list[tuple[Path, str]], out: Path) -> tuple[str, int]:
+    """Write the ADVANCE zip ``out``: one long WAV (:mod:`voicerecorder.session.longwav`),
+    streamed take by take, and beside it the sidecar of sentence positions (not in the zip)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(out)
+    paths = [path for path, _ in entries]
+    bed = longwav.room_tone(map(package_samples, paths[: longwav.ROOM_TONE_TAKES]), PACKAGE_RATE)
+    wav = out.with_name(unique_name(out, ".wav.partial"))
+    try:
+        os.close(create_private_file(wav))
+        with soundfile.SoundFile(wav, "w", PACKAGE_RATE, 1, "PCM_16", format="WAV") as sink:
+            spans = longwav.long_recording(
+                map(package_samples, paths), PACKAGE_RATE, bed, lambda part: sink.write(_pcm16(part))
+            )
+        with atomic_output(out) as stream, zipfile.ZipFile(stream, "w") as archive:
+            info = _zip_entry(f"{out.stem}.wav")
+            info.compress_type = zipfile.ZIP_STORED
+            with open(wav, "rb") as source, archive.open(info, "w", force_zip64=True) as target:
+                shutil.copyfileobj(source, target, 1 << 20)
+    finally:
+        wav.unlink(missing_ok=True)
+    _write_sidecar([text for _, text in entries], spans, sentence_starts_path(out))
+    return _sha256(out), out.stat().st_size
+
+
+def _write_sidecar(texts: list[str], spans: list[longwav.Span], path: Path) -> None:
+    rows = [
+        f"{number}\t{span.start_s:.3f}\t{span.end_s:.3f}\t{text}"
+        for number, (text, span) in enumerate(zip(texts, spans, strict=True))
+    ]
+    with atomic_output(path) as stream:
+        stream.write(("number\tstart_s\tend_s\ttext\n" + "\n".join(rows) + "\n").encode("utf-8"))
 
 
 _GONE = Bilingual(
@@ -94,7 +156,9 @@ def _refusal(messages: list[Bilingual]) -> UserFacingError:
     )
 
 
-def _record(session: Session, kind: str, out: Path, indices: list[int]) -> ExportRecord:
+def _record(
+    session: Session, kind: str, out: Path, indices: list[int], write: ZipWriter = _write_zip
+) -> ExportRecord:
     entries = []
     for index in indices:
         take = session.chosen_take(index)
@@ -102,7 +166,7 @@ def _record(session: Session, kind: str, out: Path, indices: list[int]) -> Expor
             raise _refusal([at_sentence(index, _GONE)])
         entries.append((session.take_path(index, take), session.sentence(index).text))
     with naming_file_errors(out):
-        sha256, size = _write_zip(entries, out)
+        sha256, size = write(entries, out)
     changed = [index for index in indices if not session.unchanged_since_check(index)]
     if changed:
         out.unlink(missing_ok=True)
@@ -117,7 +181,8 @@ def _record(session: Session, kind: str, out: Path, indices: list[int]) -> Expor
 
 
 def pack(session: Session, out: Path | None = None) -> PackResult:
-    """Write the training package (all sentences) to ``out`` (default ``exports/<folder>.zip``).
+    """Write the training package (all sentences) to ``out`` (default ``exports/<folder>.zip``):
+    sentence pairs for BASIC and MIDDLE, one long WAV (and its sidecar) for ADVANCE.
 
     Unchecked chosen takes are checked first. Refuses, listing every problem, when a sentence
     has no take, its chosen take fails, or the cloud audit asked for it again.
@@ -127,7 +192,8 @@ def pack(session: Session, out: Path | None = None) -> PackResult:
     if problems:
         raise _refusal([p.message for p in problems])
     out = out or session.folder / EXPORTS_DIR / f"{session.folder.name}.zip"
-    record = _record(session, "package", out, list(range(session.sentence_count)))
+    write = _write_long_zip if session.edition == "ADVANCE" else _write_zip
+    record = _record(session, "package", out, list(range(session.sentence_count)), write)
     return PackResult(record, out, tuple(session.warnings()))
 
 

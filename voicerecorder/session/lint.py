@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from voicerecorder.quality.textunits import estimated_reading_seconds
-from voicerecorder.session.script import Script, edition_size
+from voicerecorder.session.script import Script, sentence_bounds
 from voicerecorder.text import Bilingual
 
 MIN_SECONDS = 5.0
@@ -105,11 +105,19 @@ def _located(where: Bilingual, message: Bilingual) -> Bilingual:
 
 
 def _count_findings(script: Script, edition: str) -> list[LintFinding]:
-    wanted = edition_size(edition)
+    fewest, most = sentence_bounds(edition)
     have = len(script.sentences)
     name = edition.upper()
-    if have == wanted:
+    if fewest <= have <= (most or have):
         return []
+    if most is None:
+        message = Bilingual(
+            f"Script: the {name} edition reads at least {fewest} sentences but there are only {have}. "
+            f"Add {fewest - have} more.",
+            f"文稿：{name} 版本至少需要 {fewest} 句，现在只有 {have} 句。请再补充 {fewest - have} 句。",
+        )
+        return [LintFinding(0, None, "error", "sentence_count", message)]
+    wanted = most
     if have < wanted:
         message = Bilingual(
             f"Script: the {name} edition reads exactly {wanted} sentences but there are only {have}. "

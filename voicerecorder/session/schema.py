@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from voicerecorder.session.script import EDITION_SIZES, LANGUAGES
+from voicerecorder.session.script import EDITIONS, LANGUAGES
 
 # Far beyond any real session (a MIDDLE edition with many takes is well under 10 MB).
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
@@ -167,12 +167,24 @@ _SCRIPT = record(
     {"language": one_of(*LANGUAGES), "sentences": list_of(record({"id": _text, "text": _text}))},
     {"source": _text},
 )
+_VOICE = record(
+    {},
+    {
+        **{
+            name: _text
+            for name in ("voice_name", "sex", "tag", "language", "description", "phone", "output_language")
+        },
+        "custom_text": _text,
+        "supported_service": list_of(_text),
+        "is_ondemand_resource": _boolean,
+    },
+)
 MANIFEST = record(
     {
         "created": _text,
         "updated": _text,
-        "voice": map_of(_text),
-        "edition": one_of(*EDITION_SIZES),
+        "voice": _VOICE,
+        "edition": one_of(*EDITIONS),
         "script": _SCRIPT,
         "sentences": list_of(_SENTENCE),
     },

@@ -23,6 +23,10 @@ from voicerecorder.text import Bilingual
 
 LANGUAGES = ("CN", "EN")
 EDITION_SIZES = {"BASIC": 20, "MIDDLE": 100}
+"""Editions packaged as sentence pairs (``0.wav``/``0.txt`` …): exactly this many sentences."""
+ADVANCE_MIN_SENTENCES = 500
+"""ADVANCE (premium) reads 500 sentences or more, delivered as one long WAV (MetaStudio guide)."""
+EDITIONS = (*EDITION_SIZES, "ADVANCE")
 # Every JobTag of MetaStudio's voice-training API (spec/metastudio-api.md); each has a built-in
 # script in both languages (resources/scripts/<cn|en>/<tag>.txt).
 TAGS = ("ECOMMERCE", "NEWS", "MARKETING", "LIVE", "EDUCATION", "CUSTOMER", "STORYTELLING")
@@ -103,10 +107,10 @@ class Script:
 
 
 def builtin_script(language: str, tag: str, edition: str) -> Script:
-    """The built-in script for ``language`` (CN/EN), ``tag`` and ``edition`` (BASIC/MIDDLE)."""
+    """The built-in script for ``language`` (CN/EN), ``tag`` and ``edition``."""
     language = _checked_language(language)
     tag = tag.upper()
-    size = edition_size(edition)
+    fewest, most = sentence_bounds(edition)
     if tag not in TAGS:
         raise UserFacingError(
             Bilingual(
@@ -128,8 +132,23 @@ def builtin_script(language: str, tag: str, edition: str) -> Script:
                 "请重新安装 voicerecorder，或改为导入文稿文件。",
             )
         ) from error
-    numbered = [(number, line.strip()) for number, line in enumerate(lines, 1) if line.strip()][:size]
+    numbered = [(number, line.strip()) for number, line in enumerate(lines, 1) if line.strip()][:most]
+    if len(numbered) < fewest:
+        raise _builtin_too_short(edition.upper(), relative, len(numbered), fewest)
     return _numbered_script(language, numbered, f"builtin:{relative}")
+
+
+def _builtin_too_short(edition: str, relative: str, have: int, fewest: int) -> UserFacingError:
+    return UserFacingError(
+        Bilingual(
+            f"The built-in script {relative} has {have} sentences; the {edition} edition reads at least "
+            f"{fewest}. Import a script of {fewest} or more sentences instead "
+            "(voicerecorder new … --script FILE).",
+            f"内置文稿 {relative} 只有 {have} 句；{edition} 版本至少需要 {fewest} 句。"
+            f"请改为导入 {fewest} 句或更多的文稿（voicerecorder new … --script FILE）。",
+        ),
+        exit_code=EXIT_USAGE,
+    )
 
 
 def load_script_file(path: str | Path, language: str) -> Script:
@@ -227,18 +246,23 @@ def _checked_language(language: object) -> str:
     return value
 
 
-def edition_size(edition: str) -> int:
-    """The number of sentences the edition (BASIC or MIDDLE, any case) reads."""
-    size = EDITION_SIZES.get(edition.upper())
+def sentence_bounds(edition: str) -> tuple[int, int | None]:
+    """(fewest, most) sentences the edition (any case) reads; ``most`` None: no upper bound."""
+    name = edition.upper()
+    if name == "ADVANCE":
+        return ADVANCE_MIN_SENTENCES, None
+    size = EDITION_SIZES.get(name)
     if size is None:
         raise UserFacingError(
             Bilingual(
-                f"Unknown edition {edition!r}: use BASIC (20 sentences) or MIDDLE (100 sentences).",
-                f"未知的版本“{edition}”：请使用 BASIC（二十句）或 MIDDLE（一百句）。",
+                f"Unknown edition {edition!r}: use BASIC (20 sentences), MIDDLE (100 sentences) or "
+                f"ADVANCE ({ADVANCE_MIN_SENTENCES} or more).",
+                f"未知的版本“{edition}”：请使用 BASIC（二十句）、MIDDLE（一百句）或 "
+                f"ADVANCE（{ADVANCE_MIN_SENTENCES} 句或更多）。",
             ),
             exit_code=EXIT_USAGE,
         )
-    return size
+    return size, size
 
 
 def _read_limited(path: Path) -> bytes:

@@ -46,7 +46,7 @@ from voicerecorder.session.manifest import (
 )
 from voicerecorder.session.naming import sentence_folder_names, session_folder_name
 from voicerecorder.session.problems import Problem, blocking_problems, take_warnings, verdict_of
-from voicerecorder.session.script import EDITION_SIZES, Script, Sentence
+from voicerecorder.session.script import Script, Sentence, sentence_bounds
 from voicerecorder.text import Bilingual
 
 TAKES_DIR = "takes"
@@ -593,8 +593,17 @@ def _check_new_session(form: VoiceForm, edition: str, script: Script) -> None:
             f"文稿语言是 {script.language}，而声音语言是 {form.language}。请选择与声音语言一致的文稿。",
             exit_code=2,
         )
-    wanted = EDITION_SIZES[edition]
-    if len(script.sentences) != wanted:
+    fewest, most = sentence_bounds(edition)
+    if most is None and len(script.sentences) < fewest:
+        raise _error(
+            f"The {edition} edition reads at least {fewest} sentences but the script has "
+            f"{len(script.sentences)}. Use a longer script or another edition.",
+            f"{edition} 版本至少需要 {fewest} 句，而文稿只有 {len(script.sentences)} 句。"
+            "请使用更长的文稿或其他版本。",
+            exit_code=2,
+        )
+    wanted = most
+    if wanted is not None and len(script.sentences) != wanted:
         raise _error(
             f"The {edition} edition reads exactly {wanted} sentences but the script has "
             f"{len(script.sentences)}. Use a script with {wanted} sentences or the other edition.",

@@ -26,6 +26,7 @@ class ContextInputs:
     session_device: dict | None
     session_samplerate: int | None
     baseline_checks: tuple[dict, ...]
+    studio: bool = False
 
 
 def context_inputs(manifest: Manifest, index: int, capture: dict | None) -> ContextInputs:
@@ -43,6 +44,7 @@ def context_inputs(manifest: Manifest, index: int, capture: dict | None) -> Cont
         session_device=manifest.device,
         session_samplerate=manifest.samplerate,
         baseline_checks=tuple(baseline),
+        studio=manifest.edition == "ADVANCE",
     )
 
 
@@ -62,6 +64,7 @@ def run_check(audio: AudioData, inputs: ContextInputs) -> dict:
         median_loudness_dbfs=baseline.loudness_dbfs,
         rate_takes=baseline.rate_takes,
         per_sentence=True,
+        studio=inputs.studio,
     )
     return check_take(audio.samples, audio.samplerate, context).to_dict()
 

@@ -179,7 +179,9 @@ class _Assessment:
 
     def follow(self, record: dict[str, Any], policy: PollPolicy) -> ShortJob:
         def changed(job: ShortJob) -> None:
-            self.say("state", describe_state(job.state), state=job.state, job_id=job.job_id)
+            self.say(
+                "state", describe_state(job.state, quality_check=True), state=job.state, job_id=job.job_id
+            )
 
         job = poll(
             lambda: self.client.show_short_job(record["job_id"]),

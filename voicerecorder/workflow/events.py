@@ -35,6 +35,10 @@ class EventStep(enum.StrEnum):
     AUDIT = "audit"
     WAIT = "wait"
     """The service is slow to answer: what the app waits for and since when."""
+    NOTICE = "notice"
+    """Something the pre-submit check could not verify; the service decides."""
+    WARNING = "warning"
+    """Allowed, but worth knowing (e.g. English training, which the service documents as Chinese only)."""
     DONE = "done"
 
 

@@ -28,8 +28,20 @@ def total_seconds(session: Session) -> float:
     return sum(take.duration_s for take in takes if take is not None)
 
 
-def _duration_problem(session: Session, client: MetaStudioClient) -> Bilingual | None:
+def _unverified_duration(edition: str) -> Bilingual:
+    return Bilingual(
+        f"Could not verify the total length: the tenant's duration settings have no limits for the "
+        f"{edition} edition. Submitting anyway; MetaStudio's review checks it.",
+        f"无法确认总时长：租户时长配置中没有 {edition} 版本的上下限。仍继续提交；MetaStudio 审核时会检查。",
+    )
+
+
+def _duration_problem(
+    session: Session, client: MetaStudioClient, notices: list[Bilingual]
+) -> Bilingual | None:
     low, high = client.show_tenant_duration_cfg().bounds(session.edition)
+    if low is None and high is None:
+        notices.append(_unverified_duration(session.edition))
     seconds = total_seconds(session)
     if low is not None and seconds < low:
         return Bilingual(
@@ -48,31 +60,55 @@ def _duration_problem(session: Session, client: MetaStudioClient) -> Bilingual |
     return None
 
 
-def _quota_problem(session: Session, client: MetaStudioClient) -> Bilingual | None:
-    quotas = client.show_voice_training_quotas()
-    available = quotas.resource_available_nums
-    if available is not None and available.for_edition(session.edition) > 0:
-        return None
-    return Bilingual(
-        f"No {session.edition} voice-training resource is left in this account. Buy or allocate one "
-        "in the MetaStudio console, then submit again.",
-        f"此账号没有剩余的 {session.edition} 声音制作资源。请在 MetaStudio 控制台购买或分配后再提交。",
+def _resource_kind(edition: str, on_demand: bool) -> Bilingual:
+    if on_demand and edition == "MIDDLE":
+        return Bilingual("on-demand (pay-per-use) MIDDLE", "按需（按使用量计费）MIDDLE")
+    return Bilingual(edition, edition)
+
+
+def _quota_check(session: Session, client: MetaStudioClient) -> tuple[Bilingual | None, Bilingual | None]:
+    """(problem, notice): a problem when the answer says no resource of the kind is left; a
+    notice when it has no figure for that kind (the service decides when the job is created)."""
+    on_demand = session.form.is_ondemand_resource
+    kind = _resource_kind(session.edition, on_demand)
+    available = client.show_voice_training_quotas().resource_available_nums
+    left = available.figure(session.edition, on_demand) if available is not None else None
+    if left is None:
+        return None, Bilingual(
+            f"Could not verify that a {kind.en} voice-training resource is left: the quota answer has no "
+            "figure for it. Submitting anyway; MetaStudio refuses the job if none is left.",
+            f"无法确认是否还有 {kind.zh} 声音制作资源：配额查询结果中没有该项数字。仍继续提交；"
+            "如果没有剩余资源，MetaStudio 会拒绝创建任务。",
+        )
+    if left > 0:
+        return None, None
+    return (
+        Bilingual(
+            f"No {kind.en} voice-training resource is left in this account. Buy or allocate one in the "
+            "MetaStudio console, then submit again.",
+            f"此账号没有剩余的 {kind.zh} 声音制作资源。请在 MetaStudio 控制台购买或分配后再提交。",
+        ),
+        None,
     )
 
 
-def preflight(session: Session, client: MetaStudioClient, *, needs_resource: bool) -> None:
+def preflight(session: Session, client: MetaStudioClient, *, needs_resource: bool) -> list[Bilingual]:
     """Raise PreflightError unless every sentence has a passing take, the total length fits the
-    tenant's bounds for the edition and (``needs_resource``) a training resource is left.
+    tenant's bounds for the edition and (``needs_resource``) a training resource of the form's
+    kind (on-demand or not) is left; return what could not be verified (for the person to read).
 
     Checks unchecked chosen takes first, so it blocks for a while: call it from a worker thread.
     """
     session.recheck_chosen()
     problems = [problem.message for problem in session.problems()]
+    notices: list[Bilingual] = []
     if not problems:
-        duration = _duration_problem(session, client)
+        duration = _duration_problem(session, client, notices)
         problems += [duration] if duration else []
     if needs_resource:
-        quota = _quota_problem(session, client)
+        quota, notice = _quota_check(session, client)
         problems += [quota] if quota else []
+        notices += [notice] if notice else []
     if problems:
         raise PreflightError(problems)
+    return notices

@@ -31,6 +31,7 @@ from voicerecorder.cloud.errors import UrlExpiredError
 from voicerecorder.cloud.models import CommitJobReq, CreateTrainingJobReq, TrainingJob
 from voicerecorder.cloud.obs import UploadResult
 from voicerecorder.session.export import pack
+from voicerecorder.session.form import VoiceForm, voice_form_warnings
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
@@ -116,14 +117,11 @@ class _Submission:
         self.save(record, new=fresh)
         self.say("create", Bilingual("Creating the voice-training job…", "正在创建声音训练任务……"))
         request = CreateTrainingJobReq(
-            voice_name=form.voice_name,
-            sex=form.sex,
-            language=form.language,
-            tag=form.tag,
+            **_shared_fields(form),
             create_type="PACKAGE",
-            description=form.description or None,
-            phone=form.phone or None,
             batch_name=intent["batch_name"],
+            is_ondemand_resource=form.is_ondemand_resource or None,
+            supported_service=form.supported_service or None,
         )
         created = retry_throttled(
             lambda: self.client.create_training_job(edition, request), self.cancel, waiting=self.waiting
@@ -146,6 +144,11 @@ class _Submission:
         return self.save(record)
 
     # -- data -----------------------------------------------------------------------------------
+
+    def check(self, *, needs_resource: bool) -> None:
+        """The pre-submit check; what it could not verify is reported as ``notice`` events."""
+        for notice in preflight(self.session, self.client, needs_resource=needs_resource):
+            self.say("notice", notice)
 
     def pack(self, record: dict[str, Any]) -> dict[str, Any]:
         self.say("pack", Bilingual("Packing the recordings…", "正在打包录音……"), record)
@@ -202,14 +205,7 @@ class _Submission:
     def commit(self, record: dict[str, Any]) -> TrainingJob:
         form = self.session.form
         self.say("commit", Bilingual("Submitting the job for review…", "正在提交任务审核……"), record)
-        request = CommitJobReq(
-            tag=form.tag,
-            description=form.description or None,
-            sex=form.sex,
-            voice_name=form.voice_name,
-            language=form.language,
-            phone=form.phone or None,
-        )
+        request = CommitJobReq(**_shared_fields(form), app_user_id=self.client.config.app_user_id)
         commit = self.client.commit_voice_training_job
         retry_throttled(lambda: commit(record["job_id"], request), self.cancel, waiting=self.waiting)
         record.update(step="committed", commits=record.get("commits", 0) + 1, audit=[])
@@ -228,6 +224,20 @@ class _Submission:
         self.upload_letter(record)
         check_cancel(self.cancel)
         return self.commit(record)
+
+
+def _shared_fields(form: VoiceForm) -> dict[str, str | None]:
+    """The form's fields that CreateTrainingJobReq and CommitJobReq share (empty texts left out)."""
+    return {
+        "voice_name": form.voice_name,
+        "sex": form.sex,
+        "language": form.language,
+        "tag": form.tag,
+        "description": form.description or None,
+        "phone": form.phone or None,
+        "output_language": form.output_language or None,
+        "custom_text": form.custom_text or None,
+    }
 
 
 def upload_verified(record: dict[str, Any]) -> bool:
@@ -298,7 +308,9 @@ def _submit(flow: _Submission) -> SubmitOutcome:
         found = find_created(session, client, record["intent"])
         if found is not None:
             return _send_again(flow, flow.adopt(record, found), resubmit=False)
-    preflight(session, client, needs_resource=True)
+    for warning in voice_form_warnings(session.form, session.edition).values():
+        flow.say("warning", warning)
+    flow.check(needs_resource=True)
     package = flow.pack(record)
     check_cancel(cancel)
     record = flow.create(record, package)
@@ -319,7 +331,7 @@ def _send_again(flow: _Submission, record: dict[str, Any], *, resubmit: bool) ->
 
 def _intend(flow: _Submission, record: dict[str, Any], *, resubmit: bool) -> None:
     """Pack the current takes and record the package as the one to upload (not yet sent)."""
-    preflight(flow.session, flow.client, needs_resource=False)
+    flow.check(needs_resource=False)
     package = flow.pack(record)
     if resubmit and package["sha256"] == record.get("committed_sha256"):
         raise _same_data()

@@ -5,12 +5,20 @@ so a later command or a restarted app sees the same jobs)."""
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from voicerecorder.cloud.client import MetaStudioClient
-from voicerecorder.cloud.config import AkSkAuth, CloudConfig, build_config, load_config
+from voicerecorder.cloud.config import (
+    APP_USER_ID_ENV,
+    AkSkAuth,
+    CloudConfig,
+    build_config,
+    check_app_user_id,
+    load_config,
+)
 from voicerecorder.cloud.transport import RetryPolicy
 from voicerecorder.errors import EXIT_USAGE, UserFacingError
 from voicerecorder.paths import data_dir
@@ -37,9 +45,13 @@ def sandbox_data_dir() -> Path:
     return data_dir() / "sandbox"
 
 
-def sandbox_config(base_url: str, ak: str, sk: str, project_id: str) -> CloudConfig:
+def sandbox_config(
+    base_url: str, ak: str, sk: str, project_id: str, app_user_id: str | None = None
+) -> CloudConfig:
     """The configuration that points the client at a running sandbox."""
-    return build_config(region=None, endpoint=base_url, project_id=project_id, auth=AkSkAuth(ak, sk))
+    return build_config(
+        region=None, endpoint=base_url, project_id=project_id, auth=AkSkAuth(ak, sk), app_user_id=app_user_id
+    )
 
 
 def not_configured() -> UserFacingError:
@@ -63,22 +75,29 @@ def open_target(
     fallback_to_sandbox: bool = True,
     env: Mapping[str, str] | None = None,
     retry: RetryPolicy | None = None,
+    app_user_id: str | None = None,
 ) -> Iterator[CloudTarget]:
     """The configured cloud, or an in-process sandbox when ``sandbox`` is set or, with
     ``fallback_to_sandbox``, when no credentials are configured (otherwise that is an error).
 
-    The sandbox stops when the block ends. Blocks briefly while the sandbox starts.
+    ``app_user_id`` (``--app-user-id``) overrides ``METASTUDIO_APP_USER_ID``, which overrides
+    the saved settings' one. The sandbox stops when the block ends. Blocks briefly while the
+    sandbox starts.
     """
+    env = os.environ if env is None else env
+    chosen = check_app_user_id(app_user_id) if app_user_id is not None else None
     if not sandbox:
         config = load_config(env)
         if config.is_configured():
+            config = replace(config, app_user_id=chosen or config.app_user_id)
             yield CloudTarget(MetaStudioClient(config, retry=retry))
             return
         if not fallback_to_sandbox:
             raise not_configured()
     server = start_in_process(sandbox_data_dir())
     try:
-        config = sandbox_config(server.base_url, server.keys.ak, server.keys.sk, server.project_id)
+        keys, user = server.keys, chosen or env.get(APP_USER_ID_ENV)
+        config = sandbox_config(server.base_url, keys.ak, keys.sk, server.project_id, user)
         yield CloudTarget(MetaStudioClient(config, retry=retry), SANDBOX_LABEL)
     finally:
         server.stop()
