@@ -27,19 +27,20 @@ from pathlib import Path
 from typing import Any
 
 from voicerecorder.cloud.client import MetaStudioClient
-from voicerecorder.cloud.errors import UrlExpiredError
+from voicerecorder.cloud.errors import ObsError, UrlExpiredError
 from voicerecorder.cloud.models import CommitJobReq, CreateTrainingJobReq, TrainingJob
 from voicerecorder.cloud.obs import UploadResult
+from voicerecorder.cloud.states import REPLACED_STATES
 from voicerecorder.session.export import pack
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
 from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, ignore, wait_listener
-from voicerecorder.workflow.letter import LETTER_CONTENT_TYPE, check_letter
+from voicerecorder.workflow.letter import SIGNATURE_MISMATCH, check_letter, letter_content_types
 from voicerecorder.workflow.polling import retry_throttled
 from voicerecorder.workflow.preflight import PreflightError, preflight
 from voicerecorder.workflow.recovery import batch_mark, find_created
-from voicerecorder.workflow.track import apply_job
+from voicerecorder.workflow.track import ADMIN_AUDIT, apply_job
 from voicerecorder.workflow.upload import ZIP_CONTENT_TYPE, put_file
 
 log = logging.getLogger(__name__)
@@ -195,9 +196,33 @@ class _Submission:
         if not (record.get("upload") or {}).get("letter_url"):
             self.renew(record)
         what = Bilingual("Uploading the authorization letter", "正在上传授权书")
-        self.put(record, "letter_url", self.letter, LETTER_CONTENT_TYPE, what)
-        record["letter"] = {"file": self.letter.name, "sha256": self.letter_sha, "uploaded": True}
+        content_type = self.put_letter(record, self.letter, what)
+        record["letter"] = {
+            "file": self.letter.name,
+            "sha256": self.letter_sha,
+            "content_type": content_type,
+            "uploaded": True,
+        }
         self.save(record)
+
+    def put_letter(self, record: dict[str, Any], letter: Path, what: Bilingual) -> str:
+        """Upload the letter with the Content-Type its link was signed for: the file's own type
+        first, then the other letter types (OBS refuses any other with SignatureDoesNotMatch and
+        stores nothing). Returns the type that was accepted."""
+        candidates = letter_content_types(letter)
+        for content_type in candidates:
+            try:
+                self.put(record, "letter_url", letter, content_type, what)
+                return content_type
+            except ObsError as error:
+                if error.code != SIGNATURE_MISMATCH or content_type == candidates[-1]:
+                    raise
+                log.info("the letter link was not signed for %s; trying the next type", content_type)
+        raise AssertionError("unreachable: the last candidate returns or raises")
+
+    def new_letter(self, record: dict[str, Any]) -> bool:
+        """True when a letter was given that differs from the one last uploaded to the job."""
+        return self.letter_sha is not None and (record.get("letter") or {}).get("sha256") != self.letter_sha
 
     def commit(self, record: dict[str, Any]) -> TrainingJob:
         form = self.session.form
@@ -237,7 +262,20 @@ def upload_verified(record: dict[str, Any]) -> bool:
     return record.get("step") == "uploaded" and verified
 
 
-def _same_data() -> PreflightError:
+def _same_data(record: dict[str, Any]) -> PreflightError:
+    if letter_only(record):
+        reasons = "; ".join(entry["message"] for entry in record["audit"])
+        return PreflightError(
+            [
+                Bilingual(
+                    f"The reviewer rejected the job without naming a sentence: {reasons}. If the "
+                    "authorization letter is the problem, submit again with a new letter "
+                    "(voicerecorder submit DIR --letter NEW.pdf); the recordings are not sent again.",
+                    f"审核人员驳回了任务，但未指出具体句子：{reasons}。如果是授权书的问题，请附上新的授权书"
+                    "再次提交（voicerecorder submit DIR --letter NEW.pdf）；录音不会重新上传。",
+                )
+            ]
+        )
     return PreflightError(
         [
             Bilingual(
@@ -249,13 +287,21 @@ def _same_data() -> PreflightError:
     )
 
 
-def _replacing(record: dict[str, Any]) -> Bilingual:
+def letter_only(record: dict[str, Any]) -> bool:
+    """True when the last audit rejection came from the reviewer alone and named no sentence
+    (so a new authorization letter, not new recordings, is what it asks for)."""
+    audit = record.get("audit") or []
+    return bool(audit) and all(entry.get("code") == ADMIN_AUDIT for entry in audit)
+
+
+def _replacing(record: dict[str, Any], state: str) -> Bilingual:
     reason = records.failure_reason(record)
     job_id = record["job_id"]
+    ended = ("failed", "失败") if state == "FAILED" else (f"ended {state}", f"以 {state} 结束")
     return Bilingual(
-        f"The training job {job_id} failed ({reason}); a failed job cannot be resumed, so creating a "
+        f"The training job {job_id} {ended[0]} ({reason}) and cannot be resumed, so creating a "
         "new job with the current recordings.",
-        f"训练任务 {job_id} 失败（{reason}）；失败的任务无法继续，正在用当前的录音创建新任务。",
+        f"训练任务 {job_id} {ended[1]}（{reason}），无法继续，正在用当前的录音创建新任务。",
     )
 
 
@@ -289,11 +335,13 @@ def _submit(flow: _Submission) -> SubmitOutcome:
     if record and record.get("job_id"):
         job = client.show_voice_training_job(record["job_id"])
         apply_job(session, client, record, job)
-        if job.state not in ("CREATING", "AUDIT_FAILED", "FAILED"):
+        if job.state not in ("CREATING", "AUDIT_FAILED", *REPLACED_STATES):
             return SubmitOutcome(job.job_id, job.state, "unchanged", record)
-        if job.state != "FAILED":
+        if job.state == "AUDIT_FAILED" and flow.new_letter(record) and letter_only(record):
+            return _send_letter_again(flow, record)
+        if job.state not in REPLACED_STATES:
             return _send_again(flow, record, resubmit=job.state == "AUDIT_FAILED")
-        flow.say("replace", _replacing(record), record)
+        flow.say("replace", _replacing(record, job.state), record)
     if record and record.get("step") == "intent":
         found = find_created(session, client, record["intent"])
         if found is not None:
@@ -322,10 +370,30 @@ def _intend(flow: _Submission, record: dict[str, Any], *, resubmit: bool) -> Non
     preflight(flow.session, flow.client, needs_resource=False)
     package = flow.pack(record)
     if resubmit and package["sha256"] == record.get("committed_sha256"):
-        raise _same_data()
+        raise _same_data(record)
     record.update(package=package, step="created")
     record["upload"] = {**(record.get("upload") or {}), "md5": None, "etag": None}
     flow.save(record)
+
+
+def _send_letter_again(flow: _Submission, record: dict[str, Any]) -> SubmitOutcome:
+    """A rejection only the letter can fix: upload the new letter to a fresh link and commit the
+    same job again, without packing or uploading the recordings."""
+    flow.say(
+        "letter",
+        Bilingual(
+            "The reviewer named no sentence: sending the new authorization letter and submitting "
+            "the same recordings again.",
+            "审核人员未指出具体句子：正在发送新的授权书，并再次提交同一批录音。",
+        ),
+        record,
+    )
+    check_cancel(flow.cancel)
+    flow.renew(record)
+    flow.upload_letter(record)
+    check_cancel(flow.cancel)
+    job = flow.commit(record)
+    return SubmitOutcome(job.job_id, job.state, "resubmitted", record)
 
 
 def _verified_upload() -> Bilingual:

@@ -16,6 +16,8 @@ from voicerecorder.workflow import records
 from voicerecorder.workflow.events import Reporter, WorkflowEvent, ignore, wait_listener
 from voicerecorder.workflow.polling import PollPolicy, poll
 
+ADMIN_AUDIT = "ADMIN_AUDIT"
+"""The code of the audit entry holding the reviewer's note (it names no file)."""
 # "7.wav", "7.txt" and the documentation's "audio_7.wav" / "text_7.txt".
 _ZIP_FILE = re.compile(r"(?:^|[^0-9])([0-9]+)\.(?:wav|txt)$", re.IGNORECASE)
 
@@ -56,7 +58,7 @@ def audit_entries(session: Session, package: dict[str, Any], audit: AuditResult)
                 "sentence_id": None,
                 "take": None,
                 "file": admin.attachment_name or "",
-                "code": "ADMIN_AUDIT",
+                "code": ADMIN_AUDIT,
                 "message": admin.message,
             }
         )
