@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from voicerecorder.errors import EXIT_OK, EXIT_USAGE, UserFacingError
-from voicerecorder.session.form import SEXES, VoiceForm
+from voicerecorder.session.form import CREATE_TYPES, SEXES, VoiceForm
 from voicerecorder.session.lint import lint_script
 from voicerecorder.session.script import EDITION_SIZES, LANGUAGES, TAGS, builtin_script, load_script_file
 from voicerecorder.text import Bilingual, current_language
@@ -29,6 +29,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--sex", type=str.upper, choices=SEXES, default="FEMALE")
     parser.add_argument("--description", default="")
     parser.add_argument("--phone", default="")
+    parser.add_argument(
+        "--create-type",
+        type=str.upper,
+        choices=CREATE_TYPES,
+        default="PACKAGE",
+        help="PACKAGE: one zip at submit (default); SEGMENT: MetaStudio checks each sentence as it is sent",
+    )
     parser.set_defaults(func=run)
 
 
@@ -60,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         description=args.description,
         phone=args.phone,
     )
-    session = Session.create(form, args.edition, script, folder=args.folder)
+    session = Session.create(form, args.edition, script, folder=args.folder, create_type=args.create_type)
     message = Bilingual(
         f"Created session {session.folder}: {session.sentence_count} sentences ({script.source}).",
         f"已创建会话 {session.folder}：共 {session.sentence_count} 句（{script.source}）。",

@@ -9,6 +9,8 @@ SPEC is a ``;``-separated list of ``name=value`` items (spaces are ignored)::
     fail=WHEN                       a committed training job ends FAILED after PROCESSING
     latency=SECONDS                 wait this long before answering every request
     reject=I[,I...]                 the system audit rejects these sentence indices (see below)
+    segment_reject=I[,I...]         ConfirmTrainingSegment rejects these sentence indices (not matching
+                                    their text) until their audio changes
     admin_reject=WHEN               the reviewer rejects a committed job for its authorization
                                     letter (names no sentence); rejected again until the letter changes
     split_fail=WHEN                 a long-audio (ADVANCE, THIRD_PARTY) job ends SPLIT_FAILED
@@ -80,6 +82,7 @@ class FaultPlan:
     failed_trainings: When = When()
     latency_s: float = 0.0
     reject_indices: frozenset[int] = frozenset()
+    segment_reject_indices: frozenset[int] = frozenset()
     admin_rejects: When = When()
     split_failures: When = When()
     user_reviews: When = When()
@@ -194,7 +197,9 @@ def _number(value: str, item: str, convert: type[int] | type[float]) -> int | fl
     return number
 
 
-_NAMES = ", ".join(("error", "throttle", *_WHEN_ITEMS, "latency", "reject", "letter_type", "seed"))
+_NAMES = ", ".join(
+    ("error", "throttle", *_WHEN_ITEMS, "latency", "reject", "segment_reject", "letter_type", "seed")
+)
 
 
 def parse_faults(spec: str) -> FaultPlan:
@@ -220,8 +225,9 @@ def parse_faults(spec: str) -> FaultPlan:
             values["latency_s"] = float(_number(value, raw, float))
         elif name == "seed":
             values["seed"] = int(_number(value, raw, int))
-        elif name == "reject":
-            values["reject_indices"] = frozenset(int(_number(part, raw, int)) for part in value.split(","))
+        elif name in ("reject", "segment_reject"):
+            indices = frozenset(int(_number(part, raw, int)) for part in value.split(","))
+            values["segment_reject_indices" if name == "segment_reject" else "reject_indices"] = indices
         else:
             raise _bad_spec(raw, f"unknown name (use {_NAMES})")
     return FaultPlan(**values)  # type: ignore[arg-type]

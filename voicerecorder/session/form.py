@@ -11,6 +11,8 @@ from voicerecorder.text import Bilingual
 
 SEXES = ("FEMALE", "MALE")
 EDITIONS = tuple(EDITION_SIZES)
+CREATE_TYPES = ("PACKAGE", "SEGMENT")
+"""How the training data goes up: one zip (PACKAGE) or sentence by sentence (SEGMENT)."""
 
 VOICE_NAME_MAX = 64
 DESCRIPTION_MAX = 500

@@ -29,7 +29,7 @@ from voicerecorder.errors import EXIT_USAGE, UserFacingError, naming_file_errors
 from voicerecorder.paths import sessions_dir
 from voicerecorder.session import takes as take_checks
 from voicerecorder.session.atomicfile import atomic_output, atomic_write_bytes, remove_stale_temps
-from voicerecorder.session.form import VoiceForm, validate_voice_form
+from voicerecorder.session.form import CREATE_TYPES, VoiceForm, validate_voice_form
 from voicerecorder.session.manifest import (
     MANIFEST_NAME,
     SCHEMA_VERSION,
@@ -90,11 +90,14 @@ class Session:
         folder: Path | None = None,
         root: Path | None = None,
         day: dt.date | None = None,
+        create_type: str = "PACKAGE",
     ) -> Session:
         """Create a new session in ``folder`` (must be absent or empty), or in a new folder named
-        after the voice under ``root`` (default: the data folder's ``sessions/``)."""
+        after the voice under ``root`` (default: the data folder's ``sessions/``); ``create_type``
+        SEGMENT sends the takes sentence by sentence instead of as one zip."""
         form = replace(form, voice_name=form.voice_name.strip(), phone=form.phone.strip())
         _check_new_session(form, edition, script)
+        _check_create_type(create_type)
         if folder is None:
             root = root or sessions_dir()
             root.mkdir(parents=True, exist_ok=True)
@@ -108,6 +111,7 @@ class Session:
             sentences=[SentenceTakes(s.id, name) for s, name in zip(script.sentences, names, strict=True)],
             created=now,
             updated=now,
+            create_type=create_type,
         )
         session = cls(folder, manifest)
         with naming_file_errors(folder, exit_code=EXIT_USAGE):
@@ -165,6 +169,12 @@ class Session:
     def edition(self) -> str:
         with self._lock:
             return self._manifest.edition
+
+    @property
+    def create_type(self) -> str:
+        """PACKAGE (one zip) or SEGMENT (sentence by sentence)."""
+        with self._lock:
+            return self._manifest.create_type
 
     @property
     def script(self) -> Script:
@@ -547,6 +557,15 @@ def _check_new_session(form: VoiceForm, edition: str, script: Script) -> None:
             f"{edition} 版本需要正好 {wanted} 句，而文稿有 {len(script.sentences)} 句。"
             f"请使用 {wanted} 句的文稿或另一个版本。",
             exit_code=2,
+        )
+
+
+def _check_create_type(create_type: str) -> None:
+    if create_type not in CREATE_TYPES:
+        raise _error(
+            f"Choose how the recordings are sent: one of {', '.join(CREATE_TYPES)}, not {create_type!r}.",
+            f"请选择录音的提交方式：{'、'.join(CREATE_TYPES)} 之一，而不是 {create_type!r}。",
+            EXIT_USAGE,
         )
 
 

@@ -16,6 +16,7 @@ commits.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -28,10 +29,11 @@ from typing import Any
 
 from voicerecorder.cloud.client import MetaStudioClient
 from voicerecorder.cloud.errors import ObsError, UrlExpiredError
-from voicerecorder.cloud.models import CommitJobReq, CreateTrainingJobReq, TrainingJob
+from voicerecorder.cloud.models import CommitJobReq, CreateTrainingJobReq, SegmentUploadingUrls, TrainingJob
 from voicerecorder.cloud.obs import UploadResult
 from voicerecorder.cloud.states import REPLACED_STATES
 from voicerecorder.session.export import pack
+from voicerecorder.session.problems import sentence_label
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
@@ -40,6 +42,7 @@ from voicerecorder.workflow.letter import SIGNATURE_MISMATCH, check_letter, lett
 from voicerecorder.workflow.polling import retry_throttled
 from voicerecorder.workflow.preflight import PreflightError, preflight
 from voicerecorder.workflow.recovery import batch_mark, find_created
+from voicerecorder.workflow.segments import REJECTED, SegmentQueue, SegmentState
 from voicerecorder.workflow.track import ADMIN_AUDIT, apply_job
 from voicerecorder.workflow.upload import ZIP_CONTENT_TYPE, put_file
 
@@ -121,7 +124,7 @@ class _Submission:
             sex=form.sex,
             language=form.language,
             tag=form.tag,
-            create_type="PACKAGE",
+            create_type=self.session.create_type,
             description=form.description or None,
             phone=form.phone or None,
             batch_name=intent["batch_name"],
@@ -130,8 +133,11 @@ class _Submission:
             lambda: self.client.create_training_job(edition, request), self.cancel, waiting=self.waiting
         )
         record.update(job_id=created.job_id, step="created", state="CREATING")
-        record["upload"] = records.upload_info(created.training_data_uploading_url or "")
-        record["upload"]["letter_url"] = created.authorization_letter_uploading_url
+        record["upload"] = upload_links(
+            created.training_data_uploading_url,
+            created.segment_uploading_url,
+            created.authorization_letter_uploading_url,
+        )
         return self.save(record)
 
     def adopt(self, record: dict[str, Any], job: TrainingJob) -> dict[str, Any]:
@@ -159,8 +165,8 @@ class _Submission:
         address = self.client.show_job_uploading_address(record["job_id"])
         url = address.package_url.training_data_uploading_url if address.package_url else None
         stored = {key: (record.get("upload") or {}).get(key) for key in ("md5", "etag")}
-        record["upload"] = {**records.upload_info(url or ""), **stored}
-        record["upload"]["letter_url"] = address.authorization_letter_uploading_url
+        links = upload_links(url, address.segment_url, address.authorization_letter_uploading_url)
+        record["upload"] = {**links, **stored}
         self.save(record)
 
     def put(
@@ -238,7 +244,7 @@ class _Submission:
         commit = self.client.commit_voice_training_job
         retry_throttled(lambda: commit(record["job_id"], request), self.cancel, waiting=self.waiting)
         record.update(step="committed", commits=record.get("commits", 0) + 1, audit=[])
-        record["committed_sha256"] = record["package"]["sha256"]
+        record["committed_sha256"] = (record.get("package") or {}).get("sha256")
         self.save(record)
         job = self.client.show_voice_training_job(record["job_id"])
         apply_job(self.session, self.client, record, job)
@@ -253,6 +259,17 @@ class _Submission:
         self.upload_letter(record)
         check_cancel(self.cancel)
         return self.commit(record)
+
+
+def upload_links(
+    package: str | None, segments: SegmentUploadingUrls | None, letter: str | None
+) -> dict[str, Any]:
+    """An UPLOAD object for freshly issued links: the zip's (PACKAGE) or the first sentence's
+    (SEGMENT, whose ``audio`` and ``txt`` lists hold one link per sentence), and the letter's."""
+    audio = list(segments.audio_uploading_url) if segments else []
+    upload = records.upload_info(package or (audio[0] if audio else ""))
+    upload.update(letter_url=letter, audio=audio, txt=list(segments.txt_uploading_url) if segments else [])
+    return upload
 
 
 def upload_verified(record: dict[str, Any]) -> bool:
@@ -331,6 +348,8 @@ def submit(
 
 def _submit(flow: _Submission) -> SubmitOutcome:
     session, client, cancel = flow.session, flow.client, flow.cancel
+    if session.create_type == "SEGMENT":
+        return _submit_segments(flow)
     record = records.latest(session, records.TRAINING)
     if record and record.get("job_id"):
         job = client.show_voice_training_job(record["job_id"])
@@ -401,3 +420,76 @@ def _verified_upload() -> Bilingual:
         "The recordings were already uploaded and verified; submitting them without uploading again.",
         "录音已上传并校验通过；直接提交，无需重新上传。",
     )
+
+
+def _segment_job(flow: _Submission) -> tuple[dict[str, Any], str]:
+    """The session's SEGMENT job record (created once, adopted after a crash) and ``created``,
+    ``resumed`` (the job is CREATING) or the state of a job that is already further."""
+    session, client = flow.session, flow.client
+    record = records.latest(session, records.TRAINING)
+    if record and record.get("job_id"):
+        job = client.show_voice_training_job(record["job_id"])
+        apply_job(session, client, record, job)
+        if job.state in ("CREATING", "AUDIT_FAILED"):
+            preflight(session, client, needs_resource=False)
+        if job.state not in REPLACED_STATES:
+            return record, "resumed" if job.state == "CREATING" else job.state
+        flow.say("replace", _replacing(record, job.state), record)
+    if record and record.get("step") == "intent":
+        found = find_created(session, client, record["intent"])
+        if found is not None:
+            preflight(session, client, needs_resource=False)
+            return flow.adopt(record, found), "resumed"
+    preflight(session, client, needs_resource=True)
+    return flow.create(record, None), "created"
+
+
+def open_segment_queue(
+    session: Session,
+    client: MetaStudioClient,
+    *,
+    reporter: Reporter = ignore,
+    cancel: threading.Event | None = None,
+) -> SegmentQueue:
+    """The SEGMENT session's job (created once the session is ready, adopted after a crash) and
+    its queue, synced with what the service holds; meant for a job still CREATING (before
+    ``submit`` commits it). Blocks on the network (worker thread)."""
+    flow = _Submission(session, client, None, reporter, cancel, time.time)
+    record, _ = _segment_job(flow)
+    return _queue(flow, record)
+
+
+def _queue(flow: _Submission, record: dict[str, Any]) -> SegmentQueue:
+    queue = SegmentQueue(
+        flow.session,
+        flow.client,
+        record,
+        functools.partial(flow.renew, record),
+        reporter=flow.reporter,
+        cancel=flow.cancel,
+    )
+    queue.sync()
+    return queue
+
+
+def _submit_segments(flow: _Submission) -> SubmitOutcome:
+    """Send and confirm every pending sentence, then commit the job (with the letter, if given)."""
+    record, action = _segment_job(flow)
+    if action not in ("created", "resumed", "AUDIT_FAILED"):
+        return SubmitOutcome(record["job_id"], action, "unchanged", record)
+    if action == "AUDIT_FAILED" and flow.new_letter(record) and letter_only(record):
+        return _send_letter_again(flow, record)
+    queue = _queue(flow, record)
+    queue.run()
+    rejected = [state for state in queue.states() if state.state == REJECTED]
+    if rejected:
+        raise PreflightError([_rejected_line(state) for state in rejected])
+    check_cancel(flow.cancel)
+    flow.upload_letter(record)
+    job = flow.commit(record)
+    return SubmitOutcome(job.job_id, job.state, "resubmitted" if action == "AUDIT_FAILED" else action, record)
+
+
+def _rejected_line(state: SegmentState) -> Bilingual:
+    label, reason = sentence_label(state.index), state.reason or Bilingual("", "")
+    return Bilingual(f"{label.en}: {reason.en}", f"{label.zh}：{reason.zh}")
