@@ -178,3 +178,12 @@ def test_a_killed_submit_resumes_without_a_second_job_or_a_second_upload(
     client = client_of(server)
     assert [job.job_id for job in training_jobs(client)] == [killed["job_id"]]
     assert sorted(client.show_training_segment_info(killed["job_id"]).confirmed_index) == list(range(20))
+
+
+def test_expired_links_are_renewed(sandbox, segment_session):
+    client = client_of(sandbox("expired=3x"))
+    session = segment_session()
+    queue = open_segment_queue(session, client)
+    assert [state.state for state in queue.run()] == [CONFIRMED] * 20
+    held = client.show_training_segment_info(queue.record["job_id"]).confirmed_index
+    assert sorted(held) == list(range(20))
