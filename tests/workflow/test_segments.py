@@ -187,3 +187,21 @@ def test_expired_links_are_renewed(sandbox, segment_session):
     assert [state.state for state in queue.run()] == [CONFIRMED] * 20
     held = client.show_training_segment_info(queue.record["job_id"]).confirmed_index
     assert sorted(held) == list(range(20))
+
+
+def test_a_reviewer_rejection_of_a_segment_job_needs_a_new_letter(sandbox, segment_session, tmp_path):
+    client = client_of(sandbox("admin_reject=1x"))
+    session = segment_session()
+    first = tmp_path / "first.pdf"
+    first.write_bytes(b"%PDF-1.4 unsigned")
+    job_id = submit(session, client, letter=first).job_id
+    assert track(session, client, policy=FAST_POLL).state == "AUDIT_FAILED"
+    with pytest.raises(PreflightError, match=r"--letter NEW\.pdf"):
+        submit(session, client)
+    second = tmp_path / "second.pdf"
+    second.write_bytes(b"%PDF-1.4 signed by the talent")
+    events = []
+    outcome = submit(session, client, letter=second, reporter=events.append)
+    assert (outcome.action, outcome.job_id) == ("resubmitted", job_id)
+    assert _sent(events) == []
+    assert track(session, client, policy=FAST_POLL).state == "SUCCEED"

@@ -480,7 +480,9 @@ def _submit_segments(flow: _Submission) -> SubmitOutcome:
     if action == "AUDIT_FAILED" and flow.new_letter(record) and letter_only(record):
         return _send_letter_again(flow, record)
     queue = _queue(flow, record)
-    queue.run()
+    sent = queue.run()
+    if action == "AUDIT_FAILED" and not sent and not flow.new_letter(record):
+        raise _same_data(record)
     rejected = [state for state in queue.states() if state.state == REJECTED]
     if rejected:
         raise PreflightError([_rejected_line(state) for state in rejected])
