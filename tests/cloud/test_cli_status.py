@@ -95,10 +95,48 @@ def test_status_wait_exit_codes(cloud_env, capsys, state, code):
     cloud_env.reply(
         "GET", cloud_env.ms_path(f"user/jobs/{JOB}"), Reply(body=_job(state, job_failed_reason="bad audio"))
     )
+    cloud_env.reply("GET", cloud_env.ms_path(f"user/jobs/{JOB}/op-logs"), Reply(body=_log()))
     assert main(["status", JOB, "--wait", "--json"]) == code
     captured = capsys.readouterr()
     assert json.loads(captured.out)["job"]["state"] == state
     assert state in captured.err
+
+
+REVIEWER = "The letter is not signed."
+ALGORITHM = "7.wav does not match its text."
+
+
+def _log(*entries):
+    operations = [{"time": 1, "action": "CREATE_JOB", "operator": "USER"}, *entries]
+    return {"count": len(operations), "operations": operations}
+
+
+def _rejected(time, **info):
+    return {"time": time, "action": "AUDIT_NOT_PASS", "operator": "ADMIN", "external_info": info}
+
+
+def test_status_shows_the_last_rejections_reasons(cloud_env, capsys):
+    cloud_env.reply("GET", cloud_env.ms_path(f"user/jobs/{JOB}"), Reply(body=_job("AUDIT_FAILED")))
+    log = _log(
+        _rejected(5, algorithm_failure_reason="old reason"), _rejected(9, admin_audit_failure_reason=REVIEWER)
+    )
+    cloud_env.reply("GET", cloud_env.ms_path(f"user/jobs/{JOB}/op-logs"), Reply(body=log))
+    assert main(["status", JOB]) == 0
+    out = capsys.readouterr().out
+    assert f"MetaStudio's reviewer: {REVIEWER}" in out
+    assert "old reason" not in out
+    (call,) = cloud_env.calls("GET", cloud_env.ms_path(f"user/jobs/{JOB}/op-logs"))
+    assert dict(call.query) == {"offset": "0", "limit": "100"}
+
+
+def test_status_reads_every_page_of_the_log(cloud_env, capsys):
+    cloud_env.reply("GET", cloud_env.ms_path(f"user/jobs/{JOB}"), Reply(body=_job("SPLIT_FAILED")))
+    first = {"count": 101, "operations": [{"time": 1, "action": "CREATE_JOB", "operator": "USER"}] * 100}
+    last = {"count": 101, "operations": [_rejected(3, algorithm_failure_reason=ALGORITHM)]}
+    cloud_env.reply("GET", cloud_env.ms_path(f"user/jobs/{JOB}/op-logs"), Reply(body=first), Reply(body=last))
+    assert main(["status", JOB, "--json"]) == 0
+    reasons = json.loads(capsys.readouterr().out)["reasons"]
+    assert reasons == [{"time": 3, "source": "algorithm", "text": ALGORITHM}]
 
 
 def test_wait_reports_each_change_and_backs_off_when_throttled(client, fake):
@@ -143,10 +181,24 @@ def test_jobs_json(cloud_env, capsys):
     cloud_env.reply(
         "GET", cloud_env.ms_path("user/jobs"), Reply(body={"count": 1, "jobs": [_job("AUDIT_FAILED")]})
     )
+    log = _log(_rejected(9, admin_audit_failure_reason=REVIEWER))
+    cloud_env.reply("GET", cloud_env.ms_path(f"user/jobs/{JOB}/op-logs"), Reply(body=log))
     assert main(["jobs", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["count"] == 1
     assert data["jobs"][0]["needs_action"] is True
+    assert data["jobs"][0]["reasons"] == [{"time": 9, "source": "reviewer", "text": REVIEWER}]
+
+
+def test_jobs_shows_the_reasons_of_rejected_jobs_once_each(cloud_env, capsys, monkeypatch):
+    monkeypatch.setenv("VOICERECORDER_LANG", "zh_CN")
+    jobs = [_job("AUDIT_FAILED"), _job("AUDIT_FAILED"), _job("WAITING", job_id="other")]
+    cloud_env.reply("GET", cloud_env.ms_path("user/jobs"), Reply(body={"count": 3, "jobs": jobs}))
+    log = _log(_rejected(9, admin_audit_failure_reason=REVIEWER))
+    cloud_env.reply("GET", cloud_env.ms_path(f"user/jobs/{JOB}/op-logs"), Reply(body=log))
+    assert main(["jobs"]) == 0
+    assert f"{JOB}: MetaStudio 审核人员：{REVIEWER}" in capsys.readouterr().out
+    assert len(cloud_env.calls("GET", cloud_env.ms_path(f"user/jobs/{JOB}/op-logs"))) == 1
 
 
 @pytest.mark.parametrize(

@@ -31,11 +31,30 @@ def test_spec_grammar():
     assert (plan.latency_s, plan.reject_indices, plan.seed) == (0.2, frozenset({7, 12}), 9)
     assert plan.failed_trainings == When(probability=0.1)
     assert parse_faults("") == FaultPlan()
+    review = parse_faults(
+        "segment_reject=3,11; admin_reject=1x; split_fail=2x; user_review=0.5; user_reject=1x; "
+        "letter_type=image/png"
+    )
+    assert review.segment_reject_indices == frozenset({3, 11})
+    assert review.reject_indices == frozenset()
+    assert (review.admin_rejects, review.split_failures) == (When(first=1), When(first=2))
+    assert (review.user_reviews, review.user_rejects) == (When(probability=0.5), When(first=1))
+    assert review.letter_type == "image/png"
 
 
 @pytest.mark.parametrize(
     "spec",
-    ["error=CreateShortJob", "drop=1.5", "latency=-1", "reject=a", "colour=red", "drop", "throttle=*:zx"],
+    [
+        "error=CreateShortJob",
+        "drop=1.5",
+        "latency=-1",
+        "reject=a",
+        "colour=red",
+        "drop",
+        "throttle=*:zx",
+        "letter_type=text/html",
+        "segment_reject=x",
+    ],
 )
 def test_bad_spec_is_explained_in_both_languages(spec):
     with pytest.raises(UserFacingError) as error:

@@ -59,7 +59,9 @@ def test_package_job_walks_every_state_to_succeed(start_sandbox, tmp_path):
     package = training_zip(tmp_path / "t.zip").read_bytes()
     uploaded = put(created.training_data_uploading_url, package, "application/zip")
     assert uploaded.headers["ETag"] == f'"{hashlib.md5(package).hexdigest()}"'
-    assert put(created.authorization_letter_uploading_url, b"%PDF-1.4 letter", "application/octet-stream").ok
+    letter_url = created.authorization_letter_uploading_url
+    assert put(letter_url, b"%PDF-1.4 letter", "application/octet-stream").status_code == 403
+    assert put(letter_url, b"%PDF-1.4 letter", "application/pdf").ok
     client.commit_voice_training_job(
         CommitVoiceTrainingJobRequest(
             job_id=created.job_id, body=CommitJobReq(voice_name="Renamed", phone="123")

@@ -28,6 +28,7 @@ def set_path(data: dict, path: tuple, value: object) -> None:
 
 CASES = [
     (("edition",), "ULTRA", "field edition must be one of BASIC, MIDDLE, ADVANCE, not 'ULTRA'"),
+    (("create_type",), "ZIP", "field create_type must be one of PACKAGE, SEGMENT, not 'ZIP'"),
     (("schema_version",), True, "unknown format True"),
     (("jobs",), {"training": [5]}, "field jobs.training[0] must be an object, not 5"),
     (("current_index",), 10**30, "field current_index holds a number beyond 64 bits"),

@@ -87,3 +87,18 @@ def test_current_index_and_device(basic_session):
     assert reopened.current_index == 7
     assert reopened.device == {"hostapi": "Windows WASAPI", "name": "Mic"}
     assert reopened.samplerate == 44100
+
+
+def test_the_create_type_is_stored_and_checked(tmp_path, en_form):
+    script = english_script(20)
+    segment = Session.create(
+        en_form, "BASIC", script, writer="tests", folder=tmp_path / "s", create_type="SEGMENT"
+    )
+    assert Session.open(segment.folder).create_type == "SEGMENT"
+    assert (
+        Session.create(en_form, "BASIC", script, writer="tests", folder=tmp_path / "p").create_type
+        == "PACKAGE"
+    )
+    with pytest.raises(UserFacingError, match="PACKAGE, SEGMENT"):
+        Session.create(en_form, "BASIC", script, writer="tests", folder=tmp_path / "x", create_type="ZIP")
+    assert not (tmp_path / "x").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -85,3 +86,19 @@ def rerecord(take_sources) -> Callable[[Session, Iterable[int]], None]:
             session.add_take(index, write_take(take_sources, index, seed=1000 + index))
 
     return add
+
+
+@pytest.fixture
+def segment_session(make_session) -> Callable[..., Session]:
+    """A BASIC session of 20 passing takes whose data goes up sentence by sentence (SEGMENT)."""
+
+    def make(name: str = "segment-session") -> Session:
+        session = make_session(name)
+        path = session.manifest_path
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["create_type"] = "SEGMENT"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        session.close()
+        return Session.open(session.folder, writer="tests")
+
+    return make

@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "pack": ("voicerecorder.cli.pack", "write the MetaStudio training zip of a session"),
     "status": ("voicerecorder.cli.cloud_status", "show a MetaStudio job's state"),
     "jobs": ("voicerecorder.cli.cloud_status", "list MetaStudio voice-training jobs"),
+    "segments": ("voicerecorder.cli.segments", "list the per-sentence states of a SEGMENT session"),
+    "delete": ("voicerecorder.cli.delete", "delete a MetaStudio voice-training job"),
     "sandbox": (
         "voicerecorder.cli.sandbox",
         "run a local MetaStudio + OBS emulator (nothing leaves this computer)",

@@ -23,6 +23,7 @@ from voicerecorder.cloud.models import AssessResult, ListJobsQuery, ShortJob, Tr
 from voicerecorder.cloud.states import JOB_STATES, describe_state, is_terminal, needs_action
 from voicerecorder.errors import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UserFacingError
 from voicerecorder.text import Bilingual, current_language
+from voicerecorder.workflow.review import REASON_STATES, ReviewReason, latest_reasons
 
 PAGE_SIZE = 100
 METRICS = ("speed", "sound", "snr", "reverb", "dnsmos_ovrl", "dnsmos_bak")
@@ -99,8 +100,16 @@ def describe_job(job: Job) -> Bilingual:
     return describe_state(job.state, quality_check=isinstance(job, ShortJob))
 
 
-def job_json(job: Job) -> dict[str, object]:
-    """The job as JSON-ready data, with the bilingual description of its state."""
+def job_reasons(client: MetaStudioClient, job: Job) -> list[ReviewReason]:
+    """The last rejection's reasons from a training job's operation log (none for other states)."""
+    if isinstance(job, ShortJob) or job.state not in REASON_STATES:
+        return []
+    return latest_reasons(client, job.job_id)
+
+
+def job_json(job: Job, reasons: list[ReviewReason] | None = None) -> dict[str, object]:
+    """The job as JSON-ready data, with the bilingual description of its state and the reasons
+    the review gave (``source`` algorithm or reviewer)."""
     description = describe_job(job)
     return {
         "kind": "short" if isinstance(job, ShortJob) else "training",
@@ -108,12 +117,24 @@ def job_json(job: Job) -> dict[str, object]:
         "description": {"en": description.en, "zh": description.zh},
         "terminal": is_terminal(job.state),
         "needs_action": needs_action(job.state),
+        "reasons": [dataclasses.asdict(reason) for reason in reasons or ()],
     }
 
 
 def _labels(language: str) -> dict[str, str]:
     zh = language.lower().startswith("zh")
-    keys = ("job", "kind_short", "kind_training", "voice", "state", "updated", "asset", "failure", "advice")
+    keys = (
+        "job",
+        "kind_short",
+        "kind_training",
+        "voice",
+        "state",
+        "updated",
+        "asset",
+        "failure",
+        "advice",
+        "reasons",
+    )
     en = (
         "Job",
         "quality check",
@@ -124,8 +145,9 @@ def _labels(language: str) -> dict[str, str]:
         "Asset id",
         "Failure",
         "Advice",
+        "Why",
     )
-    cn = ("任务", "质量检测", "声音训练", "声音", "状态", "更新时间", "资产 ID", "失败原因", "建议")
+    cn = ("任务", "质量检测", "声音训练", "声音", "状态", "更新时间", "资产 ID", "失败原因", "建议", "原因")
     return dict(zip(keys, cn if zh else en, strict=True))
 
 
@@ -144,8 +166,8 @@ def _assessment_lines(result: AssessResult, language: str) -> list[str]:
     return lines
 
 
-def render_job(job: Job, language: str) -> str:
-    """A few human lines about the job."""
+def render_job(job: Job, language: str, reasons: list[ReviewReason] | None = None) -> str:
+    """A few human lines about the job, with the review's reasons when given."""
     label = _labels(language)
     kind = label["kind_short"] if isinstance(job, ShortJob) else label["kind_training"]
     lines = [f"{label['job']}: {job.job_id}  ({kind})"]
@@ -163,6 +185,9 @@ def render_job(job: Job, language: str) -> str:
         )
     if job.assess_result is not None:
         lines.extend(_assessment_lines(job.assess_result, language))
+    if reasons:
+        lines.append(f"{label['reasons']}:")
+        lines.extend(f"  {reason.line().pick(language)}" for reason in reasons)
     return "\n".join(lines)
 
 
@@ -208,11 +233,7 @@ def run_status(args: argparse.Namespace) -> int:
     with open_client(args) as client:
         if not args.wait:
             job = fetch_job(client, args.job_id)
-            print(
-                json.dumps(job_json(job), ensure_ascii=False, indent=2)
-                if args.json
-                else render_job(job, language)
-            )
+            _print_job(job, job_reasons(client, job), args.json, language)
             return EXIT_OK
 
         def report(changed: Job) -> None:
@@ -221,8 +242,16 @@ def run_status(args: argparse.Namespace) -> int:
             print(text, file=sys.stderr if args.json else sys.stdout, flush=True)
 
         job = wait_for_job(client, args.job_id, args.interval, report)
-    print(json.dumps(job_json(job), ensure_ascii=False, indent=2) if args.json else render_job(job, language))
+        reasons = job_reasons(client, job)
+    _print_job(job, reasons, args.json, language)
     return _exit_code_for(job)
+
+
+def _print_job(job: Job, reasons: list[ReviewReason], as_json: bool, language: str) -> None:
+    if as_json:
+        print(json.dumps(job_json(job, reasons), ensure_ascii=False, indent=2))
+    else:
+        print(render_job(job, language, reasons))
 
 
 def list_jobs(client: MetaStudioClient, states: tuple[str, ...], limit: int) -> tuple[int, list[TrainingJob]]:
@@ -240,8 +269,10 @@ def list_jobs(client: MetaStudioClient, states: tuple[str, ...], limit: int) -> 
     return count, jobs
 
 
-def render_jobs(count: int, jobs: list[TrainingJob], language: str) -> str:
-    """A table of jobs followed by what each state means."""
+def render_jobs(
+    count: int, jobs: list[TrainingJob], language: str, reasons: dict[str, list[ReviewReason]] | None = None
+) -> str:
+    """A table of jobs followed by what each state means and the review's reasons per job."""
     if not jobs:
         return Bilingual("No jobs.", "没有任务。").pick(language)
     rows = [
@@ -254,7 +285,12 @@ def render_jobs(count: int, jobs: list[TrainingJob], language: str) -> str:
     shown = Bilingual(f"{len(jobs)} of {count} jobs", f"共 {count} 个任务，显示 {len(jobs)} 个").pick(
         language
     )
-    return "\n".join([*rows, "", shown, *legend])
+    why = [
+        f"  {job_id}: {reason.line().pick(language)}"
+        for job_id, given in (reasons or {}).items()
+        for reason in given
+    ]
+    return "\n".join([*rows, "", shown, *legend, *why])
 
 
 def run_jobs(args: argparse.Namespace) -> int:
@@ -267,9 +303,11 @@ def run_jobs(args: argparse.Namespace) -> int:
         )
     with open_client(args) as client:
         count, jobs = list_jobs(client, states, args.limit)
+        rejected = {job.job_id: job for job in jobs if job.state in REASON_STATES}
+        reasons = {job_id: job_reasons(client, job) for job_id, job in rejected.items()}
     if args.json:
-        data = {"count": count, "jobs": [job_json(job) for job in jobs]}
+        data = {"count": count, "jobs": [job_json(job, reasons.get(job.job_id)) for job in jobs]}
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(render_jobs(count, jobs, current_language()))
+        print(render_jobs(count, jobs, current_language(), reasons))
     return EXIT_OK

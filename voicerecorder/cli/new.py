@@ -7,7 +7,7 @@ from pathlib import Path
 
 from voicerecorder.cli.form_options import add_form_arguments, form_changes, print_form_warnings
 from voicerecorder.errors import EXIT_OK, EXIT_USAGE, UserFacingError
-from voicerecorder.session.form import SEXES, VoiceForm
+from voicerecorder.session.form import CREATE_TYPES, SEXES, VoiceForm
 from voicerecorder.session.lint import lint_script
 from voicerecorder.session.script import EDITIONS, LANGUAGES, TAGS, builtin_script, load_script_file
 from voicerecorder.text import Bilingual, current_language
@@ -29,6 +29,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--voice-name", help="the voice's name in MetaStudio (default: DIR's name)")
     parser.add_argument("--sex", type=str.upper, choices=SEXES, default="FEMALE")
     add_form_arguments(parser)
+    parser.add_argument(
+        "--create-type",
+        type=str.upper,
+        choices=CREATE_TYPES,
+        default="PACKAGE",
+        help="PACKAGE: one zip at submit (default); SEGMENT: MetaStudio checks each sentence as it is sent",
+    )
     parser.set_defaults(func=run)
 
 
@@ -60,7 +67,12 @@ def run(args: argparse.Namespace) -> int:
         **form_changes(args),
     )
     with Session.create(
-        form, args.edition, script, writer="voicerecorder new", folder=args.folder
+        form,
+        args.edition,
+        script,
+        writer="voicerecorder new",
+        folder=args.folder,
+        create_type=args.create_type,
     ) as session:
         count = session.sentence_count
     print_form_warnings(form, args.edition)

@@ -37,6 +37,7 @@ from voicerecorder.cloud.models import (
     check_range,
     check_text,
 )
+from voicerecorder.cloud.oplog import OperationLog
 from voicerecorder.cloud.redact import install_log_redaction
 from voicerecorder.cloud.signer import canonical_query, sign
 from voicerecorder.cloud.transport import RetryPolicy, Transport, new_session
@@ -51,6 +52,12 @@ _EDITION_PATHS = {"BASIC": "basic-jobs", "MIDDLE": "middle-jobs", "ADVANCE": "ad
 def _job_segment(job_id: str) -> str:
     check_text("job_id", job_id, required=True)
     return quote(job_id.strip(), safe="")
+
+
+def _paging(offset: int | None, limit: int | None) -> list[tuple[str, str]]:
+    check_range("offset", offset, 0, 2147483647)
+    check_range("limit", limit, 1, 100)
+    return [(name, str(value)) for name, value in (("offset", offset), ("limit", limit)) if value is not None]
 
 
 class MetaStudioClient:
@@ -215,6 +222,12 @@ class MetaStudioClient:
         """ShowJobAuditResult: why the review rejected the data (state AUDIT_FAILED)."""
         return self._get(AuditResult, f"user/jobs/{_job_segment(job_id)}/audit-result")
 
+    def list_job_operation_log(
+        self, job_id: str, offset: int | None = None, limit: int | None = None
+    ) -> OperationLog:
+        """ListJobOperationLog: the job's history, with the algorithm's and the reviewer's reasons."""
+        return self._get(OperationLog, f"user/jobs/{_job_segment(job_id)}/op-logs", _paging(offset, limit))
+
     def show_job_uploading_address(self, job_id: str) -> UploadingAddress:
         """ShowJobUploadingAddress: fresh upload URLs (after expiry or AUDIT_FAILED)."""
         return self._get(UploadingAddress, f"user/jobs/{_job_segment(job_id)}/uploading-address-url")
@@ -233,12 +246,7 @@ class MetaStudioClient:
         self, offset: int | None = None, limit: int | None = None
     ) -> TrainingQuotas:
         """ShowVoiceTrainingQuotas: training resources left per edition."""
-        check_range("offset", offset, 0, 2147483647)
-        check_range("limit", limit, 1, 100)
-        query = [
-            (name, str(value)) for name, value in (("offset", offset), ("limit", limit)) if value is not None
-        ]
-        return self._get(TrainingQuotas, "quotas", query)
+        return self._get(TrainingQuotas, "quotas", _paging(offset, limit))
 
     # Sentence-by-sentence (SEGMENT) jobs
 

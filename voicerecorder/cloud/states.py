@@ -38,6 +38,9 @@ ACTION_STATES = frozenset(
 )
 """The job waits for the person (upload and commit, fix data, or review in the console)."""
 
+REPLACED_STATES = frozenset({"FAILED", "SPLIT_FAILED", "USER_REVIEW_REJECT"})
+"""The job cannot go on: submitting the session again creates a new job."""
+
 _DESCRIPTIONS = {
     "CREATING": Bilingual(
         "Created — waiting for the recordings to be uploaded and submitted.",
@@ -60,9 +63,11 @@ _DESCRIPTIONS = {
         "正在将录音切分为句子。",
     ),
     "SPLIT_FAILED": Bilingual(
-        "The recording could not be cut into sentences. Record again with clear 2–3 s pauses "
-        "between sentences and upload again.",
-        "录音无法切分为句子。请重新录制，句与句之间留出 2–3 秒停顿，然后重新上传。",
+        "The recording could not be cut into sentences, and this job cannot be submitted again. "
+        "Record again with clear 2–3 s pauses between sentences, then submit: a new job is created "
+        "(delete this one with `voicerecorder delete JOB_ID`).",
+        "录音无法切分为句子，且此任务无法再次提交。请重新录制，句与句之间留出 2–3 秒停顿，然后提交："
+        "会创建新任务（可用 `voicerecorder delete JOB_ID` 删除此任务）。",
     ),
     "ANNOTATING": Bilingual(
         "The sentences are being labelled.",
@@ -86,12 +91,17 @@ _DESCRIPTIONS = {
         "审核未通过部分录音。请查看审核结果，重新录制这些句子，重新上传并再次提交。",
     ),
     "USER_RESULT_REVIEW": Bilingual(
-        "The trained voice waits for your review in the MetaStudio console.",
-        "训练出的声音等待您在 MetaStudio 控制台中确认。",
+        "The trained voice waits for your approval. Open the MetaStudio console (Voice training, "
+        "this job), listen to it and accept or reject it there; this app cannot approve it for you.",
+        "训练出的声音等待您确认。请打开 MetaStudio 控制台（声音训练，此任务），试听后在那里接受或驳回；"
+        "本应用无法代您确认。",
     ),
     "USER_REVIEW_REJECT": Bilingual(
-        "The trained voice was rejected in review. Check the MetaStudio console or contact support.",
-        "训练出的声音在确认中被驳回。请查看 MetaStudio 控制台或联系技术支持。",
+        "The trained voice was rejected in review, and this job cannot be trained again. Record "
+        "again the sentences that sounded wrong, then submit: a new job is created (delete this "
+        "one with `voicerecorder delete JOB_ID`).",
+        "训练出的声音在确认中被驳回，此任务无法再次训练。请重新录制听起来有问题的句子，然后提交："
+        "会创建新任务（可用 `voicerecorder delete JOB_ID` 删除此任务）。",
     ),
     "UPLOADING": Bilingual(
         "The finished voice model is being added to the asset library.",

@@ -9,6 +9,14 @@ SPEC is a ``;``-separated list of ``name=value`` items (spaces are ignored)::
     fail=WHEN                       a committed training job ends FAILED after PROCESSING
     latency=SECONDS                 wait this long before answering every request
     reject=I[,I...]                 the system audit rejects these sentence indices (see below)
+    segment_reject=I[,I...]         ConfirmTrainingSegment rejects these sentence indices (not matching
+                                    their text) until their audio changes
+    admin_reject=WHEN               the reviewer rejects a committed job for its authorization
+                                    letter (names no sentence); rejected again until the letter changes
+    split_fail=WHEN                 a long-audio (ADVANCE, THIRD_PARTY) job ends SPLIT_FAILED
+    user_review=WHEN                a trained job stops in USER_RESULT_REVIEW
+    user_reject=WHEN                a trained job passes USER_RESULT_REVIEW into USER_REVIEW_REJECT
+    letter_type=TYPE                letter upload URLs are signed for TYPE (default application/pdf)
     seed=N                          seed of the random draws (default 0)
 
 OP is an operation name as in the SDK (``CreateShortJob``, ``ShowVoiceTrainingJob``,
@@ -33,6 +41,18 @@ from voicerecorder.errors import UserFacingError
 from voicerecorder.text import Bilingual
 
 ANY_OPERATION = "*"
+DEFAULT_LETTER_TYPE = "application/pdf"
+LETTER_TYPES = ("application/pdf", "image/jpeg", "image/png", "application/octet-stream")
+# The sandbox's own fault names and the FaultPlan field each sets (a When).
+_WHEN_ITEMS = {
+    "drop": "drop_uploads",
+    "expired": "expired_urls",
+    "fail": "failed_trainings",
+    "admin_reject": "admin_rejects",
+    "split_fail": "split_failures",
+    "user_review": "user_reviews",
+    "user_reject": "user_rejects",
+}
 
 
 @dataclass(frozen=True)
@@ -62,6 +82,12 @@ class FaultPlan:
     failed_trainings: When = When()
     latency_s: float = 0.0
     reject_indices: frozenset[int] = frozenset()
+    segment_reject_indices: frozenset[int] = frozenset()
+    admin_rejects: When = When()
+    split_failures: When = When()
+    user_reviews: When = When()
+    user_rejects: When = When()
+    letter_type: str = DEFAULT_LETTER_TYPE
     seed: int = 0
 
 
@@ -108,6 +134,20 @@ class FaultDice:
     def training_fails(self) -> bool:
         """Whether the training job being committed will end FAILED."""
         return self._roll("fail", self.plan.failed_trainings, "training")
+
+    def admin_rejects(self) -> bool:
+        """Whether the reviewer rejects the job being committed (for its letter)."""
+        return self._roll("admin_reject", self.plan.admin_rejects, "training")
+
+    def halt(self, long_audio: bool) -> str | None:
+        """The state a committed job stops in instead of SUCCEED, if the plan says so."""
+        if long_audio and self._roll("split_fail", self.plan.split_failures, "training"):
+            return "SPLIT_FAILED"
+        if self._roll("user_review", self.plan.user_reviews, "training"):
+            return "USER_RESULT_REVIEW"
+        if self._roll("user_reject", self.plan.user_rejects, "training"):
+            return "USER_REVIEW_REJECT"
+        return None
 
 
 def _bad_spec(item: str, why: str) -> UserFacingError:
@@ -157,6 +197,11 @@ def _number(value: str, item: str, convert: type[int] | type[float]) -> int | fl
     return number
 
 
+_NAMES = ", ".join(
+    ("error", "throttle", *_WHEN_ITEMS, "latency", "reject", "segment_reject", "letter_type", "seed")
+)
+
+
 def parse_faults(spec: str) -> FaultPlan:
     """Parse a ``--faults`` SPEC (grammar in this module's docstring); raises UserFacingError."""
     values: dict[str, object] = {}
@@ -170,20 +215,19 @@ def parse_faults(spec: str) -> FaultPlan:
             values["errors"] = _table(value, raw)
         elif name == "throttle":
             values["throttles"] = _table(value, raw)
-        elif name == "drop":
-            values["drop_uploads"] = _when(value, raw)
-        elif name == "expired":
-            values["expired_urls"] = _when(value, raw)
-        elif name == "fail":
-            values["failed_trainings"] = _when(value, raw)
+        elif name in _WHEN_ITEMS:
+            values[_WHEN_ITEMS[name]] = _when(value, raw)
+        elif name == "letter_type":
+            if value not in LETTER_TYPES:
+                raise _bad_spec(raw, f"TYPE must be one of {', '.join(LETTER_TYPES)}")
+            values["letter_type"] = value
         elif name == "latency":
             values["latency_s"] = float(_number(value, raw, float))
         elif name == "seed":
             values["seed"] = int(_number(value, raw, int))
-        elif name == "reject":
-            values["reject_indices"] = frozenset(int(_number(part, raw, int)) for part in value.split(","))
+        elif name in ("reject", "segment_reject"):
+            indices = frozenset(int(_number(part, raw, int)) for part in value.split(","))
+            values["segment_reject_indices" if name == "segment_reject" else "reject_indices"] = indices
         else:
-            raise _bad_spec(
-                raw, "unknown name (use error, throttle, drop, expired, fail, latency, reject or seed)"
-            )
+            raise _bad_spec(raw, f"unknown name (use {_NAMES})")
     return FaultPlan(**values)  # type: ignore[arg-type]

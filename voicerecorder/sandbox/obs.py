@@ -24,7 +24,6 @@ MAX_OBJECT_BYTES = 5 * 1024**3
 ZIP = "application/zip"
 WAV = "audio/wav"
 TEXT = "text/plain"
-LETTER = "application/octet-stream"
 
 
 @dataclass(frozen=True)

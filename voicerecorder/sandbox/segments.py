@@ -44,7 +44,8 @@ def confirm_segment(sandbox: Sandbox, call: Call) -> dict[str, Any]:
     passes, digest = _segment_passes(sandbox, job, index)
     key = str(index)
     rejected = job["rejected_digests"]
-    if passes and index in sandbox.dice.plan.reject_indices and key not in rejected:
+    plan = sandbox.dice.plan
+    if passes and index in plan.reject_indices | plan.segment_reject_indices and key not in rejected:
         rejected[key] = digest
     passes = passes and rejected.get(key) != digest
 

@@ -20,7 +20,15 @@ TRAINING_PHASES: tuple[tuple[str, float], ...] = (
     ("UPLOADING", 2.0),
 )
 AUDIT_PHASES = TRAINING_PHASES[:1]
-FAILING_PHASES = TRAINING_PHASES[:4]
+REVIEW_PHASES = TRAINING_PHASES[:2]
+# Long audio (ADVANCE, THIRD_PARTY) is cut into sentences and labelled after the review.
+SPLIT_PHASES: tuple[tuple[str, float], ...] = (
+    ("WAITING_SPLIT", 2.0),
+    ("SPLITTING", 3.0),
+    ("ANNOTATING", 3.0),
+)
+LONG_AUDIO_TYPES = frozenset({"ADVANCE", "THIRD_PARTY"})
+USER_REVIEW_PHASE = ("USER_RESULT_REVIEW", 3.0)
 SHORT_JOB_PHASES: tuple[tuple[str, float], ...] = (("PROCESSING", 3.0),)
 
 # Operation-log action recorded when a phase ends.
@@ -31,7 +39,8 @@ PHASE_END_ACTIONS = {
     "RESULT_REVIEW": ("UPLOADING_MODEL", "SYSTEM"),
     "UPLOADING": ("COMPLETE_JOB", "SYSTEM"),
 }
-IN_PROGRESS = frozenset(name for name, _ in TRAINING_PHASES)
+IN_PROGRESS = frozenset(name for name, _ in TRAINING_PHASES + SPLIT_PHASES)
+"""States in which the service works on the job (so it cannot be committed or deleted)."""
 
 
 @dataclass(frozen=True)
@@ -58,16 +67,43 @@ def walk(
     return Position(final, moment, tuple(finished))
 
 
+def _training_phases(job: dict[str, Any]) -> tuple[tuple[str, float], ...]:
+    if job["job_type"] not in LONG_AUDIO_TYPES:
+        return TRAINING_PHASES
+    return REVIEW_PHASES + SPLIT_PHASES + TRAINING_PHASES[2:]
+
+
+def _until(phases: tuple[tuple[str, float], ...], last: str) -> tuple[tuple[str, float], ...]:
+    names = [name for name, _ in phases]
+    return phases[: names.index(last) + 1]
+
+
+def commit_walk(job: dict[str, Any], commit: dict[str, Any]) -> tuple[tuple[tuple[str, float], ...], str]:
+    """The phases a commit leads through, and the state it ends in."""
+    phases = _training_phases(job)
+    halt = commit.get("halt")
+    if commit["errors"]:
+        return AUDIT_PHASES, "AUDIT_FAILED"
+    if commit.get("admin"):
+        return REVIEW_PHASES, "AUDIT_FAILED"
+    if commit.get("fails"):
+        return _until(phases, "PROCESSING"), "FAILED"
+    if halt == "SPLIT_FAILED":
+        return _until(phases, "SPLITTING"), halt
+    if halt == "USER_RESULT_REVIEW":
+        return _until(phases, "RESULT_REVIEW"), halt
+    if halt == "USER_REVIEW_REJECT":
+        return (*_until(phases, "RESULT_REVIEW"), USER_REVIEW_PHASE), halt
+    return phases, "SUCCEED"
+
+
 def training_position(job: dict[str, Any], now: float, speed: float) -> Position:
     """The state of a training job at ``now``."""
     if not job["commits"]:
         return Position("CREATING", job["create_time"], ())
     commit = job["commits"][-1]
-    if commit["errors"]:
-        return walk(commit["time"], AUDIT_PHASES, "AUDIT_FAILED", now, speed)
-    if commit.get("fails"):
-        return walk(commit["time"], FAILING_PHASES, "FAILED", now, speed)
-    return walk(commit["time"], TRAINING_PHASES, "SUCCEED", now, speed)
+    phases, final = commit_walk(job, commit)
+    return walk(commit["time"], phases, final, now, speed)
 
 
 def short_job_position(job: dict[str, Any], now: float, speed: float) -> Position:

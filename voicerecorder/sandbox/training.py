@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from typing import Any
 
@@ -16,10 +17,15 @@ from voicerecorder.sandbox.errors import (
     MSS_WRONG_JOB_STATE,
     SandboxError,
 )
-from voicerecorder.sandbox.obs import BUCKET, LETTER, TEXT, WAV, ZIP
+from voicerecorder.sandbox.obs import BUCKET, TEXT, WAV, ZIP
 from voicerecorder.sandbox.quotas import available_resources
 from voicerecorder.sandbox.store import Job
-from voicerecorder.sandbox.timeline import IN_PROGRESS, PHASE_END_ACTIONS, training_position
+from voicerecorder.sandbox.timeline import (
+    IN_PROGRESS,
+    LONG_AUDIO_TYPES,
+    PHASE_END_ACTIONS,
+    training_position,
+)
 from voicerecorder.session.form import SERVICES, SEXES
 from voicerecorder.session.script import EDITION_SIZES, LANGUAGES, TAGS
 
@@ -34,6 +40,10 @@ ASSET_NAMESPACE = uuid.UUID("8d3b1f52-3c3e-4f0a-9d5e-6a1f0c2b7e41")
 # A training failure the fault plan injects (sandbox code in the MSS.2002xxxx block).
 TRAINING_FAILED = "MSS.20020020"
 TRAINING_FAILED_REASON = "Model training failed (injected by the sandbox fault plan)."
+ADMIN_REJECT_REASON = (
+    "The authorization letter is not signed by the voice talent, or its name does not match "
+    "the voice name. Upload a letter signed by the person whose voice is recorded."
+)
 _COMMIT_FIELDS = ("description", "phone", "app_user_id", "output_language", "custom_text")
 
 
@@ -90,7 +100,7 @@ def _addresses(sandbox: Sandbox, call: Call, job: Job) -> dict[str, Any]:
             sandbox.upload_url(call.base_url, segment_key(job_id, i, "wav"), WAV) for i in range(count)
         ],
         "txt": [sandbox.upload_url(call.base_url, segment_key(job_id, i, "txt"), TEXT) for i in range(count)],
-        "letter": sandbox.upload_url(call.base_url, letter_key(job_id), LETTER),
+        "letter": sandbox.upload_url(call.base_url, letter_key(job_id), sandbox.dice.plan.letter_type),
     }
 
 
@@ -166,6 +176,22 @@ def _audit(sandbox: Sandbox, job: Job) -> tuple[list[dict[str, str]], dict[str, 
     return outcome.errors, outcome.rejected_digests
 
 
+def _letter_digest(sandbox: Sandbox, job: Job) -> str | None:
+    key = letter_key(job["job_id"])
+    if not sandbox.objects.exists(BUCKET, key):
+        return None
+    return hashlib.sha256(sandbox.objects.read(BUCKET, key)).hexdigest()
+
+
+def _admin_verdict(sandbox: Sandbox, job: Job, letter: str | None) -> str | None:
+    """The reviewer's rejection reason: drawn from the fault plan, and kept while the letter
+    the rejected commit carried has not been replaced."""
+    previous = job["commits"][-1] if job["commits"] else None
+    if previous and previous.get("admin") and previous.get("letter") == letter:
+        return previous["admin"]
+    return ADMIN_REJECT_REASON if sandbox.dice.admin_rejects() else None
+
+
 def commit_job(sandbox: Sandbox, call: Call) -> None:
     """CommitVoiceTrainingJob: apply the form, audit the upload, start the review walk."""
     job = sandbox.job(call, call.path_params["job_id"], "training")
@@ -175,7 +201,10 @@ def commit_job(sandbox: Sandbox, call: Call) -> None:
     fields = _commit_fields(call)
     job.update(fields)
     errors, digests = _audit(sandbox, job)
-    fails = not errors and sandbox.dice.training_fails()
+    letter = _letter_digest(sandbox, job)
+    admin = None if errors else _admin_verdict(sandbox, job, letter)
+    fails = not (errors or admin) and sandbox.dice.training_fails()
+    halt = None if errors or admin or fails else sandbox.dice.halt(job["job_type"] in LONG_AUDIO_TYPES)
 
     def record(stored: Job) -> None:
         if stored["commits"] != job["commits"]:
@@ -184,7 +213,16 @@ def commit_job(sandbox: Sandbox, call: Call) -> None:
             )
         stored.update(fields)
         stored["rejected_digests"] = digests
-        stored["commits"].append({"time": call.now, "errors": errors, "fails": fails})
+        stored["commits"].append(
+            {
+                "time": call.now,
+                "errors": errors,
+                "fails": fails,
+                "admin": admin,
+                "halt": halt,
+                "letter": letter,
+            }
+        )
 
     sandbox.store.update(job["job_id"], record)
 
@@ -267,28 +305,47 @@ def audit_result(sandbox: Sandbox, call: Call) -> dict[str, Any]:
             "errors": job["commits"][-1]["errors"],
         }
     if "AUDITING" in finished:
-        result["admin_audit_result"] = {"message": "Approved.", "audit_time": millis(finished["AUDITING"])}
+        verdict = job["commits"][-1].get("admin") or "Approved."
+        result["admin_audit_result"] = {"message": verdict, "audit_time": millis(finished["AUDITING"])}
     return result
+
+
+def _algorithm_reason(errors: list[dict[str, str]]) -> str:
+    shown = "; ".join(f"{error['error_code']} {error['error_message']}" for error in errors[:5])
+    more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+    return f"{len(errors)} problem(s) in the uploaded data: {shown}{more}"
+
+
+def _rejection(commit: dict[str, Any]) -> tuple[str, str, dict[str, str]]:
+    """The AUDIT_NOT_PASS entry of a rejected commit: operator and external_info."""
+    if commit["errors"]:
+        return "AUDIT_NOT_PASS", "SYSTEM", {"algorithm_failure_reason": _algorithm_reason(commit["errors"])}
+    return "AUDIT_NOT_PASS", "ADMIN", {"admin_audit_failure_reason": commit["admin"]}
 
 
 def operation_log(sandbox: Sandbox, call: Call) -> dict[str, Any]:
     """ListJobOperationLog: the job's history derived from its commits and timeline."""
     job = sandbox.job(call, call.path_params["job_id"], "training")
-    entries = [(job["create_time"], "CREATE_JOB", "USER")]
+    entries: list[tuple[float, str, str, dict[str, str]]] = [(job["create_time"], "CREATE_JOB", "USER", {})]
     commits = job["commits"]
     for number, commit in enumerate(commits):
-        entries.append((commit["time"], "COMMIT_JOB", "USER"))
+        entries.append((commit["time"], "COMMIT_JOB", "USER", {}))
         until = commits[number + 1]["time"] if number + 1 < len(commits) else call.now
         position = training_position({**job, "commits": commits[: number + 1]}, until, sandbox.speed)
         for phase, end in position.finished:
-            if commit["errors"]:
-                entries.append((end, "AUDIT_NOT_PASS", "SYSTEM"))
+            if commit["errors"] or (commit.get("admin") and phase == "AUDITING"):
+                entries.append((end, *_rejection(commit)))
             elif phase in PHASE_END_ACTIONS and not (commit.get("fails") and phase == "PROCESSING"):
-                entries.append((end, *PHASE_END_ACTIONS[phase]))
+                entries.append((end, *PHASE_END_ACTIONS[phase], {}))
     offset = call.int_query("offset", 0, 0, 2147483647)
     limit = call.int_query("limit", 10, 1, 100)
     operations = [
-        {"time": millis(moment), "action": action, "operator": operator}
-        for moment, action, operator in entries
+        {
+            "time": millis(moment),
+            "action": action,
+            "operator": operator,
+            **({"external_info": info} if info else {}),
+        }
+        for moment, action, operator, info in entries
     ]
     return {"count": len(operations), "operations": operations[offset : offset + limit]}

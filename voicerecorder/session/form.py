@@ -12,6 +12,8 @@ from voicerecorder.text import Bilingual
 SEXES = ("FEMALE", "MALE")
 SERVICES = ("VIDEO_2D", "LIVE_2D", "CHAT_2D")
 """``supported_service`` values (SDK ``SupportedServiceEnum``): 2D avatar video, live, chat."""
+CREATE_TYPES = ("PACKAGE", "SEGMENT")
+"""How the training data goes up: one zip (PACKAGE) or sentence by sentence (SEGMENT)."""
 
 VOICE_NAME_MAX = 64
 DESCRIPTION_MAX = 500

@@ -164,6 +164,7 @@ class Manifest:
     current_index: int = 0
     exports: list[ExportRecord] = field(default_factory=list)
     jobs: dict[str, list[dict]] = field(default_factory=dict)
+    create_type: str = "PACKAGE"
 
     def to_dict(self) -> dict:
         """The JSON form; it shares nested dicts with the manifest, so treat it as read-only."""
@@ -173,6 +174,7 @@ class Manifest:
             "updated": self.updated,
             "voice": self.voice.to_dict(),
             "edition": self.edition,
+            "create_type": self.create_type,
             "script": self.script.to_dict(),
             "device": self.device,
             "samplerate": self.samplerate,
@@ -208,6 +210,7 @@ class Manifest:
             current_index=min(max(current, 0), max(len(sentences) - 1, 0)),
             exports=[ExportRecord.from_dict(record) for record in data.get("exports", [])],
             jobs=copy.deepcopy(jobs),
+            create_type=str(data.get("create_type", "PACKAGE")),
         )
 
     def touched(self) -> Manifest:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from voicerecorder.session.form import CREATE_TYPES
 from voicerecorder.session.script import EDITIONS, LANGUAGES
 
 # Far beyond any real session (a MIDDLE edition with many takes is well under 10 MB).
@@ -195,6 +196,7 @@ MANIFEST = record(
         "current_index": _WHOLE,
         "exports": list_of(_EXPORT),
         "jobs": map_of(list_of(_any_object)),
+        "create_type": one_of(*CREATE_TYPES),
     },
 )
 

@@ -31,7 +31,7 @@ from voicerecorder.paths import data_dir, sessions_dir
 from voicerecorder.private import PRIVATE_FILE_MODE, create_private_file, make_private_dir
 from voicerecorder.session import takes as take_checks
 from voicerecorder.session.atomicfile import atomic_output, atomic_write_bytes, remove_stale_temps
-from voicerecorder.session.form import VoiceForm, validate_voice_form
+from voicerecorder.session.form import CREATE_TYPES, VoiceForm, validate_voice_form
 from voicerecorder.session.lock import LOCK_FILES, SessionLock
 from voicerecorder.session.manifest import (
     MANIFEST_NAME,
@@ -99,25 +99,30 @@ class Session:
         folder: Path | None = None,
         root: Path | None = None,
         day: dt.date | None = None,
+        create_type: str = "PACKAGE",
     ) -> Session:
         """Create a new session in ``folder`` (must be absent or empty), or in a new folder named
-        after the voice under ``root`` (default: the data folder's ``sessions/``).
+        after the voice under ``root`` (default: the data folder's ``sessions/``); ``create_type``
+        SEGMENT sends the takes sentence by sentence instead of as one zip.
 
         The new session holds its lock for ``writer`` (e.g. ``voicerecorder new``) until closed.
         """
         form = replace(form, voice_name=form.voice_name.strip(), phone=form.phone.strip())
         _check_new_session(form, edition, script)
+        _check_create_type(create_type)
         if folder is None:
             root = _private_root(root)
             folder = root / session_folder_name(form.voice_name, root, day)
         _refuse_used_folder(folder)
         with naming_file_errors(folder, exit_code=EXIT_USAGE):
             make_private_dir(folder)
-        return _locked(folder, writer, lambda lock: cls._create_locked(form, edition, script, folder, lock))
+        return _locked(
+            folder, writer, lambda lock: cls._create_locked(form, edition, script, folder, lock, create_type)
+        )
 
     @classmethod
     def _create_locked(
-        cls, form: VoiceForm, edition: str, script: Script, folder: Path, lock: SessionLock
+        cls, form: VoiceForm, edition: str, script: Script, folder: Path, lock: SessionLock, create_type: str
     ) -> Session:
         _refuse_used_folder(folder, ignore=LOCK_FILES)
         with naming_file_errors(folder, exit_code=EXIT_USAGE):
@@ -132,6 +137,7 @@ class Session:
             sentences=[SentenceTakes(s.id, name) for s, name in zip(script.sentences, names, strict=True)],
             created=now,
             updated=now,
+            create_type=create_type,
         )
         session = cls(folder, manifest, lock)
         with naming_file_errors(folder, exit_code=EXIT_USAGE):
@@ -206,6 +212,12 @@ class Session:
     def edition(self) -> str:
         with self._lock:
             return self._manifest.edition
+
+    @property
+    def create_type(self) -> str:
+        """PACKAGE (one zip) or SEGMENT (sentence by sentence)."""
+        with self._lock:
+            return self._manifest.create_type
 
     @property
     def script(self) -> Script:
@@ -623,6 +635,15 @@ def _locked(folder: Path, writer: str, build: Callable[[SessionLock], Session]) 
     except BaseException:
         lock.release()
         raise
+
+
+def _check_create_type(create_type: str) -> None:
+    if create_type not in CREATE_TYPES:
+        raise _error(
+            f"Choose how the recordings are sent: one of {', '.join(CREATE_TYPES)}, not {create_type!r}.",
+            f"请选择录音的提交方式：{'、'.join(CREATE_TYPES)} 之一，而不是 {create_type!r}。",
+            EXIT_USAGE,
+        )
 
 
 def _refuse_used_folder(folder: Path, ignore: frozenset[str] = frozenset()) -> None:

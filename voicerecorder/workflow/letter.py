@@ -1,9 +1,11 @@
 """The signed authorization letter: which files are accepted and how they are uploaded.
 
-MetaStudio documents no Content-Type for the letter's upload URL; OBS checks the type the
-URL was signed for, and the URLs are signed for a generic binary body, so the letter is
-sent as ``application/octet-stream`` whatever its format. The format is checked here, by
-the file's first bytes, so a wrong file is refused before anything is sent.
+MetaStudio documents no Content-Type for the letter's upload URL, and OBS refuses any type
+but the one the URL was signed for (SignatureDoesNotMatch, nothing stored). The letter is
+sent with its own file's type first (``application/pdf``, ``image/jpeg``, ``image/png``),
+then with the other letter types and ``application/octet-stream`` until one is accepted. The
+format is checked here, by the file's first bytes, so a wrong file is refused before
+anything is sent.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from pathlib import Path
 from voicerecorder.errors import EXIT_USAGE, UserFacingError
 from voicerecorder.text import Bilingual
 
-LETTER_CONTENT_TYPE = "application/octet-stream"
+SIGNATURE_MISMATCH = "SignatureDoesNotMatch"
+_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
+_FALLBACK_TYPE = "application/octet-stream"
 MAX_LETTER_BYTES = 20 * 1024 * 1024
 _SIGNATURES = {
     ".pdf": (b"%PDF-",),
@@ -58,3 +62,10 @@ def check_letter(path: Path) -> str:
             "请重新导出为 PDF、JPG 或 PNG。",
         )
     return hashlib.sha256(data).hexdigest()
+
+
+def letter_content_types(path: Path) -> tuple[str, ...]:
+    """The Content-Types to try for the letter ``path``: its own type first, then the others."""
+    own = _TYPES[path.suffix.lower()]
+    others = sorted(set(_TYPES.values()) - {own})
+    return (own, *others, _FALLBACK_TYPE)

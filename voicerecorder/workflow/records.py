@@ -21,8 +21,11 @@
 PACKAGE is ``{"path" (relative to the session folder), "sha256", "sentences": [0-based
 session index per zip number], "takes": [chosen take file per zip number]}``; UPLOAD is
 ``{"expires", "md5", "etag"}`` on disk. The pre-signed links themselves (``url``,
-``letter_url``) grant writing until ``expires``, so like any token they stay in memory only: a
-resumed run asks for fresh links (training jobs) or starts a new quality-check job.
+``letter_url``, a SEGMENT job's ``audio`` and ``txt`` lists) grant writing until ``expires``,
+so like any token they stay in memory only: a resumed run asks for fresh links (training
+jobs) or starts a new quality-check job. A SEGMENT job's record also holds ``segments``:
+``{"<sentence index>": {"take", "sha256", "state": "uploading|confirmed|rejected",
+"unmatched"}}`` (see workflow/segments.py); its ``package`` is null.
 METRIC is ``{"expected", "actual", "advice_en", "advice_zh", "status"}``.
 
 A session runs one workflow at a time (the app and the command line both do); every change
@@ -219,7 +222,7 @@ def all_job_ids(session: Session, kind: str) -> set[str]:
     return {record["job_id"] for record in session.jobs(kind) if record.get("job_id")}
 
 
-UPLOAD_LINKS = ("url", "letter_url")
+UPLOAD_LINKS = ("url", "letter_url", "audio", "txt")
 
 
 def save(session: Session, kind: str, record: Record, *, new: bool = False) -> Record:

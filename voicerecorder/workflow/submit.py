@@ -16,6 +16,7 @@ commits.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -27,19 +28,23 @@ from pathlib import Path
 from typing import Any
 
 from voicerecorder.cloud.client import MetaStudioClient
-from voicerecorder.cloud.errors import UrlExpiredError
-from voicerecorder.cloud.models import CommitJobReq, CreateTrainingJobReq, TrainingJob
+from voicerecorder.cloud.errors import ObsError, UrlExpiredError
+from voicerecorder.cloud.models import CommitJobReq, CreateTrainingJobReq, SegmentUploadingUrls, TrainingJob
 from voicerecorder.cloud.obs import UploadResult
+from voicerecorder.cloud.states import REPLACED_STATES
 from voicerecorder.session.export import pack
 from voicerecorder.session.form import VoiceForm, voice_form_warnings
+from voicerecorder.session.problems import sentence_label
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
 from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, ignore, wait_listener
-from voicerecorder.workflow.letter import LETTER_CONTENT_TYPE, check_letter
+from voicerecorder.workflow.letter import SIGNATURE_MISMATCH, check_letter, letter_content_types
 from voicerecorder.workflow.polling import retry_throttled
 from voicerecorder.workflow.preflight import PreflightError, preflight
+from voicerecorder.workflow.records import ADMIN_AUDIT
 from voicerecorder.workflow.recovery import batch_mark, find_created
+from voicerecorder.workflow.segments import REJECTED, SegmentQueue, SegmentState
 from voicerecorder.workflow.track import apply_job
 from voicerecorder.workflow.upload import ZIP_CONTENT_TYPE, put_file
 
@@ -118,7 +123,7 @@ class _Submission:
         self.say("create", Bilingual("Creating the voice-training job…", "正在创建声音训练任务……"))
         request = CreateTrainingJobReq(
             **_shared_fields(form),
-            create_type="PACKAGE",
+            create_type=self.session.create_type,
             batch_name=intent["batch_name"],
             is_ondemand_resource=form.is_ondemand_resource or None,
             supported_service=form.supported_service or None,
@@ -127,8 +132,11 @@ class _Submission:
             lambda: self.client.create_training_job(edition, request), self.cancel, waiting=self.waiting
         )
         record.update(job_id=created.job_id, step="created", state="CREATING")
-        record["upload"] = records.upload_info(created.training_data_uploading_url or "")
-        record["upload"]["letter_url"] = created.authorization_letter_uploading_url
+        record["upload"] = upload_links(
+            created.training_data_uploading_url,
+            created.segment_uploading_url,
+            created.authorization_letter_uploading_url,
+        )
         return self.save(record)
 
     def adopt(self, record: dict[str, Any], job: TrainingJob) -> dict[str, Any]:
@@ -161,8 +169,8 @@ class _Submission:
         address = self.client.show_job_uploading_address(record["job_id"])
         url = address.package_url.training_data_uploading_url if address.package_url else None
         stored = {key: (record.get("upload") or {}).get(key) for key in ("md5", "etag")}
-        record["upload"] = {**records.upload_info(url or ""), **stored}
-        record["upload"]["letter_url"] = address.authorization_letter_uploading_url
+        links = upload_links(url, address.segment_url, address.authorization_letter_uploading_url)
+        record["upload"] = {**links, **stored}
         self.save(record)
 
     def put(
@@ -198,9 +206,33 @@ class _Submission:
         if not (record.get("upload") or {}).get("letter_url"):
             self.renew(record)
         what = Bilingual("Uploading the authorization letter", "正在上传授权书")
-        self.put(record, "letter_url", self.letter, LETTER_CONTENT_TYPE, what)
-        record["letter"] = {"file": self.letter.name, "sha256": self.letter_sha, "uploaded": True}
+        content_type = self.put_letter(record, self.letter, what)
+        record["letter"] = {
+            "file": self.letter.name,
+            "sha256": self.letter_sha,
+            "content_type": content_type,
+            "uploaded": True,
+        }
         self.save(record)
+
+    def put_letter(self, record: dict[str, Any], letter: Path, what: Bilingual) -> str:
+        """Upload the letter with the Content-Type its link was signed for: the file's own type
+        first, then the other letter types (OBS refuses any other with SignatureDoesNotMatch and
+        stores nothing). Returns the type that was accepted."""
+        candidates = letter_content_types(letter)
+        for content_type in candidates:
+            try:
+                self.put(record, "letter_url", letter, content_type, what)
+                return content_type
+            except ObsError as error:
+                if error.code != SIGNATURE_MISMATCH or content_type == candidates[-1]:
+                    raise
+                log.info("the letter link was not signed for %s; trying the next type", content_type)
+        raise AssertionError("unreachable: the last candidate returns or raises")
+
+    def new_letter(self, record: dict[str, Any]) -> bool:
+        """True when a letter was given that differs from the one last uploaded to the job."""
+        return self.letter_sha is not None and (record.get("letter") or {}).get("sha256") != self.letter_sha
 
     def commit(self, record: dict[str, Any]) -> TrainingJob:
         form = self.session.form
@@ -209,7 +241,7 @@ class _Submission:
         commit = self.client.commit_voice_training_job
         retry_throttled(lambda: commit(record["job_id"], request), self.cancel, waiting=self.waiting)
         record.update(step="committed", commits=record.get("commits", 0) + 1, audit=[])
-        record["committed_sha256"] = record["package"]["sha256"]
+        record["committed_sha256"] = (record.get("package") or {}).get("sha256")
         self.save(record)
         job = self.client.show_voice_training_job(record["job_id"])
         apply_job(self.session, self.client, record, job)
@@ -240,6 +272,17 @@ def _shared_fields(form: VoiceForm) -> dict[str, str | None]:
     }
 
 
+def upload_links(
+    package: str | None, segments: SegmentUploadingUrls | None, letter: str | None
+) -> dict[str, Any]:
+    """An UPLOAD object for freshly issued links: the zip's (PACKAGE) or the first sentence's
+    (SEGMENT, whose ``audio`` and ``txt`` lists hold one link per sentence), and the letter's."""
+    audio = list(segments.audio_uploading_url) if segments else []
+    upload = records.upload_info(package or (audio[0] if audio else ""))
+    upload.update(letter_url=letter, audio=audio, txt=list(segments.txt_uploading_url) if segments else [])
+    return upload
+
+
 def upload_verified(record: dict[str, Any]) -> bool:
     """True when the record's package was uploaded and the stored object's ETag matched its MD5."""
     upload = record.get("upload") or {}
@@ -247,7 +290,20 @@ def upload_verified(record: dict[str, Any]) -> bool:
     return record.get("step") == "uploaded" and verified
 
 
-def _same_data() -> PreflightError:
+def _same_data(record: dict[str, Any]) -> PreflightError:
+    if letter_only(record):
+        reasons = "; ".join(entry["message"] for entry in record["audit"])
+        return PreflightError(
+            [
+                Bilingual(
+                    f"The reviewer rejected the job without naming a sentence: {reasons}. If the "
+                    "authorization letter is the problem, submit again with a new letter "
+                    "(voicerecorder submit DIR --letter NEW.pdf); the recordings are not sent again.",
+                    f"审核人员驳回了任务，但未指出具体句子：{reasons}。如果是授权书的问题，请附上新的授权书"
+                    "再次提交（voicerecorder submit DIR --letter NEW.pdf）；录音不会重新上传。",
+                )
+            ]
+        )
     return PreflightError(
         [
             Bilingual(
@@ -259,13 +315,21 @@ def _same_data() -> PreflightError:
     )
 
 
-def _replacing(record: dict[str, Any]) -> Bilingual:
+def letter_only(record: dict[str, Any]) -> bool:
+    """True when the last audit rejection came from the reviewer alone and named no sentence
+    (so a new authorization letter, not new recordings, is what it asks for)."""
+    audit = record.get("audit") or []
+    return bool(audit) and all(entry.get("code") == ADMIN_AUDIT for entry in audit)
+
+
+def _replacing(record: dict[str, Any], state: str) -> Bilingual:
     reason = records.failure_reason(record)
     job_id = record["job_id"]
+    ended = ("failed", "失败") if state == "FAILED" else (f"ended {state}", f"以 {state} 结束")
     return Bilingual(
-        f"The training job {job_id} failed ({reason}); a failed job cannot be resumed, so creating a "
+        f"The training job {job_id} {ended[0]} ({reason}) and cannot be resumed, so creating a "
         "new job with the current recordings.",
-        f"训练任务 {job_id} 失败（{reason}）；失败的任务无法继续，正在用当前的录音创建新任务。",
+        f"训练任务 {job_id} {ended[1]}（{reason}），无法继续，正在用当前的录音创建新任务。",
     )
 
 
@@ -295,15 +359,19 @@ def submit(
 
 def _submit(flow: _Submission) -> SubmitOutcome:
     session, client, cancel = flow.session, flow.client, flow.cancel
+    if session.create_type == "SEGMENT":
+        return _submit_segments(flow)
     record = records.latest(session, records.TRAINING)
     if record and record.get("job_id"):
         job = client.show_voice_training_job(record["job_id"])
         apply_job(session, client, record, job)
-        if job.state not in ("CREATING", "AUDIT_FAILED", "FAILED"):
+        if job.state not in ("CREATING", "AUDIT_FAILED", *REPLACED_STATES):
             return SubmitOutcome(job.job_id, job.state, "unchanged", record)
-        if job.state != "FAILED":
+        if job.state == "AUDIT_FAILED" and flow.new_letter(record) and letter_only(record):
+            return _send_letter_again(flow, record)
+        if job.state not in REPLACED_STATES:
             return _send_again(flow, record, resubmit=job.state == "AUDIT_FAILED")
-        flow.say("replace", _replacing(record), record)
+        flow.say("replace", _replacing(record, job.state), record)
     if record and record.get("step") == "intent":
         found = find_created(session, client, record["intent"])
         if found is not None:
@@ -334,10 +402,30 @@ def _intend(flow: _Submission, record: dict[str, Any], *, resubmit: bool) -> Non
     flow.check(needs_resource=False)
     package = flow.pack(record)
     if resubmit and package["sha256"] == record.get("committed_sha256"):
-        raise _same_data()
+        raise _same_data(record)
     record.update(package=package, step="created")
     record["upload"] = {**(record.get("upload") or {}), "md5": None, "etag": None}
     flow.save(record)
+
+
+def _send_letter_again(flow: _Submission, record: dict[str, Any]) -> SubmitOutcome:
+    """A rejection only the letter can fix: upload the new letter to a fresh link and commit the
+    same job again, without packing or uploading the recordings."""
+    flow.say(
+        "letter",
+        Bilingual(
+            "The reviewer named no sentence: sending the new authorization letter and submitting "
+            "the same recordings again.",
+            "审核人员未指出具体句子：正在发送新的授权书，并再次提交同一批录音。",
+        ),
+        record,
+    )
+    check_cancel(flow.cancel)
+    flow.renew(record)
+    flow.upload_letter(record)
+    check_cancel(flow.cancel)
+    job = flow.commit(record)
+    return SubmitOutcome(job.job_id, job.state, "resubmitted", record)
 
 
 def _verified_upload() -> Bilingual:
@@ -345,3 +433,78 @@ def _verified_upload() -> Bilingual:
         "The recordings were already uploaded and verified; submitting them without uploading again.",
         "录音已上传并校验通过；直接提交，无需重新上传。",
     )
+
+
+def _segment_job(flow: _Submission) -> tuple[dict[str, Any], str]:
+    """The session's SEGMENT job record (created once, adopted after a crash) and ``created``,
+    ``resumed`` (the job is CREATING) or the state of a job that is already further."""
+    session, client = flow.session, flow.client
+    record = records.latest(session, records.TRAINING)
+    if record and record.get("job_id"):
+        job = client.show_voice_training_job(record["job_id"])
+        apply_job(session, client, record, job)
+        if job.state in ("CREATING", "AUDIT_FAILED"):
+            preflight(session, client, needs_resource=False)
+        if job.state not in REPLACED_STATES:
+            return record, "resumed" if job.state == "CREATING" else job.state
+        flow.say("replace", _replacing(record, job.state), record)
+    if record and record.get("step") == "intent":
+        found = find_created(session, client, record["intent"])
+        if found is not None:
+            preflight(session, client, needs_resource=False)
+            return flow.adopt(record, found), "resumed"
+    preflight(session, client, needs_resource=True)
+    return flow.create(record, None), "created"
+
+
+def open_segment_queue(
+    session: Session,
+    client: MetaStudioClient,
+    *,
+    reporter: Reporter = ignore,
+    cancel: threading.Event | None = None,
+) -> SegmentQueue:
+    """The SEGMENT session's job (created once the session is ready, adopted after a crash) and
+    its queue, synced with what the service holds; meant for a job still CREATING (before
+    ``submit`` commits it). Blocks on the network (worker thread)."""
+    flow = _Submission(session, client, None, reporter, cancel, time.time)
+    record, _ = _segment_job(flow)
+    return _queue(flow, record)
+
+
+def _queue(flow: _Submission, record: dict[str, Any]) -> SegmentQueue:
+    queue = SegmentQueue(
+        flow.session,
+        flow.client,
+        record,
+        functools.partial(flow.renew, record),
+        reporter=flow.reporter,
+        cancel=flow.cancel,
+    )
+    queue.sync()
+    return queue
+
+
+def _submit_segments(flow: _Submission) -> SubmitOutcome:
+    """Send and confirm every pending sentence, then commit the job (with the letter, if given)."""
+    record, action = _segment_job(flow)
+    if action not in ("created", "resumed", "AUDIT_FAILED"):
+        return SubmitOutcome(record["job_id"], action, "unchanged", record)
+    if action == "AUDIT_FAILED" and flow.new_letter(record) and letter_only(record):
+        return _send_letter_again(flow, record)
+    queue = _queue(flow, record)
+    sent = queue.run()
+    if action == "AUDIT_FAILED" and not sent and not flow.new_letter(record):
+        raise _same_data(record)
+    rejected = [state for state in queue.states() if state.state == REJECTED]
+    if rejected:
+        raise PreflightError([_rejected_line(state) for state in rejected])
+    check_cancel(flow.cancel)
+    flow.upload_letter(record)
+    job = flow.commit(record)
+    return SubmitOutcome(job.job_id, job.state, "resubmitted" if action == "AUDIT_FAILED" else action, record)
+
+
+def _rejected_line(state: SegmentState) -> Bilingual:
+    label, reason = sentence_label(state.index), state.reason or Bilingual("", "")
+    return Bilingual(f"{label.en}: {reason.en}", f"{label.zh}：{reason.zh}")

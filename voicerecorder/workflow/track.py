@@ -69,7 +69,8 @@ def apply_job(session: Session, client: MetaStudioClient, record: dict[str, Any]
     FAILED the reason. Blocks on the network (worker thread)."""
     record["state"] = job.state
     if job.state == "AUDIT_FAILED" and record.get("audit_for_commit") != record.get("commits"):
-        entries = audit_entries(session, record["package"], client.show_job_audit_result(job.job_id))
+        package = record.get("package") or _sentence_numbering(session)
+        entries = audit_entries(session, package, client.show_job_audit_result(job.job_id))
         record["audit"] = entries
         record["audit_for_commit"] = record.get("commits")
         session.mark_for_rerecord(sorted({e["index"] for e in entries if e["index"] is not None}))
@@ -78,6 +79,12 @@ def apply_job(session: Session, client: MetaStudioClient, record: dict[str, Any]
     if job.state == "FAILED":
         record["failure"] = {"code": job.job_failed_code, "reason": job.job_failed_reason}
     records.save(session, records.TRAINING, record)
+
+
+def _sentence_numbering(session: Session) -> dict[str, Any]:
+    """A SEGMENT job's numbering: file N is sentence N, with its chosen take."""
+    takes = [session.chosen_take(index) for index in range(session.sentence_count)]
+    return {"sentences": list(range(session.sentence_count)), "takes": [t.file if t else None for t in takes]}
 
 
 def refresh(session: Session, client: MetaStudioClient) -> TrainingJob:
