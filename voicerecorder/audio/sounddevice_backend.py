@@ -134,6 +134,22 @@ class _RingStream:
         samples = to_pcm16(np.frombuffer(data, dtype=np.float32))
         return InputRead(samples, overflowed or ring_was_full, clock)
 
+    def peek(self, skip: int, visit: Callable[[np.ndarray], None]) -> int:
+        """Any thread: the ring's unread frames after ``skip``, in place (the read index stays)."""
+        with self._lock:
+            if self._closed or self._action is None:
+                return 0
+            frames = self._ring.read_available
+            if frames <= skip:
+                return 0
+            _, first, second = self._ring.get_read_buffers(frames)
+            first_piece = np.frombuffer(first, dtype=np.float32)
+            second_piece = np.frombuffer(second, dtype=np.float32)
+            for piece in (first_piece[skip:], second_piece[max(0, skip - len(first_piece)) :]):
+                if len(piece):
+                    visit(piece)
+        return frames - skip
+
     def _record(self) -> None:
         """Hand the callback a (new) recording into the ring; it ends by itself if the ring fills up."""
         self._action = self._recorder.record_ringbuffer(self._ring)
