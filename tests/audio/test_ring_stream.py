@@ -43,9 +43,15 @@ class Recorder:
         return action
 
 
+def ring_stream() -> tuple[_RingStream, rtmixer.RingBuffer]:
+    """A stream over a 1024-frame ring in its own float32 array, as the backend builds it."""
+    samples = np.zeros(1024, dtype=np.float32)
+    ring = rtmixer.RingBuffer(samples.itemsize, buffer=samples)
+    return _RingStream(Recorder(), ring, samples, lambda _: None, lambda error: error), ring
+
+
 def test_overflows_counted_by_the_callback_are_reported_once():
-    ring = rtmixer.RingBuffer(4, 1024)
-    stream = _RingStream(Recorder(), ring, lambda _: None, lambda error: error)
+    stream, ring = ring_stream()
     stream.start()
     ring.write(np.full(100, 0.5, dtype=np.float32))
     first = stream.read()
@@ -57,8 +63,7 @@ def test_overflows_counted_by_the_callback_are_reported_once():
 
 
 def test_peek_shows_unread_frames_across_the_wrap_without_consuming_them():
-    ring = rtmixer.RingBuffer(4, 1024)
-    stream = _RingStream(Recorder(), ring, lambda _: None, lambda error: error)
+    stream, ring = ring_stream()
     stream.start()
     ring.write(np.zeros(800, dtype=np.float32))
     stream.read()
@@ -73,6 +78,9 @@ def test_peek_shows_unread_frames_across_the_wrap_without_consuming_them():
     assert stream.peek(500, pieces.append) == 0
     assert len(stream.read().samples) == 500  # peeking consumed nothing
     assert stream.peek(0, pieces.append) == 0
+    ring.write(written[:30])  # 500 + 800 frames read so far: these start past the wrap
+    assert stream.peek(10, pieces.append) == 20
+    np.testing.assert_array_equal(pieces[-1], written[10:30])
     stream.close()
     ring.write(written)
     assert stream.peek(0, pieces.append) == 0  # closed: nothing is shown
