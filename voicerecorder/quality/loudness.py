@@ -57,9 +57,9 @@ def high_pass(samplerate: int) -> Biquad:
 def forward_spectra(rows: np.ndarray) -> np.ndarray:
     """``np.fft.rfft`` of each row (last axis) divided by the row's length.
 
-    For float32 rows NumPy 2 computes this scaled form (``norm="forward"``) in float32, about
-    four times as fast as the unscaled one, whose integer scale factor sends the float32 rows
-    through a double-precision loop; callers fold the length into what they multiply by.
+    For float32 rows NumPy 2.4 computes this scaled form (``norm="forward"``, as ``ihfft`` uses)
+    about four times as fast as the unscaled one (measured); callers fold the length into what
+    they multiply by.
     """
     return np.fft.rfft(rows, axis=-1, norm="forward")
 
