@@ -285,7 +285,11 @@ class CaptureEngine:
 
     @property
     def frames_captured(self) -> int:
-        """Frames read from the input since ``open``."""
+        """Frames read from the input since ``open``, up to now: reads what is buffered first.
+
+        Any thread. (Between the pump's reads, twice a second, nothing else reads the stream.)
+        """
+        self._read()
         return self._frames
 
     @property

@@ -124,6 +124,12 @@ class FakeInputStream:
                     shown += len(piece)
         return shown
 
+    @property
+    def buffered_frames(self) -> int:
+        """Frames buffered and not yet read."""
+        with self._lock:
+            return sum(len(block) for block in self._buffered)
+
     def step(self, blocks: int = 1) -> None:
         """Buffer ``blocks`` blocks now, on the calling thread (step mode)."""
         for _ in range(blocks):
