@@ -117,6 +117,25 @@ def test_level_peeks_at_unread_audio_and_meters_every_frame_once(tmp_path, monke
     engine.close()
 
 
+def test_audio_read_while_nobody_polls_the_meter_counts_in_the_next_level(monkeypatch):
+    monkeypatch.setattr(capture, "PUMP_INTERVAL_S", 30.0)  # only the test's own calls read
+    engine, stream = stepped_engine(source=constant(1.0))
+    stream.step()
+    assert engine.frames_captured == BLOCK  # read before the meter saw it
+    stream.source = constant(0.25)
+    quiet_blocks = 3 * RATE // BLOCK  # read block by block: more than the meter keeps aside
+    for block in range(quiet_blocks):
+        stream.step()
+        assert engine.frames_captured == (block + 2) * BLOCK
+    level = engine.level()
+    assert level.clipped
+    assert level.peak_dbfs == pytest.approx(0.0, abs=0.01)
+    mean_square = (1.0 + 0.0625 * quiet_blocks) / (1 + quiet_blocks)
+    assert level.rms_dbfs == pytest.approx(10 * np.log10(mean_square), abs=0.01)
+    assert engine.level() == level
+    engine.close()
+
+
 def test_take_holds_preroll_then_take_then_postroll(tmp_path):
     def marked(first: int, frames: int, samplerate: int) -> np.ndarray:
         return np.full(frames, 0.25 if first < RATE else 0.5, dtype=np.float32)
