@@ -1,4 +1,5 @@
-"""The app imports nothing on the deny-list (packaging/denied_modules.py): SciPy is for the tests only."""
+"""The app imports nothing on the deny-list (packaging/denied_modules.py): SciPy is for the tests only;
+the wizard's start leaves the sandbox emulator unloaded."""
 
 from __future__ import annotations
 
@@ -49,3 +50,19 @@ def test_a_denied_import_is_found():
 
 def test_scipy_and_the_loudness_reference_are_denied():
     assert {"scipy", "pyloudnorm"} <= set(DENIED_MODULES)
+
+
+def test_the_wizards_start_leaves_the_sandbox_emulator_unloaded():
+    # What `voicerecorder` imports before its window shows; the emulator loads when a job needs it.
+    probe = (
+        "import json, sys, voicerecorder.cli, voicerecorder.ui.app\n"
+        "before = sorted(name for name in sys.modules if name.startswith('voicerecorder.sandbox'))\n"
+        "from voicerecorder.sandbox import SandboxServer, parse_faults\n"
+        "print(json.dumps([before, SandboxServer.__module__, parse_faults.__module__]))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    before, server_module, faults_module = json.loads(done.stdout.splitlines()[-1])
+    assert before == ["voicerecorder.sandbox", "voicerecorder.sandbox.credentials"]
+    assert (server_module, faults_module) == ("voicerecorder.sandbox.server", "voicerecorder.sandbox.faults")

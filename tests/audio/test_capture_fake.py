@@ -98,6 +98,48 @@ def test_level_reports_peak_rms_and_clipping():
     engine.close()
 
 
+def test_level_peeks_at_unread_audio_and_meters_every_frame_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(capture, "PUMP_INTERVAL_S", 30.0)  # only the test's own calls read
+    engine, stream = stepped_engine(source=sine(1000, 0.5))
+    stream.step(20)
+    assert engine.level().peak_dbfs == pytest.approx(-6.02, abs=0.05)
+    assert stream.buffered_frames == 20 * BLOCK  # seen in place, not read
+    stream.source = constant(1.0)
+    stream.step()
+    engine.start_take(tmp_path / "take.wav")  # reads all 21 blocks; the meter saw 20 of them
+    assert engine.frames_captured == 21 * BLOCK
+    level = engine.level()
+    assert level.clipped
+    assert level.rms_dbfs == pytest.approx(0.0, abs=0.01)  # the one block the meter never saw, alone
+    assert engine.level() == level
+    stream.source = constant(0.25)
+    stream.step(2)
+    level = engine.level()
+    assert level.peak_dbfs == level.rms_dbfs == pytest.approx(-12.04, abs=0.01)
+    assert not level.clipped
+    engine.cancel_take()
+    engine.close()
+
+
+def test_audio_read_while_nobody_polls_the_meter_counts_in_the_next_level(monkeypatch):
+    monkeypatch.setattr(capture, "PUMP_INTERVAL_S", 30.0)  # only the test's own calls read
+    engine, stream = stepped_engine(source=constant(1.0))
+    stream.step()
+    assert engine.frames_captured == BLOCK  # read before the meter saw it
+    stream.source = constant(0.25)
+    quiet_blocks = 3 * RATE // BLOCK  # read block by block: more than the meter keeps aside
+    for block in range(quiet_blocks):
+        stream.step()
+        assert engine.frames_captured == (block + 2) * BLOCK
+    level = engine.level()
+    assert level.clipped
+    assert level.peak_dbfs == pytest.approx(0.0, abs=0.01)
+    mean_square = (1.0 + 0.0625 * quiet_blocks) / (1 + quiet_blocks)
+    assert level.rms_dbfs == pytest.approx(10 * np.log10(mean_square), abs=0.01)
+    assert engine.level() == level
+    engine.close()
+
+
 def test_take_holds_preroll_then_take_then_postroll(tmp_path):
     def marked(first: int, frames: int, samplerate: int) -> np.ndarray:
         return np.full(frames, 0.25 if first < RATE else 0.5, dtype=np.float32)
@@ -173,7 +215,7 @@ def test_watchdog_reports_stopped_input_and_keeps_the_take(tmp_path, monkeypatch
     stream.step(10)
     engine.start_take(tmp_path / "unplugged.wav")
     stream.step(20)
-    engine.level()  # the audio is read now; then none comes for a while
+    assert engine.frames_captured == 30 * BLOCK  # read now; then none comes for a while
     clock.now += 0.9
     wait_for_two_checks(checks)
     assert not [event for event in engine.poll_events() if event.kind is EventKind.INPUT_STOPPED]
@@ -195,8 +237,7 @@ def test_watchdog_reports_a_stall_that_ended_between_two_checks(tmp_path, monkey
     engine.start_take(tmp_path / "gap.wav")
     stream.drop(round(1.3 * RATE))  # 1.3 s of input never captured ...
     stream.step(10)
-    engine.level()  # ... then audio is read again
-    engine.request_stop()  # wakes the pump, which checks now that audio flows again
+    engine.request_stop()  # ... then audio is read again, and the pump woken checks now that it flows
     wait_for_event(engine, EventKind.INPUT_STOPPED)
     assert finish(engine, stream).stalls == 1
     engine.close()
@@ -210,7 +251,6 @@ def test_a_busy_reader_is_not_a_stall(tmp_path, monkeypatch):
     engine.start_take(tmp_path / "late.wav")
     clock.now += 1.3  # nobody read for 1.3 s, but the stream buffered all of it
     stream.step(round(1.3 * RATE / BLOCK))
-    engine.level()
     engine.request_stop()
     result = finish(engine, stream)
     assert result.stalls == 0
@@ -253,19 +293,15 @@ def test_a_failing_read_is_survived_and_reported_once_per_episode(monkeypatch):
     engine, stream = stepped_engine()
     checks = counted_checks(engine, monkeypatch)
     stream.step(2)
-    for _ in range(3):  # one episode: reads keep failing between two checks of the pump
-        stream.fail_next_read(OSError("Unanticipated host error"))
-        engine.level()
+    stream.fail_reads(OSError("Unanticipated host error"), 3)  # one episode: three reads in a row fail
     events = wait_for_event(engine, EventKind.READ_ERROR)
     assert "driver" in next(event for event in events if event.kind is EventKind.READ_ERROR).message.en
-    before = engine.frames_captured
-    stream.step(3)
-    engine.level()
-    assert engine.frames_captured == before + 3 * BLOCK  # nothing buffered was lost to the failure
+    assert wait_until(lambda: engine.frames_captured == 2 * BLOCK)  # nothing buffered was lost to it
+    assert stream.failing_reads == 0
     wait_for_two_checks(checks)
-    assert EventKind.READ_ERROR not in [event.kind for event in engine.poll_events()]
-    stream.fail_next_read(OSError("Unanticipated host error"))
-    engine.level()
+    events += engine.poll_events()
+    assert [event.kind for event in events].count(EventKind.READ_ERROR) == 1
+    stream.fail_reads(OSError("Unanticipated host error"))
     wait_for_event(engine, EventKind.READ_ERROR)  # a new episode is reported again
     engine.close()
 

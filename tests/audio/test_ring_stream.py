@@ -34,15 +34,24 @@ class Recorder:
     def start(self) -> None:
         """Nothing to start: the test is the callback."""
 
+    def close(self) -> None:
+        """Nothing to release."""
+
     def record_ringbuffer(self, ring: rtmixer.RingBuffer) -> Action:
         action = Action()
         self.actions = {action}
         return action
 
 
+def ring_stream() -> tuple[_RingStream, rtmixer.RingBuffer]:
+    """A stream over a 1024-frame ring in its own float32 array, as the backend builds it."""
+    samples = np.zeros(1024, dtype=np.float32)
+    ring = rtmixer.RingBuffer(samples.itemsize, buffer=samples)
+    return _RingStream(Recorder(), ring, samples, lambda _: None, lambda error: error), ring
+
+
 def test_overflows_counted_by_the_callback_are_reported_once():
-    ring = rtmixer.RingBuffer(4, 1024)
-    stream = _RingStream(Recorder(), ring, lambda _: None, lambda error: error)
+    stream, ring = ring_stream()
     stream.start()
     ring.write(np.full(100, 0.5, dtype=np.float32))
     first = stream.read()
@@ -51,3 +60,27 @@ def test_overflows_counted_by_the_callback_are_reported_once():
     stream._action.stats.input_overflows = 2
     assert stream.read().overflowed
     assert not stream.read().overflowed  # counted once
+
+
+def test_peek_shows_unread_frames_across_the_wrap_without_consuming_them():
+    stream, ring = ring_stream()
+    stream.start()
+    ring.write(np.zeros(800, dtype=np.float32))
+    stream.read()
+    written = np.arange(500, dtype=np.float32) / 1000  # 224 frames before the wrap, 276 after
+    ring.write(written)
+    pieces: list[np.ndarray] = []
+    assert stream.peek(100, lambda piece: pieces.append(piece.copy())) == 400
+    assert len(pieces) == 2
+    np.testing.assert_array_equal(np.concatenate(pieces), written[100:])
+    assert stream.peek(300, pieces.append) == 200
+    np.testing.assert_array_equal(pieces[-1], written[300:])
+    assert stream.peek(500, pieces.append) == 0
+    assert len(stream.read().samples) == 500  # peeking consumed nothing
+    assert stream.peek(0, pieces.append) == 0
+    ring.write(written[:30])  # 500 + 800 frames read so far: these start past the wrap
+    assert stream.peek(10, pieces.append) == 20
+    np.testing.assert_array_equal(pieces[-1], written[10:30])
+    stream.close()
+    ring.write(written)
+    assert stream.peek(0, pieces.append) == 0  # closed: nothing is shown

@@ -7,7 +7,9 @@ Prints frames captured vs expected, dropouts (overflow flags and the stream-cloc
 CPU seconds per minute of audio for the recorder (this process minus the load thread and the
 meter thread) and for ``parecord`` (its own rusage), both recording at the same time. The level
 meter is read 30 times a second during the take, as the wizard's timer does; its cost is
-printed on its own line (the engine reads the stream and computes the level when it is read).
+printed on its own line (``level()`` peeks at the stream's unread audio and reduces it). Its
+floor, in the same run: one numpy ``max`` over 33 ms of audio called 30 times a second from a
+sleeping thread, and the same call back to back (the difference is what a wake-up costs).
 Goal: zero lost frames and recorder CPU within 3x of parecord. Then, without the load, the same
 stream read twice a second with the audio discarded: what PortAudio's ALSA path and rtmixer's C
 callback cost before any of the engine's work. Last, the cost of one ``level()`` plus
@@ -25,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,6 +147,9 @@ def benchmark(seconds: float) -> None:
     print(f"stream alone (read, discarded)  {floor_cpu:.3f} CPU s per audio minute, same stream settings")
     print(f"level() + poll_events()         {level_call_ms():.3f} ms per call, fake backend (goal < 2 ms)")
     print_level_cost(*level_alone)
+    woken, warm_us = numpy_floor(min(seconds, 10.0))
+    print(f"floor: one numpy max at {METER_HZ} Hz {woken:.3f} CPU s per audio minute from a sleeping thread; "
+          f"{warm_us:.1f} us per call back to back")  # fmt: skip
 
 
 def level_call_ms(calls: int = 1000) -> float:
@@ -165,21 +171,32 @@ def level_cost(engine: CaptureEngine, seconds: float) -> tuple[float, float, flo
     """CPU seconds per audio minute, without load, inside ``level()`` calls only: read at METER_HZ,
     read twice a second like the pump (the same audio moved in fewer reads), and the meter's
     own share, their difference."""
-    meter = calls_cpu(engine, seconds / 2, METER_HZ)
-    pump = calls_cpu(engine, seconds / 2, 1 / PUMP_INTERVAL_S)
+    meter = calls_cpu(engine.level, seconds / 2, METER_HZ)
+    pump = calls_cpu(engine.level, seconds / 2, 1 / PUMP_INTERVAL_S)
     return meter, pump, meter - pump
 
 
-def calls_cpu(engine: CaptureEngine, seconds: float, hz: float) -> float:
-    """This thread's CPU seconds inside ``engine.level()`` called ``hz`` times a second, per audio minute."""
+def calls_cpu(call: Callable[[], object], seconds: float, hz: float) -> float:
+    """This thread's CPU seconds inside ``call()`` made ``hz`` times a second, per audio minute."""
     inside, stop = 0.0, threading.Event()
     started = time.monotonic()
     while time.monotonic() - started < seconds:
         stop.wait(1 / hz)
         before = time.thread_time()
-        engine.level()
+        call()
         inside += time.thread_time() - before
     return inside / ((time.monotonic() - started) / 60)
+
+
+def numpy_floor(seconds: float) -> tuple[float, float]:
+    """CPU seconds per audio minute of one ``max`` over 1/METER_HZ s of audio at METER_HZ, and the
+    same call back to back (microseconds per call)."""
+    samples = np.random.default_rng(2).standard_normal(RATE // METER_HZ).astype(np.float32)
+    woken = calls_cpu(samples.max, seconds, METER_HZ)
+    before, calls = time.thread_time(), 10_000
+    for _ in range(calls):
+        samples.max()
+    return woken, (time.thread_time() - before) / calls * 1e6
 
 
 def print_level_cost(meter: float, pump: float, share: float) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
@@ -96,6 +96,16 @@ class InputStreamHandle(Protocol):
 
     def read(self) -> InputRead:
         """Everything buffered now; never waits for audio. Any thread, one at a time."""
+        ...
+
+    def peek(self, skip: int, visit: Callable[[np.ndarray], None]) -> int:
+        """Show ``visit`` the buffered frames no read has returned yet, except the first ``skip``.
+
+        The frames stay buffered: a later read returns them. ``visit`` gets float32 views
+        (1.0 = full scale), oldest first, in one or more pieces; it runs before this returns,
+        while reads wait, because the views are only valid inside it. Returns how many frames
+        it was shown. Any thread, one at a time with reads; never waits for audio.
+        """
         ...
 
 

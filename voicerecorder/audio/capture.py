@@ -11,9 +11,10 @@ Threads:
   stopped, all-zero input, read errors). A killed process loses at most that interval;
 - the caller (GUI worker or CLI thread): ``open``, ``start_take``, ``stop_take``,
   ``cancel_take``, ``close``; any thread: ``request_stop``, ``level`` and ``poll_events``,
-  which never wait for audio. ``level`` reads the stream itself, so a meter polled 30 times a
-  second is as fresh as the audio; every read adds its samples to a running peak and sum of
-  squares, so ``level`` itself reduces nothing.
+  which never wait for audio. ``level`` peeks at the audio the stream buffered and no read has
+  taken yet, in place, so a meter polled 30 times a second is as fresh as the audio and moves
+  nothing: the pump stays the stream's one regular reader. Every frame counts in the meter
+  once: ``level`` reduces what it has not seen yet, and a read adds what ``level`` never saw.
 """
 
 from __future__ import annotations
@@ -143,29 +144,30 @@ def to_dbfs(amplitude: float) -> float:
 
 
 class _LevelSum:
-    """Peak and sum of squares of the 16-bit samples read since the last reading.
+    """Peak and sum of squares (1.0 = full scale) of the samples metered since the last reading.
 
-    Updated by whichever thread reads the stream and taken by ``level``, both under the read lock.
+    Updated by ``level`` (peeked float samples) and by whichever thread reads the stream (the
+    16-bit samples ``level`` never saw), and taken by ``level``, all under the read lock.
     """
 
     def __init__(self) -> None:
-        self.peak = 0
+        self.peak = 0.0
         self.sumsq = 0.0
         self.count = 0
 
-    def add(self, samples: np.ndarray) -> None:
-        self.peak = max(self.peak, int(samples.max()), -int(samples.min()))
-        flat = samples.astype(np.float32)
-        self.sumsq += float(np.dot(flat, flat))
+    def add(self, samples: np.ndarray, full_scale: float = 1.0) -> None:
+        """Add ``samples`` whose full scale is ``full_scale`` (float32: 1.0; int16: FULL_SCALE)."""
+        self.peak = max(self.peak, max(float(samples.max()), -float(samples.min())) / full_scale)
+        flat = samples.astype(np.float32, copy=False)
+        self.sumsq += float(np.dot(flat, flat)) / (full_scale * full_scale)
         self.count += len(samples)
 
     def take(self) -> Level | None:
         """The level of what was added since the previous call (None: nothing was), and start anew."""
         if not self.count:
             return None
-        peak = self.peak / FULL_SCALE
-        rms = math.sqrt(self.sumsq / self.count) / FULL_SCALE
-        self.peak, self.sumsq, self.count = 0, 0.0, 0
+        peak, rms = self.peak, math.sqrt(self.sumsq / self.count)
+        self.peak, self.sumsq, self.count = 0.0, 0.0, 0
         return Level(to_dbfs(peak), to_dbfs(rms), peak >= CLIP_LEVEL)
 
 
@@ -256,6 +258,7 @@ class CaptureEngine:
         # Written by whichever thread reads the stream, under _read_lock:
         self._read_lock = threading.Lock()
         self._frames = 0
+        self._metered = 0
         self._level_sum = _LevelSum()
         self._read_errors = 0
         self._last_audio = 0.0
@@ -281,7 +284,11 @@ class CaptureEngine:
 
     @property
     def frames_captured(self) -> int:
-        """Frames read from the input since ``open``."""
+        """Frames read from the input since ``open``, up to now: reads what is buffered first.
+
+        Any thread. (Between the pump's reads, twice a second, nothing else reads the stream.)
+        """
+        self._read()
         return self._frames
 
     @property
@@ -417,12 +424,14 @@ class CaptureEngine:
     def level(self) -> Level:
         """Peak and RMS since the previous call (any thread, cheap; meant for a ~30 Hz timer).
 
-        Reads the stream; each read adds its samples to a running peak and sum of squares, so
-        the level is what was read since the previous call, by this call or the pump. Without
-        new audio the previous reading stays.
+        Peeks at the stream's unread audio without reading it, so the level covers every frame
+        since the previous call: the unread ones it has not seen and those a read took first.
+        Without new audio the previous reading stays.
         """
-        self._read()
         with self._read_lock:
+            stream = self._stream
+            if stream is not None:
+                self._metered += stream.peek(self._metered - self._frames, self._level_sum.add)
             reading = self._level_sum.take()
         if reading is not None:
             self._last_level = reading
@@ -438,7 +447,7 @@ class CaptureEngine:
                 return events
 
     def _read(self) -> None:
-        """Any thread: move what the stream buffered to the pump's queue and the meter's."""
+        """Any thread: move the stream's audio to the pump's queue (and to the meter what it never saw)."""
         with self._read_lock:
             stream = self._stream
             if stream is None:
@@ -452,8 +461,11 @@ class CaptureEngine:
             lag = read_time - self._frames / self._samplerate
             if len(samples) or overflowed:
                 self._arrived.append((samples, lag, overflowed, index))
+            unmetered = self._frames - self._metered
+            if unmetered > 0:
+                self._level_sum.add(samples[-unmetered:], FULL_SCALE)
+                self._metered = self._frames
             if len(samples):
-                self._level_sum.add(samples)
                 self._note_audio(read_time, lag)
 
     def _note_audio(self, read_time: float, lag: float) -> None:

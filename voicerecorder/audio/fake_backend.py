@@ -1,8 +1,8 @@
 """A deterministic AudioBackend for tests: generated blocks, injected faults, changing device lists.
 
-Like PortAudio's, a fake stream buffers its audio until it is read. Blocks are buffered either
-by a feeder thread paced against the wall clock (``auto=True``) or by the test calling
-:meth:`FakeInputStream.step`.
+Like PortAudio's, a fake stream buffers its audio (float32, like rtmixer's ring) until it is read.
+Blocks are buffered either by a feeder thread paced against the wall clock (``auto=True``) or
+by the test calling :meth:`FakeInputStream.step`.
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ class FakeInputStream:
         self._position = 0
         self._buffered: deque[np.ndarray] = deque()
         self._overflowed = False
-        self._read_error: Exception | None = None
+        self._read_error: Exception = OSError()
+        self._failing_reads = 0
         self._pending_stall = 0.0
         self._lock = threading.Lock()
         self._running = threading.Event()
@@ -99,15 +100,35 @@ class FakeInputStream:
         if self.closed:
             return InputRead(np.zeros(0, dtype=np.int16), False, 0.0)
         with self._lock:
-            error, self._read_error = self._read_error, None
-            if error is not None:
-                raise error
+            if self._failing_reads:
+                self._failing_reads -= 1
+                raise self._read_error
             blocks = list(self._buffered)
             self._buffered.clear()
             overflowed, self._overflowed = self._overflowed, False
             clock = self._position / self.samplerate
-        samples = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int16)
+        samples = to_pcm16(np.concatenate(blocks)) if blocks else np.zeros(0, dtype=np.int16)
         return InputRead(samples, overflowed, clock)
+
+    def peek(self, skip: int, visit: Callable[[np.ndarray], None]) -> int:
+        """Any thread: the buffered blocks after ``skip`` frames, in place (they stay buffered)."""
+        shown = 0
+        with self._lock:
+            if self.closed:
+                return 0
+            for block in self._buffered:
+                piece = block[skip:]
+                skip = max(0, skip - len(block))
+                if len(piece):
+                    visit(piece)
+                    shown += len(piece)
+        return shown
+
+    @property
+    def buffered_frames(self) -> int:
+        """Frames buffered and not yet read."""
+        with self._lock:
+            return sum(len(block) for block in self._buffered)
 
     def step(self, blocks: int = 1) -> None:
         """Buffer ``blocks`` blocks now, on the calling thread (step mode)."""
@@ -119,10 +140,15 @@ class FakeInputStream:
         with self._lock:
             self._overflowed = True
 
-    def fail_next_read(self, error: Exception) -> None:
-        """Make the next read raise ``error`` (what a driver failure looks like)."""
+    def fail_reads(self, error: Exception, reads: int = 1) -> None:
+        """Make the next ``reads`` reads raise ``error`` (what a driver failure looks like)."""
         with self._lock:
-            self._read_error = error
+            self._read_error, self._failing_reads = error, reads
+
+    @property
+    def failing_reads(self) -> int:
+        """How many of the reads :meth:`fail_reads` asked to fail are still to come."""
+        return self._failing_reads
 
     def drop(self, frames: int) -> None:
         """Lose ``frames`` frames: the clock moves on, no read ever returns them."""
@@ -140,7 +166,8 @@ class FakeInputStream:
         with self._lock:
             first = self._position
             self._position += self.blocksize
-            self._buffered.append(to_pcm16(self.source(first, self.blocksize, self.samplerate)))
+            block = self.source(first, self.blocksize, self.samplerate)
+            self._buffered.append(np.asarray(block, dtype=np.float32))
 
     def _feed(self) -> None:
         """Feeder thread: buffer blocks paced at ``speed`` times real time."""

@@ -73,17 +73,25 @@ def open_error(device: str, code: int | None, detail: str, platform: str) -> Exc
 
 
 class _RingStream:
-    """An rtmixer Recorder and its ring buffer; reads, clock queries and close hold a lock."""
+    """An rtmixer Recorder and its ring buffer; reads, peeks, clock queries and close hold a lock.
+
+    The ring's memory is ``samples``, a float32 array, and this stream is the ring's only
+    reader, so it knows where the unread frames are (its count of frames read, modulo the size):
+    a peek slices ``samples`` and asks the ring nothing but how many frames are readable.
+    """
 
     def __init__(
         self,
         recorder: Any,
         ring: Any,
+        samples: np.ndarray,
         on_close: Callable[[_RingStream], None],
         start_error: Callable[[Exception], Exception],
     ) -> None:
         self._recorder = recorder
         self._ring = ring
+        self._samples = samples
+        self._consumed = 0
         self._on_close = on_close
         self._start_error = start_error
         self._lock = threading.Lock()
@@ -128,11 +136,28 @@ class _RingStream:
             if not frames and not overflowed and not ring_was_full:
                 return InputRead(NO_AUDIO, False, 0.0)
             data = self._ring.read(frames)
+            self._consumed += frames
             clock = float(self._recorder.time)
             if ring_was_full:
                 self._record()
         samples = to_pcm16(np.frombuffer(data, dtype=np.float32))
         return InputRead(samples, overflowed or ring_was_full, clock)
+
+    def peek(self, skip: int, visit: Callable[[np.ndarray], None]) -> int:
+        """Any thread: the ring's unread frames after ``skip``, in place (the read index stays)."""
+        with self._lock:
+            if self._closed or self._action is None:
+                return 0
+            frames = self._ring.read_available
+            if frames <= skip:
+                return 0
+            size = len(self._samples)
+            start = (self._consumed + skip) % size
+            end = start + frames - skip
+            visit(self._samples[start : min(end, size)])
+            if end > size:
+                visit(self._samples[: end - size])
+        return frames - skip
 
     def _record(self) -> None:
         """Hand the callback a (new) recording into the ring; it ends by itself if the ring fills up."""
@@ -221,8 +246,9 @@ class SoundDeviceBackend:
             )
         except sd.PortAudioError as error:
             raise failure(error) from error
-        ring = rtmixer.RingBuffer(np.dtype(np.float32).itemsize, ring_frames(samplerate))
-        handle = _RingStream(recorder, ring, self._forget, failure)
+        samples = np.zeros(ring_frames(samplerate), dtype=np.float32)
+        ring = rtmixer.RingBuffer(samples.itemsize, buffer=samples)
+        handle = _RingStream(recorder, ring, samples, self._forget, failure)
         with self._lock:
             self._streams.add(handle)
         return handle

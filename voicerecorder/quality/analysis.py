@@ -66,7 +66,7 @@ def analyse_take(samples: np.ndarray, samplerate: int) -> TakeMeasures:
         raise ValueError(f"sample rate must be positive, not {samplerate}")
     frames = as_frames(samples)
     offsets = frames.mean(axis=0) if frames.shape[0] else np.zeros(1)
-    mono = frames.mean(axis=1)
+    mono = frames[:, 0] if frames.shape[1] == 1 else frames.mean(axis=1)
     activity = detect_speech(mono, samplerate)
     speech_power = float(activity.powers[activity.speech].mean()) if activity.found else None
     noise_frames = activity.powers[activity.noise]
@@ -97,7 +97,7 @@ def _zero_gaps(frames: np.ndarray, activity: SpeechActivity) -> int:
     rate = activity.samplerate
     start = round(activity.start_s * rate)
     end = round(activity.end_s * rate)
-    silent = ~frames[start:end].any(axis=1)
+    silent = np.all(frames[start:end] == 0, axis=1)
     if not silent.any():
         return 0
     lengths = runs(silent)[1]

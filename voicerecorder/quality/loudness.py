@@ -3,8 +3,10 @@
 K-weighting is a high shelf (+4 dB above about 1.5 kHz) followed by a 38 Hz high-pass, both
 designed here from the Audio EQ Cookbook's biquad formulas for the take's own sample rate (the
 same design as pyloudnorm's, the reference the tests compare with). The two recursive filters
-are applied as their impulse response, cut where it has rung down (below 1e-20 after
-RING_DOWN_S), by overlap-save FFT convolution: the same samples as running them from rest.
+are applied as their impulse response, cut where it has rung down (below 1e-8 after
+RING_DOWN_S, under float32's resolution), by overlap-save FFT convolution: the same samples as
+running them from rest.
+The forward transforms go through :func:`forward_spectra`, NumPy's fast path for float32.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ STEP_S = 0.1
 ABSOLUTE_GATE_LUFS = -70.0
 RELATIVE_GATE_LU = -10.0
 LOUDNESS_OFFSET = -0.691
-RING_DOWN_S = 0.25
+RING_DOWN_S = 0.08
 
 Biquad = tuple[tuple[float, float, float], tuple[float, float, float]]
 
@@ -52,9 +54,20 @@ def high_pass(samplerate: int) -> Biquad:
     return ((1 + cos) / 2, -(1 + cos), (1 + cos) / 2), (1 + alpha, -2.0 * cos, 1 - alpha)
 
 
+def forward_spectra(rows: np.ndarray) -> np.ndarray:
+    """``np.fft.rfft`` of each row (last axis) divided by the row's length.
+
+    For float32 rows NumPy 2.4 computes this scaled form (``norm="forward"``, as ``ihfft`` uses)
+    about four times as fast as the unscaled one (measured); callers fold the length into what
+    they multiply by.
+    """
+    return np.fft.rfft(rows, axis=-1, norm="forward")
+
+
 @functools.lru_cache(maxsize=8)
 def _kernel(samplerate: int) -> tuple[np.ndarray, int]:
-    """The K-weighting's cut impulse response as spectrum bins of the overlap-save FFT, and its length."""
+    """The K-weighting's cut impulse response as spectrum bins of the overlap-save FFT (times
+    the FFT size, for :func:`forward_spectra`), and its length."""
     taps = max(1, round(RING_DOWN_S * samplerate))
     size = 1 << (4 * taps).bit_length()
     delay = np.exp(-2j * np.pi * np.arange(size // 2 + 1) / size)
@@ -62,7 +75,7 @@ def _kernel(samplerate: int) -> tuple[np.ndarray, int]:
     for numerator, denominator in (high_shelf(samplerate), high_pass(samplerate)):
         response *= np.polyval(numerator[::-1], delay) / np.polyval(denominator[::-1], delay)
     impulse = np.fft.irfft(response, size)[:taps]
-    return np.fft.rfft(impulse, size).astype(np.complex64), taps
+    return (np.fft.rfft(impulse, size) * size).astype(np.complex64), taps
 
 
 def k_weighted(mono: np.ndarray, samplerate: int) -> np.ndarray:
@@ -74,7 +87,7 @@ def k_weighted(mono: np.ndarray, samplerate: int) -> np.ndarray:
     padded = np.zeros(count * hop + taps, dtype=np.float32)
     padded[taps : taps + mono.size] = mono
     segments = np.lib.stride_tricks.sliding_window_view(padded, size)[::hop]
-    filtered = np.fft.irfft(np.fft.rfft(segments, axis=1) * kernel, size, axis=1)
+    filtered = np.fft.irfft(forward_spectra(segments) * kernel, size, axis=1)
     return filtered[:, taps:].reshape(-1)[: mono.size]
 
 
@@ -82,14 +95,20 @@ def block_powers(weighted: np.ndarray, samplerate: int) -> np.ndarray:
     """Mean square of the 400 ms blocks, one starting each 100 ms.
 
     The count of blocks is the signal's length in steps rounded to the nearest, so the last
-    block may run up to half a step past the end, where it counts silence.
+    block may run up to half a step past the end, where it counts silence. The squares are
+    summed (in float64) once between consecutive block edges, then per block from those sums.
     """
     count = max(0, round((weighted.size / samplerate - BLOCK_S) / STEP_S) + 1)
+    if count == 0:
+        return np.zeros(0)
     starts = np.arange(count) * STEP_S
     first = (starts * samplerate).astype(np.int64)
     last = np.minimum(((starts + BLOCK_S) * samplerate).astype(np.int64), weighted.size)
-    energy = np.concatenate(([0.0], np.cumsum(np.square(weighted, dtype=np.float64))))
-    return (energy[last] - energy[first]) / (BLOCK_S * samplerate)
+    edges = np.unique(np.concatenate((first, last)))
+    between = np.add.reduceat(np.square(weighted[: edges[-1]]), edges[:-1], dtype=np.float64)
+    energy = np.concatenate(([0.0], np.cumsum(between)))
+    block_energy = energy[np.searchsorted(edges, last)] - energy[np.searchsorted(edges, first)]
+    return block_energy / (BLOCK_S * samplerate)
 
 
 def loudness(power: float) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from voicerecorder.quality.loudness import integrated_loudness
+from voicerecorder.quality.loudness import forward_spectra, integrated_loudness
 
 FLOOR_DBFS = -120.0
 FRAME_S = 0.01
@@ -37,10 +37,15 @@ def as_frames(samples: np.ndarray) -> np.ndarray:
 
 
 def runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start indices and lengths of the runs of True in a 1-D boolean mask."""
-    edges = np.diff(np.concatenate(([0], mask.astype(np.int8), [0])))
-    starts = np.flatnonzero(edges == 1)
-    return starts, np.flatnonzero(edges == -1) - starts
+    """Start indices and lengths of the runs of True in a 1-D boolean mask.
+
+    Works on the marked positions only, so a long mask with few marks costs one pass.
+    """
+    marked = np.flatnonzero(mask)
+    breaks = np.flatnonzero(np.diff(marked) != 1) + 1
+    starts = marked[np.concatenate(([0], breaks))] if marked.size else marked
+    ends = marked[np.concatenate((breaks - 1, [marked.size - 1]))] + 1 if marked.size else marked
+    return starts, ends - starts
 
 
 def longest_run(mask: np.ndarray) -> int:
@@ -119,8 +124,8 @@ def long_term_spectrum(mono: np.ndarray, samplerate: int, keep: np.ndarray | Non
     if blocks.shape[0] > _MAX_SPECTRUM_BLOCKS:
         blocks = blocks[np.linspace(0, blocks.shape[0] - 1, _MAX_SPECTRUM_BLOCKS).astype(int)]
     window = np.hanning(size).astype(np.float32)
-    spectra = np.abs(np.fft.rfft(blocks.astype(np.float32) * window, axis=1)) ** 2
-    return spectra.mean(axis=0)
+    spectra = np.abs(forward_spectra(blocks.astype(np.float32) * window)) ** 2
+    return spectra.mean(axis=0) * np.float32(size * size)
 
 
 def spectrum_edge_hz(spectrum: np.ndarray, samplerate: int, edge_db: float) -> float | None:

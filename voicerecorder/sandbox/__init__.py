@@ -4,6 +4,9 @@ Start one with :class:`SandboxServer` (or :func:`start_in_process` for the app's
 the official Huawei Cloud SDK and the project's own client work against its ``base_url``.
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from voicerecorder.regions import DEFAULT_REGION
 from voicerecorder.sandbox.credentials import (
     DEFAULT_AK,
@@ -18,8 +21,28 @@ from voicerecorder.sandbox.credentials import (
     TEMPORARY_SK,
     project_id_for,
 )
-from voicerecorder.sandbox.faults import FaultPlan, When, parse_faults
-from voicerecorder.sandbox.server import SandboxServer, start_in_process
+
+if TYPE_CHECKING:
+    from voicerecorder.sandbox.faults import FaultPlan, When, parse_faults
+    from voicerecorder.sandbox.server import SandboxServer, start_in_process
+
+# The server and its fault plans load on first use, so that importing the credentials (as the
+# wizard does at its start) does not load the whole emulator.
+_LAZY = {
+    "FaultPlan": "voicerecorder.sandbox.faults",
+    "When": "voicerecorder.sandbox.faults",
+    "parse_faults": "voicerecorder.sandbox.faults",
+    "SandboxServer": "voicerecorder.sandbox.server",
+    "start_in_process": "voicerecorder.sandbox.server",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a lazily exported name from its module (PEP 562)."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_LAZY[name]), name)
+
 
 __all__ = [
     "DEFAULT_AK",

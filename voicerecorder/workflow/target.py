@@ -23,7 +23,6 @@ from voicerecorder.cloud.transport import RetryPolicy
 from voicerecorder.errors import EXIT_USAGE, UserFacingError
 from voicerecorder.paths import data_dir
 from voicerecorder.sandbox.credentials import SANDBOX_LABEL
-from voicerecorder.sandbox.server import start_in_process
 from voicerecorder.text import Bilingual
 
 
@@ -94,6 +93,9 @@ def open_target(
             return
         if not fallback_to_sandbox:
             raise not_configured()
+    # Imported here: the wizard's start reaches this module but needs no server until a job runs.
+    from voicerecorder.sandbox.server import start_in_process
+
     server = start_in_process(sandbox_data_dir())
     try:
         keys, user = server.keys, chosen or env.get(APP_USER_ID_ENV)
