@@ -545,19 +545,49 @@
 <context>
     <name>RecordingWizard</name>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="134"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="138"/>
         <source>Voice Recorder — record your voice for MetaStudio</source>
         <translation>录音助手 — 为 MetaStudio 录制您的声音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="145"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="163"/>
         <source>Recording in progress</source>
         <translation>正在录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="146"/>
-        <source>A take is being recorded. Stop, save it and close?</source>
-        <translation>正在录音。要停止、保存并关闭吗？</translation>
+        <location filename="../../voicerecorder/ui/wizard.py" line="164"/>
+        <source>A take is being recorded. Keep recording, or stop, keep the take and close?</source>
+        <translation>正在录制一条录音。继续录音，还是停止、保留这条录音并关闭？</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="165"/>
+        <source>&amp;Keep recording</source>
+        <translation>继续录音(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="166"/>
+        <source>&amp;Stop, keep the take and close</source>
+        <translation>停止、保留录音并关闭(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="172"/>
+        <source>Close Voice Recorder?</source>
+        <translation>关闭录音助手？</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="174"/>
+        <source>Everything recorded so far is saved. You can continue this session later: start Voice Recorder and press Enter on the Start page.</source>
+        <translation>目前录制的内容都已保存。之后可以继续这个会话：启动录音助手，在开始页按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="177"/>
+        <source>S&amp;tay</source>
+        <translation>留下(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="178"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1399,7 +1429,7 @@
         <translation>出现了问题（%1）。您的录音已保存。详细信息见日志文件 %2。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/app.py" line="65"/>
+        <location filename="../../voicerecorder/ui/app.py" line="66"/>
         <source>Voice Recorder — error</source>
         <translation>录音助手 — 错误</translation>
     </message>

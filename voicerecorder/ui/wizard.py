@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
+from voicerecorder.ui import leaving
 from voicerecorder.ui.dialogs.launcher import DialogLauncher
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.page_ids import PageId
@@ -73,6 +74,9 @@ class RecordingWizard(Retranslating, QWizard):
             self.setPage(int(page_id), page_class(services, self.holder, self.live))
         self.setStartId(int(PageId.START))
         self.dialogs = DialogLauncher(self, services)
+        self._left = False
+        quit_key = QShortcut(QKeySequence("Ctrl+Q"), self, context=Qt.ShortcutContext.WindowShortcut)
+        quit_key.activated.connect(self.close)
         self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self, self.focus_page))
         self.retranslate()
 
@@ -133,24 +137,54 @@ class RecordingWizard(Retranslating, QWizard):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Voice Recorder — record your voice for MetaStudio"))
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Ask before closing during a take; the take is finished and saved, never lost."""
+    def leave(self, ask: bool = True) -> bool:
+        """The one way out (Esc, Cancel, close button, Ctrl+Q, logout, SIGTERM): True when the window may
+        close. A take in progress is finished and saved as a take of its sentence, never deleted; with
+        ``ask`` the user may keep recording instead, and with a session open is asked once."""
+        if self._left:
+            return True
         record = self.page_of(PageId.RECORD)
         if isinstance(record, RecordPage):
             record.recorder.settle()
         engine = self.live.engine
-        if engine is not None and engine.recording:
-            answer = QMessageBox.question(
+        recording = engine is not None and engine.recording
+        if ask and not self._may_leave(recording):
+            return False
+        if recording and isinstance(record, RecordPage):
+            record.finish_take_now()
+        self._left = True
+        self.live.close()
+        return True
+
+    def _may_leave(self, recording: bool) -> bool:
+        if recording:
+            return leaving.ask(
                 self,
                 self.tr("Recording in progress"),
-                self.tr("A take is being recorded. Stop, save it and close?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                self.tr("A take is being recorded. Keep recording, or stop, keep the take and close?"),
+                self.tr("&Keep recording"),
+                self.tr("&Stop, keep the take and close"),
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
-            if isinstance(record, RecordPage):
-                record.finish_take_now()
-        self.live.close()
-        event.accept()
+        if self.holder.session is None:
+            return True
+        return leaving.ask(
+            self,
+            self.tr("Close Voice Recorder?"),
+            self.tr(
+                "Everything recorded so far is saved. You can continue this session later: "
+                "start Voice Recorder and press Enter on the Start page."
+            ),
+            self.tr("S&tay"),
+            self.tr("&Close"),
+        )
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button: leave through :meth:`leave`, or stay."""
+        if self.leave():
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.leave():
+            event.ignore()
+            return
         super().closeEvent(event)
