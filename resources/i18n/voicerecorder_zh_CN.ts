@@ -54,8 +54,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="183"/>
-        <source>C&amp;lose</source>
-        <translation>关闭(&amp;L)</translation>
+        <source>Cl&amp;ose</source>
+        <translation>关闭(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="197"/>
@@ -67,8 +67,8 @@
     <name>DialogLauncher</name>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="49"/>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
+        <source>S&amp;ettings…</source>
+        <translation>设置(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="49"/>
@@ -77,8 +77,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="49"/>
-        <source>&amp;About…</source>
-        <translation>关于(&amp;A)…</translation>
+        <source>Abo&amp;ut…</source>
+        <translation>关于(&amp;U)…</translation>
     </message>
 </context>
 <context>
@@ -757,13 +757,13 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="209"/>
-        <source>Secret &amp;key (SK):</source>
-        <translation>私有访问密钥（SK）(&amp;K)：</translation>
+        <source>Se&amp;cret key (SK):</source>
+        <translation>私有访问密钥（SK）(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="209"/>
-        <source>IAM &amp;user:</source>
-        <translation>IAM 用户(&amp;U)：</translation>
+        <source>IAM us&amp;er:</source>
+        <translation>IAM 用户(&amp;E)：</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="210"/>
@@ -890,8 +890,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/start.py" line="131"/>
-        <source>&amp;New session — enter the voice details and choose the script</source>
-        <translation>新建会话(&amp;N) — 填写声音信息并选择文稿</translation>
+        <source>Ne&amp;w session — enter the voice details and choose the script</source>
+        <translation>新建会话(&amp;W) — 填写声音信息并选择文稿</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/start.py" line="132"/>
@@ -988,13 +988,13 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/submit.py" line="78"/>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/submit.py" line="79"/>
-        <source>C&amp;lear</source>
-        <translation>清除(&amp;L)</translation>
+        <source>Clea&amp;r</source>
+        <translation>清除(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/submit.py" line="80"/>
@@ -1003,8 +1003,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/submit.py" line="81"/>
-        <source>&amp;Upload and submit</source>
-        <translation>上传并提交(&amp;U)</translation>
+        <source>U&amp;pload and submit</source>
+        <translation>上传并提交(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/submit.py" line="102"/>
@@ -1190,8 +1190,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
-        <source>Voice &amp;name *</source>
-        <translation>声音名称(&amp;N) *</translation>
+        <source>Voice na&amp;me *</source>
+        <translation>声音名称(&amp;M) *</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
@@ -1210,8 +1210,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
-        <source>&amp;Edition</source>
-        <translation>版本(&amp;E)</translation>
+        <source>Editi&amp;on</source>
+        <translation>版本(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="141"/>
@@ -1305,8 +1305,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="161"/>
-        <source>&amp;Built-in script</source>
-        <translation>内置文稿(&amp;B)</translation>
+        <source>Built-in s&amp;cript</source>
+        <translation>内置文稿(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="162"/>

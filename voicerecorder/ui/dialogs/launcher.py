@@ -46,7 +46,7 @@ class DialogLauncher(QObject):
 
     def retranslate(self) -> None:
         """Set the buttons' texts (call on QEvent.LanguageChange)."""
-        texts = (self.tr("&Settings…"), self.tr("&Jobs…"), self.tr("&About…"))
+        texts = (self.tr("S&ettings…"), self.tr("&Jobs…"), self.tr("Abo&ut…"))
         for button, text in zip(BUTTONS, texts, strict=True):
             self.wizard.setButtonText(button, text)
             self.wizard.button(button).setAccessibleName(text.replace("&", "").rstrip("…"))

@@ -74,6 +74,12 @@ def find_sessions(root: Path, recent: list[str]) -> list[SessionSummary]:
     return found
 
 
+def latest_unfinished(summaries: list[SessionSummary]) -> SessionSummary | None:
+    """The most recently changed session that still has sentences without a take, or None."""
+    unfinished = [summary for summary in summaries if summary.recorded < summary.total]
+    return max(unfinished, key=lambda summary: summary.updated, default=None)
+
+
 class StartPage(WizardPage):
     """Choose what to do; ``nextId`` skips Voice details when a session is resumed."""
 
@@ -128,7 +134,7 @@ class StartPage(WizardPage):
         self.setSubTitle(
             self.tr("Record the sentences for your MetaStudio voice. Start a new session or continue one.")
         )
-        self.new_radio.setText(self.tr("&New session — enter the voice details and choose the script"))
+        self.new_radio.setText(self.tr("Ne&w session — enter the voice details and choose the script"))
         self.resume_radio.setText(self.tr("&Continue a session:"))
         self.sessions.setHeaderLabels(
             [self.tr("Voice name"), self.tr("Edition"), self.tr("Progress"), self.tr("Last change")]
@@ -164,8 +170,19 @@ class StartPage(WizardPage):
         if again is not None:
             self.sessions.setCurrentItem(self.sessions.topLevelItem(summaries.index(again)))
         elif summaries:
-            self.sessions.setCurrentItem(self.sessions.topLevelItem(0))
+            self._offer_to_continue(summaries)
+
+    def _offer_to_continue(self, summaries: list[SessionSummary]) -> None:
+        """Select the most recently changed unfinished session for resuming (Enter continues it);
+        with every session finished, "New session" stays chosen."""
+        latest = latest_unfinished(summaries)
+        self.sessions.setCurrentItem(self.sessions.topLevelItem(summaries.index(latest or summaries[0])))
+        if latest is None:
             self.new_radio.setChecked(True)
+            return
+        self.resume_radio.setChecked(True)
+        if self.isVisible():
+            self.sessions.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @staticmethod
     def _item(summary: SessionSummary) -> QTreeWidgetItem:

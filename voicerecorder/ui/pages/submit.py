@@ -75,10 +75,10 @@ class SubmitPage(CloudJobPage):
         self.letter_label.setText(self.tr("Authorization &letter (optional):"))
         self.letter.setPlaceholderText(self.tr("A signed letter as PDF, JPG or PNG"))
         self.letter.setAccessibleName(self.tr("Authorization letter file"))
-        self.browse.setText(self.tr("&Browse…"))
-        self.clear.setText(self.tr("C&lear"))
+        self.browse.setText(self.tr("Bro&wse…"))
+        self.clear.setText(self.tr("Clea&r"))
         self.clear.setAccessibleName(self.tr("Remove the authorization letter"))
-        self.submit_button.setText(self.tr("&Upload and submit"))
+        self.submit_button.setText(self.tr("U&pload and submit"))
         self.show_target()
         self._show_record()
 
