@@ -69,7 +69,6 @@ class RecordingWizard(Retranslating, QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
-        self.setMinimumSize(960, 720)
         for page_id, page_class in PAGES:
             self.setPage(int(page_id), page_class(services, self.holder, self.live))
         self.setStartId(int(PageId.START))

@@ -79,7 +79,7 @@ class ReviewPage(WizardPage):
         bar.addStretch(1)
         bar.addWidget(self.play_button)
         bar.addWidget(self.rerecord_button)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
         layout.addLayout(bar)

@@ -117,7 +117,7 @@ class StartPage(WizardPage):
         top.addStretch(1)
         top.addWidget(self.language_label)
         top.addWidget(self.language)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.new_radio)

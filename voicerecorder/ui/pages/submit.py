@@ -59,7 +59,7 @@ class SubmitPage(CloudJobPage):
         form.addRow(self.where)
         form.addRow(credentials)
         form.addRow(self.letter_label, letter)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(self.submit_button)

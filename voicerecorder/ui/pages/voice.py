@@ -125,7 +125,7 @@ class VoicePage(WizardPage):
         script.addWidget(self.script_status)
         script.addWidget(self.errors["script"])
         script.addWidget(self.findings)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(self.script_box, 1)
