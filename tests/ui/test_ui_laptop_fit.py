@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget, QWizard
 
 from voicerecorder.ui.page_ids import PageId
+from voicerecorder.ui.placement import TITLE_BAR, placement
 from voicerecorder.ui.wizard import PAGES
 
 SIZES = [(1280, 640), (1024, 600)]
@@ -68,3 +69,36 @@ def test_buttons_and_main_controls_fit(qtbot, wizard, open_page, session, page_i
             assert shown_inside(button, wizard), (which, button.text(), button.geometry())
     for name in MAIN_CONTROLS[page_id]:
         assert shown_inside(control(page, name), wizard), name
+
+
+SCREEN = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
+
+
+@pytest.mark.parametrize(
+    ("saved", "expected"),
+    [
+        (None, QRect(42, TITLE_BAR, 1280, 728 - TITLE_BAR)),
+        (QRect(100, 120, 1100, 600), QRect(100, 120, 1100, 600)),
+        (QRect(900, 500, 1100, 600), QRect(266, 128, 1100, 600)),
+        (QRect(-300, -50, 2000, 1200), QRect(0, TITLE_BAR, 1366, 728 - TITLE_BAR)),
+    ],
+    ids=["first-start", "as-left", "moved-back-inside", "shrunk-to-fit"],
+)
+def test_the_window_opens_inside_the_available_area(saved, expected):
+    placed = placement(saved, SCREEN)
+    assert SCREEN.adjusted(0, TITLE_BAR, 0, 0).contains(placed)
+    assert placed == expected
+
+
+def test_the_window_reopens_where_it_was_left(qtbot, make_wizard, services):
+    first = make_wizard(services)
+    first.place()
+    first.show()
+    qtbot.waitExposed(first)
+    first.setGeometry(QRect(30, 70, 700, 500))
+    qtbot.waitUntil(lambda: first.geometry() == QRect(30, 70, 700, 500), timeout=2000)
+    first.close()
+    assert services.settings.window_geometry() == QRect(30, 70, 700, 500)
+    again = make_wizard(services)
+    again.place()
+    assert again.geometry() == QRect(30, 70, 700, 500)

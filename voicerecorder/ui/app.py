@@ -111,6 +111,7 @@ def run(argv: Sequence[str] = (), language: str | None = None) -> int:
     wizard = RecordingWizard(real_services(settings))
     SystemExits(wizard, app, wizard)
     wizard.finished.connect(app.quit)
+    wizard.place()
     wizard.show()
     code = int(app.exec())
     finish_background_work()

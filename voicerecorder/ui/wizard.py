@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from voicerecorder.ui import leaving
@@ -37,6 +37,7 @@ from voicerecorder.ui.pages.start import StartPage
 from voicerecorder.ui.pages.submit import SubmitPage
 from voicerecorder.ui.pages.track import TrackPage
 from voicerecorder.ui.pages.voice import VoicePage
+from voicerecorder.ui.placement import placement
 from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.ui.services import Services, SessionHolder
 
@@ -78,6 +79,12 @@ class RecordingWizard(Retranslating, QWizard):
         quit_key.activated.connect(self.close)
         self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self, self.focus_page))
         self.retranslate()
+
+    def place(self) -> None:
+        """Put the window where it was last closed, inside the available area of the screen it is on."""
+        saved = self.services.settings.window_geometry()
+        screen = (QGuiApplication.screenAt(saved.center()) if saved is not None else None) or self.screen()
+        self.setGeometry(placement(saved, screen.availableGeometry()))
 
     def page_of(self, page_id: PageId) -> QWizardPage:
         """The page widget with ``page_id``."""
@@ -153,6 +160,7 @@ class RecordingWizard(Retranslating, QWizard):
             record.finish_take_now()
         self._left = True
         self.live.close()
+        self.services.settings.set_window_geometry(self.geometry())
         return True
 
     def _may_leave(self, recording: bool) -> bool:
