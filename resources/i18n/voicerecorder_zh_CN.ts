@@ -66,17 +66,17 @@
 <context>
     <name>DialogLauncher</name>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="49"/>
+        <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="50"/>
         <source>S&amp;ettings…</source>
         <translation>设置(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="49"/>
+        <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="50"/>
         <source>&amp;Jobs…</source>
         <translation>任务(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="49"/>
+        <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="50"/>
         <source>Abo&amp;ut…</source>
         <translation>关于(&amp;U)…</translation>
     </message>
@@ -545,47 +545,52 @@
 <context>
     <name>RecordingWizard</name>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="138"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="105"/>
+        <source>Read-only: another program is changing this session. You can browse and listen; to record, close the session there, go Back and continue it again.</source>
+        <translation>只读：另一个程序正在更改这个会话。您可以浏览和试听；要录音，请先在那边关闭会话，然后点“上一步”再继续这个会话。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="174"/>
         <source>Voice Recorder — record your voice for MetaStudio</source>
         <translation>录音助手 — 为 MetaStudio 录制您的声音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="163"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="200"/>
         <source>Recording in progress</source>
         <translation>正在录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="164"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="201"/>
         <source>A take is being recorded. Keep recording, or stop, keep the take and close?</source>
         <translation>正在录制一条录音。继续录音，还是停止、保留这条录音并关闭？</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="165"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="202"/>
         <source>&amp;Keep recording</source>
         <translation>继续录音(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="166"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="203"/>
         <source>&amp;Stop, keep the take and close</source>
         <translation>停止、保留录音并关闭(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="172"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="209"/>
         <source>Close Voice Recorder?</source>
         <translation>关闭录音助手？</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="174"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="211"/>
         <source>Everything recorded so far is saved. You can continue this session later: start Voice Recorder and press Enter on the Start page.</source>
         <translation>目前录制的内容都已保存。之后可以继续这个会话：启动录音助手，在开始页按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="177"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="214"/>
         <source>S&amp;tay</source>
         <translation>留下(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="178"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="215"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -879,77 +884,82 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="127"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="129"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="136"/>
         <source>Record the sentences for your MetaStudio voice. Start a new session or continue one.</source>
         <translation>为您的 MetaStudio 声音录制句子。新建会话或继续已有会话。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="131"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="138"/>
         <source>Ne&amp;w session — enter the voice details and choose the script</source>
         <translation>新建会话(&amp;W) — 填写声音信息并选择文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="132"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="139"/>
         <source>&amp;Continue a session:</source>
         <translation>继续已有会话(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="141"/>
         <source>Voice name</source>
         <translation>声音名称</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="141"/>
         <source>Edition</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="141"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="141"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="136"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="143"/>
         <source>Recent sessions</source>
         <translation>最近的会话</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="137"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="144"/>
         <source>&amp;Open a session folder…</source>
         <translation>打开会话文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="138"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="145"/>
         <source>&amp;Language / 语言:</source>
         <translation>语言 / Language(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="139"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="146"/>
         <source>User interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="206"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="224"/>
         <source>Opening the session…</source>
         <translation>正在打开会话……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="241"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="245"/>
+        <source>Open &amp;read-only</source>
+        <translation>以只读方式打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="272"/>
         <source>Open a session folder</source>
         <translation>打开会话文件夹</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="256"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="287"/>
         <source>%1 is not a session folder (it has no session.json).</source>
         <translation>%1 不是录音会话文件夹（其中没有 session.json）。</translation>
     </message>

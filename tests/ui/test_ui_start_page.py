@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
 from support.session_lock import holding_process, run_at_once
 
 from voicerecorder.audio.wavfile import write_wav_atomically
@@ -191,3 +192,38 @@ def test_with_every_session_finished_new_session_stays_chosen(qtbot, wizard, ope
     qtbot.waitUntil(lambda: page.sessions.topLevelItemCount() == 1, timeout=5000)
     assert page.new_radio.isChecked()
     assert page.selected_folder() == Path("finished")
+
+
+def test_a_session_held_elsewhere_opens_read_only_to_browse_and_listen(
+    qtbot, wizard, open_page, session, services, monkeypatch
+):
+    path = session.next_take_path(0)
+    write_wav_atomically(path, np.zeros(48000 * 6, np.float32), 48000)
+    session.add_take(0, path)
+    session.close()
+    manifest_before = session.manifest_path.read_bytes()
+    monkeypatch.setenv(WAIT_ENV, "0.2")
+    page = start_page(qtbot, wizard, open_page)
+    with holding_process(session.folder, "voicerecorder import") as holder:
+        resume(qtbot, wizard, page, session.folder)
+        assert f"voicerecorder import (process {holder.pid}, since" in page.banner.text
+        assert page.banner.action.text() == "Open &read-only"
+        page.banner.action.click()
+        qtbot.waitUntil(lambda: wizard.currentId() == PageId.REVIEW, timeout=10000)
+        assert not wizard.holder.require().writable
+        review = wizard.page_of(PageId.REVIEW)
+        assert "Read-only" in review.banner.text
+        assert not wizard.button(QWizard.WizardButton.NextButton).isVisible()
+        assert not wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+        review.table.selectRow(0)
+        assert not review.rerecord_button.isEnabled()
+        assert review.play_button.isEnabled()
+        review.play_button.click()
+        qtbot.waitUntil(lambda: len(services.player.played) == 1, timeout=5000)
+        review.rerecord(0)
+        wizard.next()
+        assert wizard.currentId() == PageId.REVIEW
+    assert session.manifest_path.read_bytes() == manifest_before
+    wizard.back()
+    assert wizard.currentId() == PageId.START
+    assert wizard.button(QWizard.WizardButton.NextButton).isVisible()

@@ -25,7 +25,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from voicerecorder.ui import leaving
-from voicerecorder.ui.dialogs.launcher import DialogLauncher
+from voicerecorder.ui.dialogs.launcher import BUTTON_LAYOUT, STEP_FORWARD, DialogLauncher
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.pages.base import WizardPage
@@ -78,6 +78,8 @@ class RecordingWizard(Retranslating, QWizard):
         quit_key = QShortcut(QKeySequence("Ctrl+Q"), self, context=Qt.ShortcutContext.WindowShortcut)
         quit_key.activated.connect(self.close)
         self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self, self.focus_page))
+        self.currentIdChanged.connect(lambda _id: self._show_read_only())
+        self.holder.changed.connect(self._show_read_only)
         self.retranslate()
 
     def place(self) -> None:
@@ -85,6 +87,32 @@ class RecordingWizard(Retranslating, QWizard):
         saved = self.services.settings.window_geometry()
         screen = (QGuiApplication.screenAt(saved.center()) if saved is not None else None) or self.screen()
         self.setGeometry(placement(saved, screen.availableGeometry()))
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the session is open for browsing and listening only (another process holds its lock)."""
+        session = self.holder.session
+        return session is not None and not session.writable
+
+    def _show_read_only(self) -> None:
+        """Past Start a read-only session has no Next or Finish (nothing past browsing); say why."""
+        browsing = self.read_only and self.currentId() != int(PageId.START)
+        self.setButtonLayout([b for b in BUTTON_LAYOUT if not (browsing and b in STEP_FORWARD)])
+        page = self.currentPage()
+        if browsing and isinstance(page, WizardPage):
+            page.banner.show_message(
+                self.tr(
+                    "Read-only: another program is changing this session. You can browse and listen; "
+                    "to record, close the session there, go Back and continue it again."
+                ),
+                "info",
+            )
+
+    def validateCurrentPage(self) -> bool:
+        """Nothing past the Start page moves on while the session is read-only."""
+        if self.read_only and self.currentId() != int(PageId.START):
+            return False
+        return super().validateCurrentPage()
 
     def page_of(self, page_id: PageId) -> QWizardPage:
         """The page widget with ``page_id``."""
@@ -108,9 +136,11 @@ class RecordingWizard(Retranslating, QWizard):
 
     def rerecord(self, indices: Sequence[int], *, limit: bool = False) -> bool:
         """Open the Record page at the first of ``indices`` (saved as the current sentence); with
-        ``limit`` the page keeps to those sentences until each has a new take."""
+        ``limit`` the page keeps to those sentences until each has a new take. Never while read-only."""
         record = self.page_of(PageId.RECORD)
-        if not indices or not isinstance(record, RecordPage) or not self.go_to(PageId.RECORD):
+        if self.read_only or not indices or not isinstance(record, RecordPage):
+            return False
+        if not self.go_to(PageId.RECORD):
             return False
         if limit:
             record.set_limited(list(indices))
@@ -184,6 +214,11 @@ class RecordingWizard(Retranslating, QWizard):
             self.tr("S&tay"),
             self.tr("&Close"),
         )
+
+    def accept(self) -> None:
+        """Finish on the last page: leave without asking (it is the end of the way)."""
+        self.leave(ask=False)
+        super().accept()
 
     def reject(self) -> None:
         """Esc, Cancel and the close button: leave through :meth:`leave`, or stay."""

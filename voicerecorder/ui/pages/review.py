@@ -213,7 +213,7 @@ class ReviewPage(WizardPage):
 
     def _update_buttons(self) -> None:
         index, session = self.selected_index(), self.holder.session
-        self.rerecord_button.setEnabled(index is not None)
+        self.rerecord_button.setEnabled(index is not None and session is not None and session.writable)
         self.play_button.setEnabled(
             index is not None and session is not None and session.chosen_take(index) is not None
         )

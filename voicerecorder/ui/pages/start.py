@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from voicerecorder.errors import UserFacingError
+from voicerecorder.session.lock import SessionBusyError
 from voicerecorder.session.manifest import MANIFEST_NAME, parse_manifest
 from voicerecorder.session.store import Session, list_sessions
 from voicerecorder.ui import i18n
@@ -239,14 +240,27 @@ class StartPage(WizardPage):
 
     def _open_failed(self, error: Exception) -> None:
         self._opening_done()
-        self.show_error(error)
+        folder = self.selected_folder()
+        if isinstance(error, SessionBusyError) and folder is not None:
+            self.show_error(error, (self.tr("Open &read-only"), lambda: self.open_read_only(folder)))
+        else:
+            self.show_error(error)
+
+    def open_read_only(self, folder: Path) -> None:
+        """Open ``folder`` for browsing and listening only (in a worker); then go to Review."""
+        self.opening = True
+        self.completeChanged.emit()
+        self.tasks.start(lambda: Session.open(folder), self._session_opened, self._open_failed)
 
     def _opening_done(self) -> None:
         self.opening = False
         self.completeChanged.emit()
 
     def nextId(self) -> int:
-        return int(PageId.MICROPHONE if self.resuming else PageId.VOICE)
+        if not self.resuming:
+            return int(PageId.VOICE)
+        session = self.holder.session
+        return int(PageId.REVIEW if session is not None and not session.writable else PageId.MICROPHONE)
 
     def _session_selected(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is not None and self.sessions.hasFocus():
