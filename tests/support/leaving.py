@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from voicerecorder.audio.wavfile import read_audio
 from voicerecorder.session.store import TAKES_DIR, Session
+from voicerecorder.ui.page_ids import PageId
 
 
 class Answerer:
@@ -47,3 +48,16 @@ def assert_take_saved(session: Session, index: int = 0, takes: int = 1) -> Path:
     assert read_audio(path).duration_s > 0.1
     assert not list((session.folder / TAKES_DIR).rglob("*.partial.wav"))
     return path
+
+
+def recording(qtbot, wizard, open_page, session):
+    """The wizard on the Record page with a take of sentence 1 running for a quarter of a second."""
+    open_page(wizard, session, PageId.RECORD)
+    page = wizard.page_of(PageId.RECORD)
+    qtbot.waitUntil(lambda: wizard.live.engine is not None, timeout=5000)
+    engine = wizard.live.engine
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: engine.recording, timeout=5000)
+    start = engine.frames_captured
+    qtbot.waitUntil(lambda: engine.frames_captured >= start + engine.samplerate // 4, timeout=5000)
+    return page

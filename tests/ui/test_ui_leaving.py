@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from tests.support.leaving import Answerer, assert_take_saved
+from tests.support.leaving import Answerer, assert_take_saved, recording
 from voicerecorder.ui import leaving
 from voicerecorder.ui.leaving import SystemExits
 from voicerecorder.ui.page_ids import PageId
@@ -19,19 +19,6 @@ from voicerecorder.ui.take_recorder import State
 
 STAY = "Keep recording"
 LEAVE = "Stop, keep the take and close"
-
-
-def recording(qtbot, wizard, open_page, session):
-    """The wizard on the Record page with a take of sentence 1 running for a quarter of a second."""
-    open_page(wizard, session, PageId.RECORD)
-    page = wizard.page_of(PageId.RECORD)
-    qtbot.waitUntil(lambda: wizard.live.engine is not None, timeout=5000)
-    engine = wizard.live.engine
-    qtbot.keyClick(page, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: engine.recording, timeout=5000)
-    start = engine.frames_captured
-    qtbot.waitUntil(lambda: engine.frames_captured >= start + engine.samplerate // 4, timeout=5000)
-    return page
 
 
 def press_escape(qtbot, wizard):

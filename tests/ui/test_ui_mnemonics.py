@@ -6,8 +6,9 @@ import re
 from collections import defaultdict
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QWidget, QWizard
 
+from tests.support.leaving import Answerer, recording
 from voicerecorder.ui import i18n
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.wizard import PAGES
@@ -61,3 +62,37 @@ def test_no_two_controls_in_a_dialog_share_a_mnemonic(qtbot, wizard, open_page, 
         assert not clashes(window), clashes(window)
     finally:
         window.close()
+
+
+class Inspector(Answerer):
+    """Looks at the question box's mnemonics before answering it."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__(label)
+        self.found: list[dict[str, list[str]]] = []
+
+    def _answer(self) -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None:
+            self.found.append(mnemonics(box))
+        super()._answer()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("during_a_take", [True, False], ids=["during-a-take", "session-open"])
+def test_no_two_buttons_of_the_leaving_question_share_a_mnemonic(
+    qtbot, wizard, open_page, session, language, during_a_take
+):
+    i18n.set_language(language)
+    if during_a_take:
+        recording(qtbot, wizard, open_page, session)
+    else:
+        open_page(wizard, session, PageId.RECORD)
+    stay = wizard.tr("&Keep recording" if during_a_take else "S&tay").replace("&", "")
+    inspector = Inspector(stay)
+    inspector.arm()
+    wizard.close()
+    [found] = inspector.found
+    assert len(found) == 2, found
+    assert all(len(texts) == 1 for texts in found.values()), found
+    assert wizard.isVisible()
