@@ -54,8 +54,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="183"/>
-        <source>C&amp;lose</source>
-        <translation>关闭(&amp;L)</translation>
+        <source>Cl&amp;ose</source>
+        <translation>关闭(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/diagnostics_dialog.py" line="197"/>
@@ -66,19 +66,19 @@
 <context>
     <name>DialogLauncher</name>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="49"/>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
+        <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="50"/>
+        <source>S&amp;ettings…</source>
+        <translation>设置(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="49"/>
+        <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="50"/>
         <source>&amp;Jobs…</source>
         <translation>任务(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="49"/>
-        <source>&amp;About…</source>
-        <translation>关于(&amp;A)…</translation>
+        <location filename="../../voicerecorder/ui/dialogs/launcher.py" line="50"/>
+        <source>Abo&amp;ut…</source>
+        <translation>关于(&amp;U)…</translation>
     </message>
 </context>
 <context>
@@ -545,19 +545,54 @@
 <context>
     <name>RecordingWizard</name>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="134"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="105"/>
+        <source>Read-only: another program is changing this session. You can browse and listen; to record, close the session there, go Back and continue it again.</source>
+        <translation>只读：另一个程序正在更改这个会话。您可以浏览和试听；要录音，请先在那边关闭会话，然后点“上一步”再继续这个会话。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="174"/>
         <source>Voice Recorder — record your voice for MetaStudio</source>
         <translation>录音助手 — 为 MetaStudio 录制您的声音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="145"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="200"/>
         <source>Recording in progress</source>
         <translation>正在录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="146"/>
-        <source>A take is being recorded. Stop, save it and close?</source>
-        <translation>正在录音。要停止、保存并关闭吗？</translation>
+        <location filename="../../voicerecorder/ui/wizard.py" line="201"/>
+        <source>A take is being recorded. Keep recording, or stop, keep the take and close?</source>
+        <translation>正在录制一条录音。继续录音，还是停止、保留这条录音并关闭？</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="202"/>
+        <source>&amp;Keep recording</source>
+        <translation>继续录音(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="203"/>
+        <source>&amp;Stop, keep the take and close</source>
+        <translation>停止、保留录音并关闭(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="209"/>
+        <source>Close Voice Recorder?</source>
+        <translation>关闭录音助手？</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="211"/>
+        <source>Everything recorded so far is saved. You can continue this session later: start Voice Recorder and press Enter on the Start page.</source>
+        <translation>目前录制的内容都已保存。之后可以继续这个会话：启动录音助手，在开始页按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="214"/>
+        <source>S&amp;tay</source>
+        <translation>留下(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/wizard.py" line="215"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -727,13 +762,13 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="209"/>
-        <source>Secret &amp;key (SK):</source>
-        <translation>私有访问密钥（SK）(&amp;K)：</translation>
+        <source>Se&amp;cret key (SK):</source>
+        <translation>私有访问密钥（SK）(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="209"/>
-        <source>IAM &amp;user:</source>
-        <translation>IAM 用户(&amp;U)：</translation>
+        <source>IAM us&amp;er:</source>
+        <translation>IAM 用户(&amp;E)：</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="210"/>
@@ -849,77 +884,82 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="127"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="129"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="136"/>
         <source>Record the sentences for your MetaStudio voice. Start a new session or continue one.</source>
         <translation>为您的 MetaStudio 声音录制句子。新建会话或继续已有会话。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="131"/>
-        <source>&amp;New session — enter the voice details and choose the script</source>
-        <translation>新建会话(&amp;N) — 填写声音信息并选择文稿</translation>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="138"/>
+        <source>Ne&amp;w session — enter the voice details and choose the script</source>
+        <translation>新建会话(&amp;W) — 填写声音信息并选择文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="132"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="139"/>
         <source>&amp;Continue a session:</source>
         <translation>继续已有会话(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="141"/>
         <source>Voice name</source>
         <translation>声音名称</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="141"/>
         <source>Edition</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="141"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="134"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="141"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="136"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="143"/>
         <source>Recent sessions</source>
         <translation>最近的会话</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="137"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="144"/>
         <source>&amp;Open a session folder…</source>
         <translation>打开会话文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="138"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="145"/>
         <source>&amp;Language / 语言:</source>
         <translation>语言 / Language(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="139"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="146"/>
         <source>User interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="206"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="224"/>
         <source>Opening the session…</source>
         <translation>正在打开会话……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="241"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="245"/>
+        <source>Open &amp;read-only</source>
+        <translation>以只读方式打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="272"/>
         <source>Open a session folder</source>
         <translation>打开会话文件夹</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/start.py" line="256"/>
+        <location filename="../../voicerecorder/ui/pages/start.py" line="287"/>
         <source>%1 is not a session folder (it has no session.json).</source>
         <translation>%1 不是录音会话文件夹（其中没有 session.json）。</translation>
     </message>
@@ -958,13 +998,13 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/submit.py" line="78"/>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/submit.py" line="79"/>
-        <source>C&amp;lear</source>
-        <translation>清除(&amp;L)</translation>
+        <source>Clea&amp;r</source>
+        <translation>清除(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/submit.py" line="80"/>
@@ -973,8 +1013,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/submit.py" line="81"/>
-        <source>&amp;Upload and submit</source>
-        <translation>上传并提交(&amp;U)</translation>
+        <source>U&amp;pload and submit</source>
+        <translation>上传并提交(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/submit.py" line="102"/>
@@ -1160,8 +1200,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
-        <source>Voice &amp;name *</source>
-        <translation>声音名称(&amp;N) *</translation>
+        <source>Voice na&amp;me *</source>
+        <translation>声音名称(&amp;M) *</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
@@ -1180,8 +1220,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
-        <source>&amp;Edition</source>
-        <translation>版本(&amp;E)</translation>
+        <source>Editi&amp;on</source>
+        <translation>版本(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="141"/>
@@ -1275,8 +1315,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="161"/>
-        <source>&amp;Built-in script</source>
-        <translation>内置文稿(&amp;B)</translation>
+        <source>Built-in s&amp;cript</source>
+        <translation>内置文稿(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="162"/>
@@ -1399,7 +1439,7 @@
         <translation>出现了问题（%1）。您的录音已保存。详细信息见日志文件 %2。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/app.py" line="65"/>
+        <location filename="../../voicerecorder/ui/app.py" line="66"/>
         <source>Voice Recorder — error</source>
         <translation>录音助手 — 错误</translation>
     </message>

@@ -356,6 +356,7 @@ def run(root: Path, pulse: PrivatePulse | None, takes: int, diagnose: bool, note
     finally:
         timer.stop()
         wizard.page_of(PageId.RECORD).recorder.cancel()
+        wizard.leave(ask=False)
         wizard.close()
         if room is not None:
             room.stop()

@@ -54,8 +54,9 @@ def make_wizard(qtbot, qapp):
         return wizard
 
     yield build
-    for wizard in made:  # closed here, not by qtbot: a take in progress would ask "save it?" first
+    for wizard in made:  # closed here, not by qtbot: with a session open, closing would ask first
         wizard.page_of(PageId.RECORD).recorder.cancel()
+        wizard.leave(ask=False)
         wizard.close()
         wizard.deleteLater()
     i18n.set_language("en")

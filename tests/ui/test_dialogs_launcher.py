@@ -25,7 +25,7 @@ def shown(wizard, kind):
 def test_buttons_open_the_dialogs(qtbot, wizard, open_page):
     open_page(wizard, None, PageId.START)
     settings = wizard.button(QWizard.WizardButton.CustomButton1)
-    assert settings.text() == "&Settings…"
+    assert settings.text() == "S&ettings…"
     assert settings.accessibleName() == "Settings"
     settings.click()
     qtbot.waitUntil(lambda: len(shown(wizard, SettingsDialog)) == 1)

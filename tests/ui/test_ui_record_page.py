@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from voicerecorder.audio.capture import STALL_AFTER_S
 from voicerecorder.session.store import Session
@@ -176,7 +175,7 @@ def test_closing_and_reopening_resumes_at_the_same_sentence_with_takes_intact(
     record_one(qtbot, page)
     qtbot.keyClick(page, Qt.Key.Key_Space)  # a take in progress when the window closes
     qtbot.wait(200)
-    page.finish_take_now()
+    assert wizard.leave(ask=False)
     wizard.close()
 
     again = make_wizard(services)
@@ -196,31 +195,6 @@ def test_closing_and_reopening_resumes_at_the_same_sentence_with_takes_intact(
     assert len(reopened.takes(2)) == 2
     assert resumed.take_list.status(1) == "missing"
     assert resumed.take_list.status(0) != "missing"
-
-
-def test_closing_during_a_take_asks_and_then_saves_it(qtbot, wizard, open_page, session, monkeypatch):
-    page = record_page(qtbot, wizard, open_page, session)
-    asked = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Yes
-    )
-    qtbot.keyClick(page, Qt.Key.Key_Space)
-    engine = page.live.engine
-    qtbot.waitUntil(lambda: engine.recording, timeout=5000)
-    start = engine.frames_captured
-    qtbot.waitUntil(lambda: engine.frames_captured >= start + engine.samplerate // 4, timeout=5000)
-    wizard.close()
-    assert asked
-    assert "recorded" in asked[0]
-    assert len(Session.open(session.folder).takes(0)) == 1
-
-
-def test_closing_during_a_take_can_be_refused(qtbot, wizard, open_page, session, monkeypatch):
-    page = record_page(qtbot, wizard, open_page, session)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.No)
-    qtbot.keyClick(page, Qt.Key.Key_Space)
-    assert not wizard.close()
-    assert page.recorder.state is State.RECORDING
 
 
 @pytest.mark.parametrize("focused", ["record", "play", "take_list"])

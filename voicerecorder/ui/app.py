@@ -25,6 +25,7 @@ from voicerecorder.ui import i18n
 from voicerecorder.ui.cloud_options import apply_data_folder
 from voicerecorder.ui.error_message import error_text
 from voicerecorder.ui.gui_gc import GuiThreadCollector
+from voicerecorder.ui.leaving import SystemExits
 from voicerecorder.ui.services import Services
 from voicerecorder.ui.settings import UI_LANGUAGE, Settings
 from voicerecorder.ui.style import install_focus_ring
@@ -108,6 +109,9 @@ def run(argv: Sequence[str] = (), language: str | None = None) -> int:
     apply_data_folder(settings)
     start_language(settings, language)
     wizard = RecordingWizard(real_services(settings))
+    SystemExits(wizard, app, wizard)
+    wizard.finished.connect(app.quit)
+    wizard.place()
     wizard.show()
     code = int(app.exec())
     finish_background_work()

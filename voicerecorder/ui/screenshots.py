@@ -25,7 +25,7 @@ from voicerecorder.ui.settings import Settings
 from voicerecorder.ui.wizard import RecordingWizard
 
 SETTLE_S = 1.2
-SIZE = (960, 720)
+SIZE = (1280, 640)  # a laptop's available area: 1920×1080 at 150 %, or 1366×768, less taskbar and title
 
 
 def _settle(seconds: float, until: Callable[[], bool] = lambda: False) -> None:
@@ -109,6 +109,7 @@ def _render(directory: Path, language: str, settle_s: float, work: Path) -> list
         path = directory / f"{number:02d}-{name}.png"
         wizard.grab().save(str(path))
         written.append(path)
+        wizard.leave(ask=False)  # a demo: nobody to ask
         wizard.close()
         wizard.deleteLater()  # deleted here, on the GUI thread, not by a garbage collection on a worker
         app.processEvents()

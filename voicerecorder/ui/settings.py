@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QRect, QSettings
 
 from voicerecorder.audio.backend import DeviceRef
 from voicerecorder.errors import UserFacingError
@@ -38,6 +38,8 @@ INPUT_DEVICE: Option[str] = Option("audio/input_device", str, "")
 RECENT_SESSIONS: Option[list] = Option("sessions/recent", list, [])
 PROMPT_FONT_SIZE: Option[int] = Option("record/prompt_font_size", int, 28)
 AUTO_ADVANCE: Option[bool] = Option("record/auto_advance", bool, False)
+WINDOW_GEOMETRY: Option[list] = Option("window/geometry", list, [])
+"""The wizard's last rectangle ``[x, y, width, height]`` (see :meth:`Settings.window_geometry`)."""
 
 
 class Settings:
@@ -76,6 +78,17 @@ class Settings:
     def set_input_device(self, device: DeviceRef | None) -> None:
         """Remember ``device`` as the default microphone (None forgets it)."""
         self.set(INPUT_DEVICE, json.dumps(device.to_dict()) if device else "")
+
+    def window_geometry(self) -> QRect | None:
+        """The wizard's rectangle when it was last closed, or None."""
+        values = self.get(WINDOW_GEOMETRY)
+        if len(values) != 4 or not all(isinstance(value, int) for value in values):
+            return None
+        return QRect(*values)
+
+    def set_window_geometry(self, rect: QRect) -> None:
+        """Remember the wizard's rectangle for the next start."""
+        self.set(WINDOW_GEOMETRY, [rect.x(), rect.y(), rect.width(), rect.height()])
 
     def recent_sessions(self) -> list[str]:
         """Session folders opened recently, most recent first."""

@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
-from voicerecorder.ui.dialogs.launcher import DialogLauncher
+from voicerecorder.ui import leaving
+from voicerecorder.ui.dialogs.launcher import BUTTON_LAYOUT, STEP_FORWARD, DialogLauncher
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.pages.base import WizardPage
@@ -36,6 +37,7 @@ from voicerecorder.ui.pages.start import StartPage
 from voicerecorder.ui.pages.submit import SubmitPage
 from voicerecorder.ui.pages.track import TrackPage
 from voicerecorder.ui.pages.voice import VoicePage
+from voicerecorder.ui.placement import placement
 from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.ui.services import Services, SessionHolder
 
@@ -68,13 +70,49 @@ class RecordingWizard(Retranslating, QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
-        self.setMinimumSize(960, 720)
         for page_id, page_class in PAGES:
             self.setPage(int(page_id), page_class(services, self.holder, self.live))
         self.setStartId(int(PageId.START))
         self.dialogs = DialogLauncher(self, services)
+        self._left = False
+        quit_key = QShortcut(QKeySequence("Ctrl+Q"), self, context=Qt.ShortcutContext.WindowShortcut)
+        quit_key.activated.connect(self.close)
         self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self, self.focus_page))
+        self.currentIdChanged.connect(lambda _id: self._show_read_only())
+        self.holder.changed.connect(self._show_read_only)
         self.retranslate()
+
+    def place(self) -> None:
+        """Put the window where it was last closed, inside the available area of the screen it is on."""
+        saved = self.services.settings.window_geometry()
+        screen = (QGuiApplication.screenAt(saved.center()) if saved is not None else None) or self.screen()
+        self.setGeometry(placement(saved, screen.availableGeometry()))
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the session is open for browsing and listening only (another process holds its lock)."""
+        session = self.holder.session
+        return session is not None and not session.writable
+
+    def _show_read_only(self) -> None:
+        """Past Start a read-only session has no Next or Finish (nothing past browsing); say why."""
+        browsing = self.read_only and self.currentId() != int(PageId.START)
+        self.setButtonLayout([b for b in BUTTON_LAYOUT if not (browsing and b in STEP_FORWARD)])
+        page = self.currentPage()
+        if browsing and isinstance(page, WizardPage):
+            page.banner.show_message(
+                self.tr(
+                    "Read-only: another program is changing this session. You can browse and listen; "
+                    "to record, close the session there, go Back and continue it again."
+                ),
+                "info",
+            )
+
+    def validateCurrentPage(self) -> bool:
+        """Nothing past the Start page moves on while the session is read-only."""
+        if self.read_only and self.currentId() != int(PageId.START):
+            return False
+        return super().validateCurrentPage()
 
     def page_of(self, page_id: PageId) -> QWizardPage:
         """The page widget with ``page_id``."""
@@ -98,9 +136,11 @@ class RecordingWizard(Retranslating, QWizard):
 
     def rerecord(self, indices: Sequence[int], *, limit: bool = False) -> bool:
         """Open the Record page at the first of ``indices`` (saved as the current sentence); with
-        ``limit`` the page keeps to those sentences until each has a new take."""
+        ``limit`` the page keeps to those sentences until each has a new take. Never while read-only."""
         record = self.page_of(PageId.RECORD)
-        if not indices or not isinstance(record, RecordPage) or not self.go_to(PageId.RECORD):
+        if self.read_only or not indices or not isinstance(record, RecordPage):
+            return False
+        if not self.go_to(PageId.RECORD):
             return False
         if limit:
             record.set_limited(list(indices))
@@ -133,24 +173,60 @@ class RecordingWizard(Retranslating, QWizard):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Voice Recorder — record your voice for MetaStudio"))
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Ask before closing during a take; the take is finished and saved, never lost."""
+    def leave(self, ask: bool = True) -> bool:
+        """The one way out (Esc, Cancel, close button, Ctrl+Q, logout, SIGTERM): True when the window may
+        close. A take in progress is finished and saved as a take of its sentence, never deleted; with
+        ``ask`` the user may keep recording instead, and with a session open is asked once."""
+        if self._left:
+            return True
         record = self.page_of(PageId.RECORD)
         if isinstance(record, RecordPage):
             record.recorder.settle()
         engine = self.live.engine
-        if engine is not None and engine.recording:
-            answer = QMessageBox.question(
+        recording = engine is not None and engine.recording
+        if ask and not self._may_leave(recording):
+            return False
+        if recording and isinstance(record, RecordPage):
+            record.finish_take_now()
+        self._left = True
+        self.live.close()
+        self.services.settings.set_window_geometry(self.geometry())
+        return True
+
+    def _may_leave(self, recording: bool) -> bool:
+        if recording:
+            return leaving.ask(
                 self,
                 self.tr("Recording in progress"),
-                self.tr("A take is being recorded. Stop, save it and close?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                self.tr("A take is being recorded. Keep recording, or stop, keep the take and close?"),
+                self.tr("&Keep recording"),
+                self.tr("&Stop, keep the take and close"),
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
-            if isinstance(record, RecordPage):
-                record.finish_take_now()
-        self.live.close()
-        event.accept()
+        if self.holder.session is None:
+            return True
+        return leaving.ask(
+            self,
+            self.tr("Close Voice Recorder?"),
+            self.tr(
+                "Everything recorded so far is saved. You can continue this session later: "
+                "start Voice Recorder and press Enter on the Start page."
+            ),
+            self.tr("S&tay"),
+            self.tr("&Close"),
+        )
+
+    def accept(self) -> None:
+        """Finish on the last page: leave without asking (it is the end of the way)."""
+        self.leave(ask=False)
+        super().accept()
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button: leave through :meth:`leave`, or stay."""
+        if self.leave():
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.leave():
+            event.ignore()
+            return
         super().closeEvent(event)

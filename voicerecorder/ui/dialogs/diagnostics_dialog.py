@@ -180,7 +180,7 @@ class DiagnosticsDialog(Retranslating, QDialog):
         self.copy_button.setText(self.tr("&Copy report (no passwords or keys)"))
         self.copy_button.setAccessibleName(self.tr("Copy the diagnostics report to the clipboard"))
         self.open_logs.setText(self.tr("Open the &log folder"))
-        self.close_button.setText(self.tr("C&lose"))
+        self.close_button.setText(self.tr("Cl&ose"))
 
     def _show_report(self, report: str) -> None:
         self.report = report

@@ -18,6 +18,10 @@ BUTTONS = (
     QWizard.WizardButton.CustomButton2,
     QWizard.WizardButton.CustomButton3,
 )
+BUTTON_LAYOUT = (*BUTTONS, QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
+                 QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton,
+                 QWizard.WizardButton.CancelButton)  # fmt: skip
+STEP_FORWARD = (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton)
 
 
 class DialogLauncher(QObject):
@@ -30,10 +34,7 @@ class DialogLauncher(QObject):
         for button in BUTTONS:
             wizard.setOption(_option(button), True)
         wizard.customButtonClicked.connect(self._clicked)
-        layout = [*BUTTONS, QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
-                  QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton,
-                  QWizard.WizardButton.CancelButton]  # fmt: skip
-        wizard.setButtonLayout(layout)
+        wizard.setButtonLayout(list(BUTTON_LAYOUT))
         QShortcut(QKeySequence("Ctrl+,"), wizard, self.open_settings)
         QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), wizard, self.open_about)
         wizard.installEventFilter(self)
@@ -46,7 +47,7 @@ class DialogLauncher(QObject):
 
     def retranslate(self) -> None:
         """Set the buttons' texts (call on QEvent.LanguageChange)."""
-        texts = (self.tr("&Settings…"), self.tr("&Jobs…"), self.tr("&About…"))
+        texts = (self.tr("S&ettings…"), self.tr("&Jobs…"), self.tr("Abo&ut…"))
         for button, text in zip(BUTTONS, texts, strict=True):
             self.wizard.setButtonText(button, text)
             self.wizard.button(button).setAccessibleName(text.replace("&", "").rstrip("…"))

@@ -206,7 +206,7 @@ class SettingsDialog(Retranslating, QDialog):
         texts = {
             "region": self.tr("&Region:"), "endpoint": self.tr("Endpoint &URL:"),
             "project": self.tr("&Project ID:"), "ak": self.tr("&Access key (AK):"),
-            "sk": self.tr("Secret &key (SK):"), "user": self.tr("IAM &user:"),
+            "sk": self.tr("Se&cret key (SK):"), "user": self.tr("IAM us&er:"),
             "password": self.tr("Pass&word:"), "domain": self.tr("Account (&domain):"),
         }  # fmt: skip
         for name, text in texts.items():

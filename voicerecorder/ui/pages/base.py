@@ -1,9 +1,11 @@
 """What every wizard page has: :class:`WizardPage` (and :class:`CloudJobPage` for the cloud steps).
 
 A page subclasses one of them, builds its widgets in ``__init__`` (calling ``super().__init__``
-first and ``self.retranslate()`` last), sets every visible text in ``retranslate()`` (called
-again on a language change), runs slow work with ``self.tasks.start(...)``, shows every error
-with ``self.show_error(error)`` and moves the wizard through ``self.navigator()``.
+first and ``self.retranslate()`` last) and lays them out on ``self.body`` (inside a scroll area,
+so a page taller than a laptop's screen scrolls inside itself and the wizard's buttons stay on
+screen), sets every visible text in ``retranslate()`` (called again on a language change), runs
+slow work with ``self.tasks.start(...)``, shows every error with ``self.show_error(error)`` and
+moves the wizard through ``self.navigator()``.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractButton, QWizardPage
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QFrame, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.navigation import Navigator
@@ -26,13 +29,25 @@ from voicerecorder.workflow.events import WorkflowEvent
 
 class WizardPage(Retranslating, QWizardPage):
     """A page with the shared services, the session holder, the microphone, a ``TaskRunner``
-    (``tasks``) and a ``banner`` the page places in its layout. GUI thread only."""
+    (``tasks``), a ``banner`` the page places in its layout and the ``body`` that layout goes on (it
+    scrolls when the window is smaller than the page). GUI thread only."""
 
     def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
         super().__init__()
         self.services, self.holder, self.live = services, holder, live
         self.tasks = TaskRunner(self)
         self.banner = Banner()
+        self.body = QWidget()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.viewport().setAutoFillBackground(False)
+        self.scroll.setWidget(self.body)
+        self.body.setAutoFillBackground(False)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
 
     def show_error(self, error: BaseException, action: Action | None = None) -> None:
         """Show ``error`` on the page's banner (see ``Banner.show_error``), with an optional button."""

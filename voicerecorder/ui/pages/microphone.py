@@ -116,7 +116,7 @@ class MicrophonePage(WizardPage):
         picker.addWidget(self.device_label)
         picker.addWidget(self.devices, 1)
         picker.addWidget(self.refresh_button)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.banner)
         layout.addLayout(picker)
         layout.addWidget(self.rate_label)

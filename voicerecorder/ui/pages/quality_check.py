@@ -60,7 +60,7 @@ class QualityCheckPage(CloudJobPage):
         top = QHBoxLayout()
         top.addWidget(self.where, 1)
         top.addWidget(self.start_button)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.banner)
         layout.addWidget(self.intro)
         layout.addLayout(top)

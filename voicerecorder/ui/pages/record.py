@@ -96,7 +96,7 @@ class RecordPage(WizardPage):
         bottom.addWidget(self.times, 1)
         bottom.addWidget(self.auto_advance)
         main.addLayout(bottom)
-        grid = QGridLayout(self)
+        grid = QGridLayout(self.body)
         grid.addLayout(main, 0, 0)
         self.take_list.setMaximumWidth(340)
         grid.addWidget(self.take_list, 0, 1)

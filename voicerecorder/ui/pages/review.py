@@ -79,7 +79,7 @@ class ReviewPage(WizardPage):
         bar.addStretch(1)
         bar.addWidget(self.play_button)
         bar.addWidget(self.rerecord_button)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
         layout.addLayout(bar)
@@ -213,7 +213,7 @@ class ReviewPage(WizardPage):
 
     def _update_buttons(self) -> None:
         index, session = self.selected_index(), self.holder.session
-        self.rerecord_button.setEnabled(index is not None)
+        self.rerecord_button.setEnabled(index is not None and session is not None and session.writable)
         self.play_button.setEnabled(
             index is not None and session is not None and session.chosen_take(index) is not None
         )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from voicerecorder.errors import UserFacingError
+from voicerecorder.session.lock import SessionBusyError
 from voicerecorder.session.manifest import MANIFEST_NAME, parse_manifest
 from voicerecorder.session.store import Session, list_sessions
 from voicerecorder.ui import i18n
@@ -74,6 +75,12 @@ def find_sessions(root: Path, recent: list[str]) -> list[SessionSummary]:
     return found
 
 
+def latest_unfinished(summaries: list[SessionSummary]) -> SessionSummary | None:
+    """The most recently changed session that still has sentences without a take, or None."""
+    unfinished = [summary for summary in summaries if summary.recorded < summary.total]
+    return max(unfinished, key=lambda summary: summary.updated, default=None)
+
+
 class StartPage(WizardPage):
     """Choose what to do; ``nextId`` skips Voice details when a session is resumed."""
 
@@ -111,7 +118,7 @@ class StartPage(WizardPage):
         top.addStretch(1)
         top.addWidget(self.language_label)
         top.addWidget(self.language)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.new_radio)
@@ -128,7 +135,7 @@ class StartPage(WizardPage):
         self.setSubTitle(
             self.tr("Record the sentences for your MetaStudio voice. Start a new session or continue one.")
         )
-        self.new_radio.setText(self.tr("&New session — enter the voice details and choose the script"))
+        self.new_radio.setText(self.tr("Ne&w session — enter the voice details and choose the script"))
         self.resume_radio.setText(self.tr("&Continue a session:"))
         self.sessions.setHeaderLabels(
             [self.tr("Voice name"), self.tr("Edition"), self.tr("Progress"), self.tr("Last change")]
@@ -164,8 +171,19 @@ class StartPage(WizardPage):
         if again is not None:
             self.sessions.setCurrentItem(self.sessions.topLevelItem(summaries.index(again)))
         elif summaries:
-            self.sessions.setCurrentItem(self.sessions.topLevelItem(0))
+            self._offer_to_continue(summaries)
+
+    def _offer_to_continue(self, summaries: list[SessionSummary]) -> None:
+        """Select the most recently changed unfinished session for resuming (Enter continues it);
+        with every session finished, "New session" stays chosen."""
+        latest = latest_unfinished(summaries)
+        self.sessions.setCurrentItem(self.sessions.topLevelItem(summaries.index(latest or summaries[0])))
+        if latest is None:
             self.new_radio.setChecked(True)
+            return
+        self.resume_radio.setChecked(True)
+        if self.isVisible():
+            self.sessions.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @staticmethod
     def _item(summary: SessionSummary) -> QTreeWidgetItem:
@@ -222,14 +240,27 @@ class StartPage(WizardPage):
 
     def _open_failed(self, error: Exception) -> None:
         self._opening_done()
-        self.show_error(error)
+        folder = self.selected_folder()
+        if isinstance(error, SessionBusyError) and folder is not None:
+            self.show_error(error, (self.tr("Open &read-only"), lambda: self.open_read_only(folder)))
+        else:
+            self.show_error(error)
+
+    def open_read_only(self, folder: Path) -> None:
+        """Open ``folder`` for browsing and listening only (in a worker); then go to Review."""
+        self.opening = True
+        self.completeChanged.emit()
+        self.tasks.start(lambda: Session.open(folder), self._session_opened, self._open_failed)
 
     def _opening_done(self) -> None:
         self.opening = False
         self.completeChanged.emit()
 
     def nextId(self) -> int:
-        return int(PageId.MICROPHONE if self.resuming else PageId.VOICE)
+        if not self.resuming:
+            return int(PageId.VOICE)
+        session = self.holder.session
+        return int(PageId.REVIEW if session is not None and not session.writable else PageId.MICROPHONE)
 
     def _session_selected(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is not None and self.sessions.hasFocus():

@@ -86,7 +86,7 @@ class TrackPage(CloudJobPage):
         top = QHBoxLayout()
         top.addWidget(self.job, 1)
         top.addWidget(self.refresh_button)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(self.state_text)

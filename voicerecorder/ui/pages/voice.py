@@ -125,7 +125,7 @@ class VoicePage(WizardPage):
         script.addWidget(self.script_status)
         script.addWidget(self.errors["script"])
         script.addWidget(self.findings)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(self.script_box, 1)
@@ -136,8 +136,8 @@ class VoicePage(WizardPage):
             self.tr("These details are sent with the training job. Fields marked * are required.")
         )
         texts = {
-            "voice_name": self.tr("Voice &name *"), "sex": self.tr("&Sex"), "tag": self.tr("Scenario &tag"),
-            "language": self.tr("&Language"), "edition": self.tr("&Edition"),
+            "voice_name": self.tr("Voice na&me *"), "sex": self.tr("&Sex"), "tag": self.tr("Scenario &tag"),
+            "language": self.tr("&Language"), "edition": self.tr("Editi&on"),
             "description": self.tr("&Description"),
             "phone": self.tr("&Phone (optional)"),
         }  # fmt: skip
@@ -158,7 +158,7 @@ class VoicePage(WizardPage):
             for row in range(combo.count()):
                 combo.setItemText(row, names.get(combo.itemData(row), combo.itemData(row)))
         self.script_box.setTitle(self.tr("Script"))
-        self.builtin_radio.setText(self.tr("&Built-in script"))
+        self.builtin_radio.setText(self.tr("Built-in s&cript"))
         self.import_radio.setText(self.tr("&Import a script file"))
         self.import_button.setText(self.tr("Choose &file…"))
         self.findings.setAccessibleName(self.tr("The script, or the problems found in it"))

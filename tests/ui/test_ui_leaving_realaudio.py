@@ -1,0 +1,42 @@
+"""Esc during a take on the real stack (PortAudio -> ALSA -> PulseAudio virtual microphone): the take
+recorded so far is finished and listed, never deleted."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.support.leaving import Answerer, assert_take_saved
+from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
+from voicerecorder.audio.wavfile import read_audio
+from voicerecorder.ui.page_ids import PageId
+
+pytestmark = pytest.mark.realaudio
+
+
+def test_escape_during_a_spoken_take_keeps_it(
+    qtbot, virtual_mic, make_wizard, services, open_page, make_session
+):
+    services.backend = SoundDeviceBackend()
+    session = make_session("EN")
+    wizard = make_wizard(services)
+    open_page(wizard, session, PageId.RECORD)
+    page = wizard.page_of(PageId.RECORD)
+    qtbot.waitUntil(lambda: wizard.live.engine is not None, timeout=10000)
+    engine = wizard.live.engine
+    assert engine.wait_for_audio(10)
+    speech = virtual_mic.speak(session.sentence(0).text, "EN")
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: engine.recording, timeout=10000)
+    playback = virtual_mic.play(speech)
+    qtbot.waitUntil(lambda: playback.process.poll() is not None, timeout=30000)
+    answer = Answerer("Stop, keep the take and close")
+    answer.arm()
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+
+    assert len(answer.asked) == 1
+    assert not wizard.isVisible()
+    path = assert_take_saved(session)
+    audio = read_audio(path)
+    assert audio.duration_s >= read_audio(speech).duration_s
+    assert float(abs(audio.mono()).max()) > 0.05
