@@ -155,8 +155,8 @@ def test_record_is_reached_after_the_room_tone_and_loud_line_tests(qtbot, wizard
     assert not page.isComplete()
     page.test_loud_line()
     qtbot.waitUntil(lambda: page.line_findings.report is not None, timeout=10000)
-    qtbot.waitUntil(page.isComplete, timeout=5000)
-    assert next_button.isEnabled()
+    qtbot.waitUntil(next_button.isEnabled, timeout=5000)
+    assert page.isComplete()
     assert Session.open(session.folder).microphone_check == "done"
 
 
