@@ -1105,6 +1105,11 @@
         <translation>录制</translation>
     </message>
     <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="143"/>
+        <source>Recovered</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
         <location filename="../../voicerecorder/ui/widgets/take_history.py" line="148"/>
         <source>■ Stop (P)</source>
         <translation>■ 停止（P）</translation>

@@ -140,7 +140,7 @@ class TakeHistory(Retranslating, QWidget):
     def _source_text(self, source: str) -> str:
         if source.startswith(IMPORTED):
             return fill(self.tr("Imported (%1)"), source[len(IMPORTED) :])
-        return self.tr("Recorded")
+        return self.tr("Recovered") if source == "recovered" else self.tr("Recorded")
 
     def _update_buttons(self) -> None:
         row = self.selected()
