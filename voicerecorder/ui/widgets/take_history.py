@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -53,6 +54,8 @@ class TakeHistory(Retranslating, QWidget):
         self.table.setColumnCount(5)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setUniformRowHeights(True)
+        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.header().setStretchLastSection(False)
         self.play_button, self.use_button = QPushButton(), QPushButton()
         buttons = QHBoxLayout()
         buttons.addWidget(self.play_button)
@@ -124,6 +127,7 @@ class TakeHistory(Retranslating, QWidget):
             )
             for column, text in enumerate(texts):
                 item.setText(column, text)
+                item.setToolTip(column, text)
             font = item.font(0)
             font.setBold(row.chosen)
             for column in range(len(texts)):
