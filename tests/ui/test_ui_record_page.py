@@ -339,6 +339,12 @@ def test_p_plays_the_selected_take_with_a_playing_state_and_p_again_stops_it(
     qtbot.waitUntil(lambda: not player.playing, timeout=5000)
     assert page.history.play_button.text() == "▶ Play take (P)"
     assert len(player.played) == 1
+    qtbot.keyClick(page, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: page.history.playing == file, timeout=5000)
+    wizard.next()
+    assert wizard.currentId() == int(PageId.REVIEW)
+    assert page.history.playing is None
+    qtbot.waitUntil(lambda: not player.playing, timeout=5000)
 
 
 def test_playback_that_ends_by_itself_leaves_the_playing_state(qtbot, wizard, open_page, session, player):

@@ -186,6 +186,11 @@ class RecordPage(WizardPage):
         self.clock.stop()
         self.set_limited(())
 
+    def validatePage(self) -> bool:
+        """Leaving forward (Next): what plays stops, as on the way back."""
+        self.recorder.stop_playback()
+        return super().validatePage()
+
     def set_limited(self, indices: tuple[int, ...] | list[int]) -> None:
         """Re-record only ``indices`` (the rejected sentences): ←/→ and the take list stay among them,
         and Next leads to Submit once each has a new passing take. An empty list ends the limit."""
