@@ -322,8 +322,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/microphone.py" line="347"/>
-        <source>■ &amp;Stop the loud line</source>
-        <translation>■ 停止大音量测试(&amp;S)</translation>
+        <source>■ St&amp;op the loud line</source>
+        <translation>■ 停止大音量测试(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/microphone.py" line="376"/>
@@ -492,52 +492,52 @@
         <translation>要朗读的句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="293"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="298"/>
         <source>The microphone is not open yet. Wait a moment or go back to the microphone check.</source>
         <translation>麦克风尚未打开。请稍候，或返回麦克风检查。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="312"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="317"/>
         <source>● Record (Space)</source>
         <translation>● 录音（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="313"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="318"/>
         <source>■ Stop (Space)</source>
         <translation>■ 停止（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="314"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="319"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="344"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="349"/>
         <source>Sentence %1 / %2</source>
         <translation>第 %1 句 / 共 %2 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="356"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="361"/>
         <source>All rejected sentences have a new passing take. Click Next to submit again.</source>
         <translation>所有被驳回的句子都已重新录制并通过。点击“下一步”重新提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="361"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="366"/>
         <source>Re-recording %1 rejected sentences. ← / → and the list move among them only.</source>
         <translation>正在重录 %1 个被驳回的句子。← / → 和列表只在这些句子之间切换。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="380"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="385"/>
         <source>Working for %1 · %2 sentences left, about %3</source>
         <translation>已录制 %1 · 还剩 %2 句，约 %3</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="392"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="397"/>
         <source>You have been recording for a long stretch. Take a 5-minute break: drink some water and rest your voice.</source>
         <translation>您已经连续录制了很长时间。请休息 5 分钟：喝点水，让嗓子放松一下。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="395"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="400"/>
         <source>I took a &amp;break</source>
         <translation>我已休息(&amp;B)</translation>
     </message>
@@ -1060,107 +1060,107 @@
 <context>
     <name>TakeHistory</name>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="116"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="119"/>
         <source>chosen</source>
         <translation>已选用</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="117"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="120"/>
         <source>playing</source>
         <translation>播放中</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="121"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="124"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="135"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="139"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="136"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="140"/>
         <source>Usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="137"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="141"/>
         <source>Record again</source>
         <translation>重新录制</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="138"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="142"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="142"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="146"/>
         <source>Imported (%1)</source>
         <translation>导入（%1）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="143"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="147"/>
         <source>Recorded</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="143"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="147"/>
         <source>Recovered</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="148"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="152"/>
         <source>■ Stop (P)</source>
         <translation>■ 停止（P）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="148"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="152"/>
         <source>▶ Play take (P)</source>
         <translation>▶ 播放录音（P）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="154"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="158"/>
         <source>Takes of this sentence:</source>
         <translation>这一句的录音：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="155"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="159"/>
         <source>Takes of this sentence</source>
         <translation>这一句的录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="157"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="157"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="157"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="157"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="157"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="159"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="163"/>
         <source>&amp;Use this take</source>
         <translation>使用这条录音(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="160"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="164"/>
         <source>Use the selected take for this sentence</source>
         <translation>这一句使用所选的录音</translation>
     </message>

@@ -180,7 +180,7 @@ def test_the_loud_line_test_shows_its_total_time_and_can_be_stopped(qtbot, wizar
     qtbot.waitUntil(lambda: page.line_status.text().startswith("Recording… "), timeout=5000)
     total = page.line_recording.total_s
     assert page.line_status.text().endswith(f" s of {total:.0f} s")
-    assert page.line_button.text() == "■ &Stop the loud line"
+    assert page.line_button.text() == "■ St&op the loud line"
     assert not page.room_button.isEnabled()
     qtbot.mouseClick(page.line_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.line_status.text() == "Stopped.", timeout=5000)

@@ -344,7 +344,7 @@ class MicrophonePage(WizardPage):
         """The loud-line button stops the test while it runs; the room-tone test is 5 s and runs out."""
         running = self.line_recording.running
         self.line_button.setText(
-            self.tr("■ &Stop the loud line") if running else self.tr("Test the &loud line")
+            self.tr("■ St&op the loud line") if running else self.tr("Test the &loud line")
         )
         self.room_button.setEnabled(not running and not self.room_recording.running)
         self.line_button.setEnabled(not self.room_recording.running)
