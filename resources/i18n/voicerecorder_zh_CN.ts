@@ -670,7 +670,7 @@
     <message>
         <location filename="../../voicerecorder/ui/pages/review.py" line="189"/>
         <source>and %1 more</source>
-        <translation>等，另有 %1 句</translation>
+        <translation>等，另有 %1</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/review.py" line="191"/>

@@ -8,6 +8,7 @@ from support.session_takes import speak, studio_take
 from support.ui_cloud import ready_session  # noqa: F401 (fixture)
 
 from voicerecorder.audio.wavfile import write_wav_atomically
+from voicerecorder.ui import i18n
 from voicerecorder.ui.demo import demo_session
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.pages.review import COLUMNS, PROBLEM_STATUSES, ReviewPage
@@ -169,3 +170,12 @@ def test_a_session_with_nothing_to_fix_shows_no_reason_and_can_go_on(
     assert page.isComplete()
     assert not page.banner.isVisible()
     assert not page.checks_note.isVisible()
+
+
+def test_the_reasons_read_naturally_in_chinese(qtbot, wizard, open_page, mixed):
+    i18n.set_language("zh_CN")
+    page = review_page(qtbot, wizard, open_page, mixed)
+    lines = page.banner.text.split("\n")
+    assert lines[0] == "暂时还不能继续："
+    assert lines[1] == "• 尚未录音：第 4, 5, 6, 7, 8, 9, 10, 11 等，另有 9 句。请录制。"
+    assert page.banner.action.text() == "转到第 3 句(&G)"
