@@ -84,12 +84,12 @@
 <context>
     <name>FindingList</name>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/finding_list.py" line="64"/>
+        <location filename="../../voicerecorder/ui/widgets/finding_list.py" line="65"/>
         <source>Everything passed. Well done!</source>
         <translation>全部通过，做得好！</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/finding_list.py" line="85"/>
+        <location filename="../../voicerecorder/ui/widgets/finding_list.py" line="86"/>
         <source>Check results</source>
         <translation>检查结果</translation>
     </message>
@@ -211,117 +211,132 @@
 <context>
     <name>MicrophonePage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="105"/>
-        <source>Recording… %1 s</source>
-        <translation>录音中… %1 秒</translation>
-    </message>
-    <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="151"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="172"/>
         <source>Microphone check</source>
         <translation>麦克风检查</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="152"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="173"/>
         <source>Choose the microphone, check the room is quiet and the level is right.</source>
         <translation>选择麦克风，确认房间安静、音量合适。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="174"/>
         <source>&amp;Microphone:</source>
         <translation>麦克风(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="154"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="175"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="155"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="176"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="156"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="177"/>
         <source>Refresh the list of microphones</source>
         <translation>刷新麦克风列表</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="157"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="178"/>
         <source>Room tone</source>
         <translation>环境底噪</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="158"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="179"/>
         <source>Press the button and stay completely silent for 5 seconds.</source>
         <translation>点击按钮后请保持完全安静 5 秒。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="159"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="180"/>
         <source>Measure room &amp;tone (5 s)</source>
         <translation>测量环境底噪（5 秒）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="160"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="181"/>
         <source>Headroom</source>
         <translation>余量测试</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="161"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="182"/>
         <source>Read this line as loudly as you will in the session:</source>
         <translation>请用本次录音中最大的音量朗读这一句：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="162"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="183"/>
+        <source>S&amp;kip the checks</source>
+        <translation>跳过检查(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="184"/>
+        <source>Skip the room-tone and loud-line tests and go to Record</source>
+        <translation>跳过环境底噪和大音量句子测试，直接去录音</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="347"/>
         <source>Test the &amp;loud line</source>
         <translation>测试大音量句子(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="189"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="213"/>
         <source>Opening the microphone…</source>
         <translation>正在打开麦克风…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="222"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="114"/>
+        <source>Recording… %1 s of %2 s</source>
+        <translation>录音中… %1 秒 / 共 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="127"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="246"/>
         <source>Recording at %1 Hz, mono.</source>
         <translation>以 %1 Hz 单声道录音。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="233"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="257"/>
         <source>⚠ This input only records at %1 Hz (telephone quality). Use a USB or wired microphone.</source>
         <translation>⚠ 此输入只能以 %1 Hz 录音（电话音质）。请使用 USB 或有线麦克风。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="239"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="263"/>
         <source>⚠ This looks like a Bluetooth headset; they record in narrow band. Use a wired microphone.</source>
         <translation>⚠ 这似乎是蓝牙耳机，蓝牙耳机只能窄带录音。请使用有线麦克风。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="246"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="270"/>
         <source>⚠ The earlier takes of this session were recorded with “%1”. Use the same microphone for every sentence.</source>
         <translation>⚠ 本会话之前的录音使用的是“%1”。请每一句都使用同一个麦克风。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="285"/>
-        <source>Linux: open the system sound settings (or pavucontrol), choose this microphone under Input and make sure it is not muted.</source>
-        <translation>Linux：打开系统声音设置（或 pavucontrol），在“输入”中选择此麦克风，并确认它没有静音。</translation>
-    </message>
-    <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="293"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="314"/>
         <source>Open &amp;privacy settings</source>
         <translation>打开隐私设置(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="321"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="347"/>
+        <source>■ St&amp;op the loud line</source>
+        <translation>■ 停止大音量测试(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="376"/>
         <source>Passed</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="322"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="377"/>
         <source>Passed with warnings</source>
         <translation>通过，但有提醒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/microphone.py" line="323"/>
+        <location filename="../../voicerecorder/ui/pages/microphone.py" line="378"/>
         <source>Failed</source>
         <translation>未通过</translation>
     </message>
@@ -437,109 +452,94 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="128"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="143"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="129"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="144"/>
         <source>Read the sentence naturally, at your usual distance from the microphone.</source>
         <translation>请自然地朗读句子，与麦克风保持平时的距离。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="130"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="145"/>
         <source>Text &amp;size:</source>
         <translation>字号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="131"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="146"/>
         <source>Text size of the sentence</source>
         <translation>句子的字号</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="132"/>
-        <source>▶ Play (P)</source>
-        <translation>▶ 播放（P）</translation>
-    </message>
-    <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="133"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="147"/>
         <source>⟲ Re-record (R)</source>
         <translation>⟲ 重录（R）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="134"/>
-        <source>← Previous</source>
-        <translation>← 上一句</translation>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="150"/>
+        <source>Keys: Space = record / stop · P = play / stop the selected take · R = re-record · ← / → = previous / next sentence</source>
+        <translation>按键：空格 = 录音 / 停止 · P = 播放 / 停止所选录音 · R = 重录 · ← / → = 上一句 / 下一句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="135"/>
-        <source>Next →</source>
-        <translation>下一句 →</translation>
-    </message>
-    <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="138"/>
-        <source>Keys: Space = record / stop · P = play · R = re-record · ← / → = previous / next sentence</source>
-        <translation>按键：空格 = 录音 / 停止 · P = 播放 · R = 重录 · ← / → = 上一句 / 下一句</translation>
-    </message>
-    <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="141"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="154"/>
         <source>&amp;Go to the next sentence after a passing take</source>
         <translation>录音通过后自动进入下一句(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="142"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="155"/>
         <source>Sentence to read</source>
         <translation>要朗读的句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="250"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="298"/>
         <source>The microphone is not open yet. Wait a moment or go back to the microphone check.</source>
         <translation>麦克风尚未打开。请稍候，或返回麦克风检查。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="265"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="317"/>
         <source>● Record (Space)</source>
         <translation>● 录音（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="266"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="318"/>
         <source>■ Stop (Space)</source>
         <translation>■ 停止（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="267"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="319"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="295"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="349"/>
         <source>Sentence %1 / %2</source>
         <translation>第 %1 句 / 共 %2 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="307"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="361"/>
         <source>All rejected sentences have a new passing take. Click Next to submit again.</source>
         <translation>所有被驳回的句子都已重新录制并通过。点击“下一步”重新提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="312"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="366"/>
         <source>Re-recording %1 rejected sentences. ← / → and the list move among them only.</source>
         <translation>正在重录 %1 个被驳回的句子。← / → 和列表只在这些句子之间切换。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="331"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="385"/>
         <source>Working for %1 · %2 sentences left, about %3</source>
         <translation>已录制 %1 · 还剩 %2 句，约 %3</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="343"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="397"/>
         <source>You have been recording for a long stretch. Take a 5-minute break: drink some water and rest your voice.</source>
         <translation>您已经连续录制了很长时间。请休息 5 分钟：喝点水，让嗓子放松一下。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="346"/>
-        <source>I took a &amp;break</source>
-        <translation>我已休息(&amp;B)</translation>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="400"/>
+        <source>I took a b&amp;reak</source>
+        <translation>我已休息(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -598,117 +598,157 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="89"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="102"/>
         <source>Review</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="91"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="104"/>
         <source>Check every sentence before sending. Press Enter on a sentence to record it again.</source>
         <translation>提交前请检查每一句。在某句上按回车键即可重新录制。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="93"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="106"/>
         <source>Show only sentences that need &amp;attention</source>
         <translation>只显示需要处理的句子(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="94"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="107"/>
         <source>▶ &amp;Play take</source>
         <translation>▶ 播放录音(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="95"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="108"/>
         <source>Play the selected take</source>
         <translation>播放所选录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="96"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="109"/>
         <source>⟲ &amp;Re-record this sentence</source>
         <translation>⟲ 重新录制这一句(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="97"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="110"/>
         <source>Go back and record the selected sentence again</source>
         <translation>返回并重新录制所选句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="98"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="111"/>
         <source>Sentences with their verdict, duration and loudness</source>
         <translation>各句的结论、时长和响度</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="101"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="114"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="102"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="115"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="103"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="116"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="104"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="117"/>
         <source>Loudness</source>
         <translation>响度</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="105"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="118"/>
         <source>Sentence</source>
         <translation>句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="106"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="119"/>
         <source>Advice</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="138"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="151"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="139"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="152"/>
         <source>Usable (warnings)</source>
         <translation>可用（有提醒）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="140"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="153"/>
         <source>Record again</source>
         <translation>重新录制</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="141"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="154"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="142"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="155"/>
         <source>Not recorded</source>
         <translation>未录制</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="157"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="170"/>
         <source>%1 good · %2 usable with warnings · %3 to record again · %4 not recorded yet</source>
         <translation>%1 条良好 · %2 条可用但有提醒 · %3 条需重录 · %4 条尚未录制</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="170"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="179"/>
+        <source>ⓘ The microphone checks (room tone, loud line) were skipped for this session.</source>
+        <translation>ⓘ 本会话跳过了麦克风检查（环境底噪、大音量句子）。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="189"/>
+        <source>and %1 more</source>
+        <translation>等，另有 %1</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="191"/>
+        <source>Not recorded yet: sentences %1. Record them.</source>
+        <translation>尚未录音：第 %1 句。请录制。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="193"/>
+        <source>Failed the check: sentences %1. Record them again, or choose a passing take in the take list of the Record page.</source>
+        <translation>未通过检查：第 %1 句。请重新录制，或在录音页的录音列表中选择一条通过的录音。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="196"/>
+        <source>Rejected by the MetaStudio review: sentences %1. Record them again.</source>
+        <translation>未通过 MetaStudio 审核：第 %1 句。请重新录制。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="198"/>
+        <source>Not checked yet: sentences %1. Record them again or choose a checked take.</source>
+        <translation>尚未检查：第 %1 句。请重新录制，或选择一条已检查的录音。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="201"/>
+        <source>You cannot go on yet:</source>
+        <translation>暂时还不能继续：</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="210"/>
+        <source>&amp;Go to sentence %1</source>
+        <translation>转到第 %1 句(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="220"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="171"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="221"/>
         <source>%1 dBFS</source>
         <translation>%1 dBFS</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/review.py" line="185"/>
+        <location filename="../../voicerecorder/ui/pages/review.py" line="235"/>
         <source>The MetaStudio review rejected this sentence.</source>
         <translation>MetaStudio 审核未通过这一句。</translation>
     </message>
@@ -1058,6 +1098,114 @@
     </message>
 </context>
 <context>
+    <name>TakeHistory</name>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="119"/>
+        <source>chosen</source>
+        <translation>已选用</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="120"/>
+        <source>playing</source>
+        <translation>播放中</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="124"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="139"/>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="140"/>
+        <source>Usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="141"/>
+        <source>Record again</source>
+        <translation>重新录制</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="142"/>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="146"/>
+        <source>Imported (%1)</source>
+        <translation>导入（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="147"/>
+        <source>Recorded</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="147"/>
+        <source>Recovered</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="152"/>
+        <source>■ Stop (P)</source>
+        <translation>■ 停止（P）</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="152"/>
+        <source>▶ Play take (P)</source>
+        <translation>▶ 播放录音（P）</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="158"/>
+        <source>Takes of this sentence:</source>
+        <translation>这一句的录音：</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="159"/>
+        <source>Takes of this sentence</source>
+        <translation>这一句的录音</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="163"/>
+        <source>Use this ta&amp;ke</source>
+        <translation>使用这条录音(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="164"/>
+        <source>Use the selected take for this sentence</source>
+        <translation>这一句使用所选的录音</translation>
+    </message>
+</context>
+<context>
     <name>TakeList</name>
     <message>
         <location filename="../../voicerecorder/ui/widgets/take_list.py" line="74"/>
@@ -1387,20 +1535,30 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="61"/>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="84"/>
         <source>Waveform of the take</source>
         <translation>录音波形</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="63"/>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="86"/>
+        <source>Recording: %1 s</source>
+        <translation>录音中：%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="88"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="65"/>
-        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="94"/>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="90"/>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="121"/>
         <source>No take recorded yet</source>
         <translation>尚未录音</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/waveform.py" line="140"/>
+        <source>● REC %1 s</source>
+        <translation>● 录音 %1 秒</translation>
     </message>
 </context>
 <context>

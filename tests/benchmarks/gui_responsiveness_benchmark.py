@@ -200,8 +200,8 @@ def walk_to_record(wizard: RecordingWizard, heartbeat: Heartbeat) -> None:
         wizard.next()
         wait_for(lambda: wizard.currentId() == int(PageId.MICROPHONE), 20, "the session to be created")
         microphone = wizard.page_of(PageId.MICROPHONE)
-        wait_for(microphone.isComplete, 30, "the microphone to open")
-        wizard.next()
+        wait_for(microphone.input_ready, 30, "the microphone to open")
+        microphone.skip_checks()
         wait_for(lambda: wizard.currentId() == int(PageId.RECORD), 10, "the Record page")
 
 

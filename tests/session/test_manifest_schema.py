@@ -38,6 +38,7 @@ CASES = [
     (("script", "language"), "FR", "field script.language must be one of CN, EN, not 'FR'"),
     (("sentences", 0, "chosen_by_user"), "yes", "field sentences[0].chosen_by_user must be true or false"),
     (("sentences", 0, "takes"), {"file": "x"}, "field sentences[0].takes must be a list"),
+    (("microphone_check",), "later", "field microphone_check must be one of done, skipped, not 'later'"),
     (("exports",), [{"kind": "package"}], "field exports[0].path is missing"),
 ]
 

@@ -1,5 +1,6 @@
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
 from support.session_takes import english_script
@@ -102,3 +103,17 @@ def test_the_create_type_is_stored_and_checked(tmp_path, en_form):
     with pytest.raises(UserFacingError, match="PACKAGE, SEGMENT"):
         Session.create(en_form, "BASIC", script, writer="tests", folder=tmp_path / "x", create_type="ZIP")
     assert not (tmp_path / "x").exists()
+
+
+def test_the_microphone_check_outcome_is_remembered_and_older_sessions_have_none(basic_session):
+    data = json.loads(basic_session.manifest_path.read_text(encoding="utf-8"))
+    del data["microphone_check"]
+    basic_session.close()
+    basic_session.manifest_path.write_text(json.dumps(data), encoding="utf-8")
+    older = Session.open(basic_session.folder, writer="test")
+    assert older.microphone_check is None
+    older.set_microphone_check("skipped")
+    older.close()
+    assert Session.open(basic_session.folder).microphone_check == "skipped"
+    with pytest.raises(ValueError, match="unknown microphone check outcome 'later'"):
+        older.set_microphone_check("later")

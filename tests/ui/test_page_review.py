@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from support.session_takes import speak, studio_take
+from support.ui_cloud import ready_session  # noqa: F401 (fixture)
 
 from voicerecorder.audio.wavfile import write_wav_atomically
+from voicerecorder.ui import i18n
 from voicerecorder.ui.demo import demo_session
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.pages.review import COLUMNS, PROBLEM_STATUSES, ReviewPage
@@ -130,3 +132,50 @@ def test_the_wizard_goes_to_a_page_forward_and_back_through_its_history(qtbot, w
     assert not wizard.go_to(PageId.START)  # not in the history: the wizard stays where it is
     assert wizard.currentId() == int(PageId.RECORD)
     assert not wizard.rerecord([])
+
+
+def test_review_says_which_sentences_block_and_what_to_do_with_a_button_to_the_first(
+    qtbot, wizard, open_page, mixed
+):
+    mixed.mark_for_rerecord([1])
+    page = review_page(qtbot, wizard, open_page, mixed)
+    assert page.banner.isVisible()
+    lines = page.banner.text.split("\n")
+    assert lines[0] == "You cannot go on yet:"
+    assert lines[1] == "• Not recorded yet: sentences 4, 5, 6, 7, 8, 9, 10, 11 and 9 more. Record them."
+    assert lines[2].startswith("• Failed the check: sentences 3. Record them again, or choose a passing take")
+    assert lines[3] == "• Rejected by the MetaStudio review: sentences 2. Record them again."
+    assert page.banner.action.text() == "&Go to sentence 2"
+    page.banner.action.click()
+    assert wizard.currentId() == int(PageId.RECORD)
+    assert wizard.page_of(PageId.RECORD).index == 1
+
+
+def test_review_shows_that_the_microphone_checks_were_skipped(qtbot, wizard, open_page, demo):
+    page = review_page(qtbot, wizard, open_page, demo)
+    assert not page.checks_note.isVisible()
+    demo.set_microphone_check("skipped")
+    page.refresh()
+    assert page.checks_note.isVisible()
+    assert "microphone checks (room tone, loud line) were skipped" in page.checks_note.text()
+
+
+def test_a_session_with_nothing_to_fix_shows_no_reason_and_can_go_on(
+    qtbot,
+    wizard,
+    open_page,
+    ready_session,  # noqa: F811
+):
+    page = review_page(qtbot, wizard, open_page, ready_session)
+    assert page.isComplete()
+    assert not page.banner.isVisible()
+    assert not page.checks_note.isVisible()
+
+
+def test_the_reasons_read_naturally_in_chinese(qtbot, wizard, open_page, mixed):
+    i18n.set_language("zh_CN")
+    page = review_page(qtbot, wizard, open_page, mixed)
+    lines = page.banner.text.split("\n")
+    assert lines[0] == "暂时还不能继续："
+    assert lines[1] == "• 尚未录音：第 4, 5, 6, 7, 8, 9, 10, 11 等，另有 9 句。请录制。"
+    assert page.banner.action.text() == "转到第 3 句(&G)"

@@ -61,3 +61,27 @@ def test_the_verdict_panel_shows_three_findings_without_scrolling(qtbot):
     assert all(visible.contains(rect) for rect in rows[:VISIBLE_FINDINGS])
     assert not visible.contains(rows[VISIBLE_FINDINGS])
     assert rows[0].height() > view.fontMetrics().height()
+
+
+def test_suppressed_findings_are_shown_as_not_judged_never_as_passed(qtbot):
+    report = TakeReport(
+        (
+            _finding("loudness", Level.FAIL, "Far too quiet."),
+            _finding("noise_floor", Level.PASS, "Not judged.", suppressed_by="loudness"),
+            _finding("speaking_rate", Level.PASS, "Rate not judged.", suppressed_by="loudness"),
+            _finding("hum", Level.PASS, "No hum."),
+        )
+    )
+    view = FindingList(show_passing=True)
+    qtbot.addWidget(view)
+    view.set_report(report)
+    assert view.messages() == [
+        "Far too quiet.",
+        "No hum.",
+        "Not judged until the speech level is fixed: background noise, speaking rate.",
+    ]
+    panel = VerdictPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(report)
+    assert panel.rate.text() == ""
+    assert panel.findings.messages()[-1].startswith("Not judged until the speech level is fixed")

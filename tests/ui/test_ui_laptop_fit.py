@@ -24,7 +24,14 @@ MAIN_CONTROLS = {
     PageId.START: ("new_radio", "resume_radio", "sessions", "open_folder", "language"),
     PageId.VOICE: ("voice_name", "sex", "tag", "language", "edition", "builtin_radio", "import_radio"),
     PageId.MICROPHONE: ("devices", "meter", "refresh_button"),
-    PageId.RECORD: ("prompt", "buttons.record", "buttons.play", "buttons.rerecord", "meter", "take_list"),
+    PageId.RECORD: (
+        "prompt",
+        "buttons.record",
+        "buttons.rerecord",
+        "meter",
+        "take_list",
+        "history.play_button",
+    ),
     PageId.REVIEW: ("summary", "table", "play_button", "rerecord_button"),
     PageId.QUALITY: ("start_button", "table"),
     PageId.SUBMIT: ("submit_button", "settings_button"),
@@ -35,7 +42,9 @@ MAIN_CONTROLS = {
 def control(page: QWidget, name: str) -> QWidget:
     first, _, key = name.partition(".")
     widget = getattr(page, first)
-    return widget[key] if key else widget
+    if not key:
+        return widget
+    return widget[key] if isinstance(widget, dict) else getattr(widget, key)
 
 
 def shown_inside(widget: QWidget, window: QWidget) -> bool:

@@ -22,7 +22,7 @@ def test_room_tone_in_a_noisy_room_says_it_is_too_noisy(
     open_page(wizard, session, PageId.MICROPHONE)
     page = wizard.page_of(PageId.MICROPHONE)
     with room(virtual_mic, NOISY_ROOM_RMS):
-        qtbot.waitUntil(page.isComplete, timeout=10000)
+        qtbot.waitUntil(page.input_ready, timeout=10000)
         report = measure_room_tone(qtbot, page, NOISY_ROOM_RMS)
     noise = report.finding("noise_floor")
     assert noise.level is Level.FAIL

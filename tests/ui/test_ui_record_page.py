@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from voicerecorder.audio.capture import STALL_AFTER_S
+from voicerecorder.audio.capture import Level as InputLevel
 from voicerecorder.session.store import Session
 from voicerecorder.ui import i18n
 from voicerecorder.ui.demo import speech_like
@@ -185,8 +189,10 @@ def test_closing_and_reopening_resumes_at_the_same_sentence_with_takes_intact(
     start.resume_radio.setChecked(True)
     again.next()
     qtbot.waitUntil(lambda: again.currentId() == PageId.MICROPHONE, timeout=5000)
-    qtbot.waitUntil(lambda: again.page_of(PageId.MICROPHONE).isComplete(), timeout=5000)
-    again.next()
+    microphone = again.page_of(PageId.MICROPHONE)
+    qtbot.waitUntil(microphone.input_ready, timeout=5000)
+    qtbot.mouseClick(microphone.skip_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.currentId() == PageId.RECORD, timeout=5000)
     resumed = again.page_of(PageId.RECORD)
     assert resumed.index == 2
     assert resumed.prompt.text() == session.sentence(2).text
@@ -197,10 +203,11 @@ def test_closing_and_reopening_resumes_at_the_same_sentence_with_takes_intact(
     assert resumed.take_list.status(0) != "missing"
 
 
-@pytest.mark.parametrize("focused", ["record", "play", "take_list"])
+@pytest.mark.parametrize("focused", ["record", "rerecord", "take_list", "history"])
 def test_space_toggles_once_whatever_has_the_focus(qtbot, wizard, open_page, session, focused):
     page = record_page(qtbot, wizard, open_page, session)
-    widget = page.take_list if focused == "take_list" else page.buttons[focused]
+    others = {"take_list": page.take_list, "history": page.history.table}
+    widget = others[focused] if focused in others else page.buttons[focused]
     widget.setFocus()
     qtbot.keyClick(widget, Qt.Key.Key_Space)
     assert page.recorder.state is State.RECORDING
@@ -257,3 +264,121 @@ def test_limited_mode_moves_only_among_rejected_sentences_and_then_leads_to_subm
     assert not page.limit_banner.isVisible()
     assert not page.take_list.isRowHidden(0)
     assert page.nextId() == PageId.REVIEW
+
+
+def test_the_take_history_lists_every_take_and_use_this_take_chooses_an_earlier_one(
+    qtbot, wizard, open_page, session
+):
+    page = record_page(qtbot, wizard, open_page, session)
+    page.auto_advance.setChecked(False)
+    record_one(qtbot, page)
+    record_one(qtbot, page)
+    history = page.history
+    assert [row.number for row in history.rows] == [1, 2]
+    assert [row.chosen for row in history.rows] == [False, True]
+    first = history.table.topLevelItem(0)
+    assert first.text(0) == "1"
+    assert history.table.topLevelItem(1).text(0) == "2 (chosen)"
+    assert first.text(2).endswith(" s")
+    assert first.text(4) == "Recorded"
+    assert first.text(3) in ("Good", "Usable", "Record again")
+    assert not history.use_button.isEnabled()
+    history.table.setCurrentItem(first)
+    assert history.use_button.isEnabled()
+    qtbot.mouseClick(history.use_button, Qt.MouseButton.LeftButton)
+    earlier = history.rows[0].file
+    qtbot.waitUntil(lambda: page.history.rows[0].chosen, timeout=5000)
+    reopened = Session.open(session.folder)
+    assert reopened.chosen_take(0).file == earlier
+    state = json.loads(reopened.manifest_path.read_text(encoding="utf-8"))["sentences"][0]
+    assert state["chosen"] == earlier
+    assert state["chosen_by_user"] is True
+    assert history.table.topLevelItem(0).text(0) == "1 (chosen)"
+    qtbot.waitUntil(lambda: page.waveform.has_waveform, timeout=5000)
+
+
+def test_p_plays_the_selected_take_with_a_playing_state_and_p_again_stops_it(
+    qtbot, wizard, open_page, session, player
+):
+    page = record_page(qtbot, wizard, open_page, session)
+    page.auto_advance.setChecked(False)
+    record_one(qtbot, page, seconds=3.0)
+    file = page.history.rows[0].file
+    qtbot.keyClick(page, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: page.history.playing == file, timeout=5000)
+    assert page.history.play_button.text() == "■ Stop (P)"
+    assert page.history.table.topLevelItem(0).text(0) == "1 (chosen, playing)"
+    assert player.playing
+    qtbot.keyClick(page, Qt.Key.Key_P)
+    assert page.history.playing is None
+    qtbot.waitUntil(lambda: not player.playing, timeout=5000)
+    assert page.history.play_button.text() == "▶ Play take (P)"
+    assert len(player.played) == 1
+    qtbot.keyClick(page, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: page.history.playing == file, timeout=5000)
+    wizard.next()
+    assert wizard.currentId() == int(PageId.REVIEW)
+    assert page.history.playing is None
+    qtbot.waitUntil(lambda: not player.playing, timeout=5000)
+
+
+def test_playback_that_ends_by_itself_leaves_the_playing_state(qtbot, wizard, open_page, session, player):
+    page = record_page(qtbot, wizard, open_page, session)
+    page.auto_advance.setChecked(False)
+    record_one(qtbot, page)
+    player.speed = 50.0
+    qtbot.mouseClick(page.history.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(player.played) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: page.history.playing is None and not player.playing, timeout=5000)
+    assert "playing" not in page.history.table.topLevelItem(0).text(0)
+
+
+def test_while_recording_the_take_area_shows_the_time_and_a_live_waveform(qtbot, wizard, open_page, session):
+    page = record_page(qtbot, wizard, open_page, session)
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    assert page.waveform.live
+    qtbot.waitUntil(lambda: page.waveform.elapsed_s > 0.3, timeout=5000)
+    assert page.waveform.accessibleDescription().startswith("Recording: ")
+    assert page.waveform.accessibleDescription() != "No take recorded yet"
+    assert page.waveform.live_peaks()
+    assert max(page.waveform.live_peaks()) > 0.0
+    image = page.waveform.grab().toImage()
+    greens = sum(
+        image.pixelColor(x, image.height() // 2).green() > 150
+        for x in range(image.width() - 40, image.width())
+    )
+    assert greens > 0
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.recorder.state is State.IDLE and page.report is not None, timeout=15000)
+    assert not page.waveform.live
+    assert page.waveform.has_waveform
+
+
+def test_the_clip_lamp_latches_within_a_take_and_resets_on_the_next(qtbot, wizard, open_page, session):
+    page = record_page(qtbot, wizard, open_page, session)
+    page.auto_advance.setChecked(False)
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    page.meter.show_level(InputLevel(peak_dbfs=0.0, rms_dbfs=-6.0, clipped=True))
+    qtbot.wait(300)
+    assert page.meter.clip_held
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.recorder.state is State.IDLE, timeout=15000)
+    assert page.meter.clip_held
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    assert not page.meter.clip_held
+    page.meter.show_level(InputLevel(peak_dbfs=0.0, rms_dbfs=-6.0, clipped=True))
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.recorder.state is State.IDLE, timeout=15000)
+    qtbot.keyClick(page, Qt.Key.Key_Right)
+    assert page.index == 1
+    assert not page.meter.clip_held
+
+
+def test_one_next_control_and_the_arrow_keys_move_between_sentences(qtbot, wizard, open_page, session):
+    page = record_page(qtbot, wizard, open_page, session)
+    texts = [button.text() for button in page.findChildren(QPushButton)]
+    assert not [text for text in texts if "Next" in text or "→" in text], texts
+    qtbot.keyClick(page, Qt.Key.Key_Right)
+    assert page.index == 1
+    qtbot.keyClick(page, Qt.Key.Key_Left)
+    assert page.index == 0

@@ -162,6 +162,7 @@ class Manifest:
     device: dict | None = None
     samplerate: int | None = None
     current_index: int = 0
+    microphone_check: str | None = None
     exports: list[ExportRecord] = field(default_factory=list)
     jobs: dict[str, list[dict]] = field(default_factory=dict)
     create_type: str = "PACKAGE"
@@ -179,6 +180,7 @@ class Manifest:
             "device": self.device,
             "samplerate": self.samplerate,
             "current_index": self.current_index,
+            "microphone_check": self.microphone_check,
             "sentences": [state.to_dict() for state in self.sentences],
             "exports": [record.to_dict() for record in self.exports],
             "jobs": self.jobs,
@@ -208,6 +210,7 @@ class Manifest:
             device=_optional_dict(data.get("device")),
             samplerate=None if data.get("samplerate") is None else int(data["samplerate"]),
             current_index=min(max(current, 0), max(len(sentences) - 1, 0)),
+            microphone_check=data.get("microphone_check"),
             exports=[ExportRecord.from_dict(record) for record in data.get("exports", [])],
             jobs=copy.deepcopy(jobs),
             create_type=str(data.get("create_type", "PACKAGE")),

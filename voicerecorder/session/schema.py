@@ -22,6 +22,8 @@ MAX_TEXT = 1_000_000
 MAX_ITEMS = 100_000
 # The widest whole numbers a session holds (nanosecond mtimes need 64 bits).
 MAX_INTEGER = 2**63 - 1
+MICROPHONE_CHECKS = ("done", "skipped")
+"""``microphone_check``: the room-tone and loud-line tests ran, or the talent skipped them."""
 
 Check = Callable[[object, str], None]
 
@@ -194,6 +196,7 @@ MANIFEST = record(
         "device": nullable(_any_object),
         "samplerate": nullable(_RATE),
         "current_index": _WHOLE,
+        "microphone_check": nullable(one_of(*MICROPHONE_CHECKS)),
         "exports": list_of(_EXPORT),
         "jobs": map_of(list_of(_any_object)),
         "create_type": one_of(*CREATE_TYPES),

@@ -46,6 +46,7 @@ from voicerecorder.session.manifest import (
 )
 from voicerecorder.session.naming import sentence_folder_names, session_folder_name
 from voicerecorder.session.problems import Problem, blocking_problems, take_warnings, verdict_of
+from voicerecorder.session.schema import MICROPHONE_CHECKS
 from voicerecorder.session.script import Script, Sentence, sentence_bounds
 from voicerecorder.text import Bilingual
 
@@ -275,6 +276,12 @@ class Session:
             return self._manifest.current_index
 
     @property
+    def microphone_check(self) -> str | None:
+        """``done`` once the microphone checks ran, ``skipped`` when the talent skipped them, else None."""
+        with self._lock:
+            return self._manifest.microphone_check
+
+    @property
     def marked_for_rerecord(self) -> frozenset[int]:
         """Sentences the cloud audit rejected; adding a take to one clears its mark."""
         with self._lock:
@@ -424,6 +431,13 @@ class Session:
         with self._changing():
             self._state(index)
             self._manifest.current_index = index
+
+    def set_microphone_check(self, outcome: str) -> None:
+        """Remember how the microphone check ended: one of ``MICROPHONE_CHECKS`` (done, skipped)."""
+        if outcome not in MICROPHONE_CHECKS:
+            raise ValueError(f"unknown microphone check outcome {outcome!r}")
+        with self._changing():
+            self._manifest.microphone_check = outcome
 
     def set_device(self, device: dict, samplerate: int) -> None:
         """Record the session's input device (``{"hostapi", "name"}``) and sample rate."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from voicerecorder.audio.backend import AudioBackend, DeviceInfo, DeviceRef
 from voicerecorder.audio.capture import CaptureEngine, Level
+from voicerecorder.audio.devices import device_label, pulse_source_description
 from voicerecorder.ui.workers import TaskRunner
 
 EVENT_POLL_MS = 100
@@ -44,6 +45,7 @@ class LiveInput(QObject):
         self._opening = False
         self._serial = threading.Lock()
         self._listed: list[DeviceInfo] = []
+        self._labels: dict[DeviceRef, str] = {}
         self._listed_lock = threading.Lock()
         self._generation = 0
         self._timer = QTimer(self)
@@ -63,6 +65,11 @@ class LiveInput(QObject):
         """The input devices as a worker last listed them (empty before the first open or rescan)."""
         with self._listed_lock:
             return list(self._listed)
+
+    def label(self, ref: DeviceRef) -> str:
+        """The name the system gives the device ``ref`` at the last listing, else its PortAudio name."""
+        with self._listed_lock:
+            return self._labels.get(ref, ref.name)
 
     def preferred(self, *candidates: DeviceRef | None) -> DeviceRef | None:
         """The first candidate that was plugged in at the last listing; None (the system default) else."""
@@ -119,10 +126,19 @@ class LiveInput(QObject):
                 engine.close()
 
     def _list(self) -> list[DeviceInfo]:
-        """Worker thread: list the input devices and keep the list for :meth:`devices`."""
+        """Worker thread: list the input devices and keep the list for :meth:`devices`, with the
+        names the system gives them for :meth:`label` (the sound server is asked at most once)."""
         devices = self._backend.list_input_devices()
+        described: list[str | None] = []
+
+        def pulse_source() -> str | None:
+            if not described:
+                described.append(pulse_source_description())
+            return described[0]
+
+        labels = {device.ref: device_label(device, pulse_source) for device in devices}
         with self._listed_lock:
-            self._listed = list(devices)
+            self._listed, self._labels = list(devices), labels
         return devices
 
     def _opened(self, engine: CaptureEngine, generation: int) -> None:

@@ -47,9 +47,9 @@ def _fill_microphone(wizard: RecordingWizard, language: str) -> None:
     assert isinstance(page, MicrophonePage)
     _settle(3.0, lambda: wizard.live.engine is not None)
     quiet = np.random.default_rng(3).normal(0, 0.0003, 5 * RATE).astype(np.float32)
-    page._measured(check_room_tone(quiet, RATE), page.room_status, page.room_findings)
+    page._measured("room", check_room_tone(quiet, RATE), page.room_status, page.room_findings)
     loud = demo_take(page.line_text.text(), "CN" if language == "zh_CN" else "EN", gain=0.75)
-    page._measured(check_headroom_line(loud, RATE), page.line_status, page.line_findings)
+    page._measured("line", check_headroom_line(loud, RATE), page.line_status, page.line_findings)
 
 
 def _limit_record(wizard: RecordingWizard, language: str) -> None:

@@ -26,6 +26,7 @@ from voicerecorder.ui.widgets.waveform import envelope
 from voicerecorder.ui.workers import TaskRunner
 
 STOP_POLL_MS = 30
+PLAY_POLL_MS = 100
 STOP_WAIT_S = 2.0
 
 
@@ -73,11 +74,13 @@ def cancel_take(engine: CaptureEngine) -> None:
 
 
 class TakeRecorder(QObject):
-    """Signals: ``state_changed(State)``, ``take_ready(TakeView)``, ``failed(Exception)``."""
+    """Signals: ``state_changed(State)``, ``take_ready(TakeView)``, ``failed(Exception)`` and
+    ``playing_changed(str | None)`` (the file of the take being played, None when playback ends)."""
 
     state_changed = Signal(object)
     take_ready = Signal(object)
     failed = Signal(object)
+    playing_changed = Signal(object)
 
     def __init__(self, player: Player, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +92,10 @@ class TakeRecorder(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(STOP_POLL_MS)
         self._poll.timeout.connect(self._check_stopped)
+        self._play_poll = QTimer(self)
+        self._play_poll.setInterval(PLAY_POLL_MS)
+        self._play_poll.timeout.connect(self._check_playing)
+        self.playing: str | None = None
         self.state = State.IDLE
         self._engine: CaptureEngine | None = None
         self._session: Session | None = None
@@ -170,18 +177,40 @@ class TakeRecorder(QObject):
         with self._position_lock:
             session.set_current_index(self._position)
 
-    def play(self, session: Session, index: int) -> None:
-        """Play sentence ``index``'s chosen take (read and started in a worker)."""
-        take = session.chosen_take(index)
+    def play(self, session: Session, index: int, take: TakeRecord | None = None) -> None:
+        """Play ``take`` of sentence ``index`` (default: its chosen take), read and started in a
+        worker; ``playing_changed`` names it once it plays and says None when it ends or stops."""
+        take = take or session.chosen_take(index)
         if take is None:
             return
         player = self._player
 
-        def work() -> None:
+        def work() -> str:
             audio = read_audio(session.take_path(index, take))
             player.play(audio.samples, audio.samplerate)
+            return take.file
 
-        self._runner.start(work, None, self.failed.emit)
+        self._runner.start(work, self._playback_started, self.failed.emit)
+
+    def stop_playback(self) -> None:
+        """Stop what is playing (the output is closed in a worker)."""
+        self._runner.start(self._player.stop, None, self.failed.emit)
+        self._set_playing(None)
+
+    def _playback_started(self, file: str) -> None:
+        self._set_playing(file)
+        self._play_poll.start()
+
+    def _check_playing(self) -> None:
+        if not self._player.playing:
+            self._set_playing(None)
+
+    def _set_playing(self, file: str | None) -> None:
+        if file is None:
+            self._play_poll.stop()
+        if file != self.playing:
+            self.playing = file
+            self.playing_changed.emit(file)
 
     def _check_stopped(self) -> None:
         engine, session, index = self._engine, self._session, self._index

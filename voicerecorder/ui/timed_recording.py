@@ -38,12 +38,14 @@ def start_check_take(engine: CaptureEngine, seconds: float) -> Path:
 class TimedRecording(QObject):
     """Records ``seconds`` to a temporary file, then emits ``finished(TakeReport)`` or ``failed(Exception)``.
 
-    ``remaining(float)`` counts the seconds down while it records.
+    ``remaining(float)`` counts the seconds down while it records; ``stop()`` ends it early without
+    a report (``stopped()`` follows once the file is gone).
     """
 
     finished = Signal(object)
     failed = Signal(object)
     remaining = Signal(float)
+    stopped = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +57,7 @@ class TimedRecording(QObject):
         self._analyse: Analyse | None = None
         self._folder: Path | None = None
         self._left = 0.0
+        self.total_s = 0.0
 
     @property
     def running(self) -> bool:
@@ -63,7 +66,24 @@ class TimedRecording(QObject):
     def start(self, engine: CaptureEngine, seconds: float, analyse: Analyse) -> None:
         """Begin recording from ``engine`` (open and not recording); the file is created in a worker."""
         self._engine, self._analyse, self._left = engine, analyse, seconds
+        self.total_s = seconds
         self._runner.start(lambda: start_check_take(engine, seconds), self._started, self._start_failed)
+
+    def stop(self) -> None:
+        """End the recording now and throw it away (the take is cancelled in a worker)."""
+        engine, folder = self._engine, self._folder
+        if engine is None or folder is None:
+            return
+        self._timer.stop()
+        self._engine, self._folder = None, None
+
+        def work() -> None:
+            try:
+                engine.cancel_take()
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        self._runner.start(work, lambda _: self.stopped.emit(), self._failed)
 
     def _started(self, folder: Path) -> None:
         self._folder = folder
@@ -83,7 +103,7 @@ class TimedRecording(QObject):
         if not engine.take_done and self._left > -STALL_GRACE_S:
             return
         self._timer.stop()
-        analyse, folder = self._analyse, self._folder
+        analyse, folder, self._folder = self._analyse, self._folder, None
 
         def work() -> TakeReport:
             try:

@@ -1,4 +1,7 @@
-"""Page 3, Microphone check: pick the input, watch the meter, measure the room tone and the headroom."""
+"""Page 3, Microphone check: pick the input, watch the meter, measure the room tone and the headroom.
+
+Record is reached once both tests ran, or after an explicit "Skip the checks"; the session keeps
+which (``microphone_check``), and the Review page shows a skip."""
 
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from voicerecorder.quality.textunits import estimated_reading_seconds
 from voicerecorder.ui.error_message import error_text
 from voicerecorder.ui.i18n import fill, pick
 from voicerecorder.ui.live_input import LiveInput
+from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.pages.base import WizardPage
 from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.ui.timed_recording import TimedRecording
@@ -52,7 +56,8 @@ def loud_line(sentences: list[str]) -> str:
 
 
 class MicrophonePage(WizardPage):
-    """Complete once an input is open and the OS is not blocking it."""
+    """Complete once an input is open, the OS is not blocking it and the session's checks are done
+    (both tests ran) or skipped."""
 
     def __init__(
         self, services: Services, holder: SessionHolder, live: LiveInput, platform: str = sys.platform
@@ -63,6 +68,8 @@ class MicrophonePage(WizardPage):
         self.device_label = QLabel()
         self.devices = QComboBox()
         self.refresh_button = QPushButton()
+        self.skip_button = QPushButton()
+        self.measured: set[str] = set()
         self.rate_label = QLabel()
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
@@ -92,23 +99,33 @@ class MicrophonePage(WizardPage):
         self.refresh_button.clicked.connect(self.live.rescan)
         self.room_button.clicked.connect(self.measure_room_tone)
         self.line_button.clicked.connect(self.test_loud_line)
+        self.skip_button.clicked.connect(self.skip_checks)
         self.live.opened.connect(self._opened)
         self.live.failed.connect(self._failed)
         self.live.event.connect(self._capture_event)
         self.live.devices_changed.connect(self._devices_rescanned)
-        for recording, status, findings in (
-            (self.room_recording, self.room_status, self.room_findings),
-            (self.line_recording, self.line_status, self.line_findings),
+        for name, recording, status, findings in (
+            ("room", self.room_recording, self.room_status, self.room_findings),
+            ("line", self.line_recording, self.line_status, self.line_findings),
         ):
             recording.remaining.connect(
-                lambda left, label=status: label.setText(
-                    self.tr("Recording… %1 s").replace("%1", f"{left:.1f}")
+                lambda left, label=status, timed=recording: label.setText(
+                    fill(
+                        self.tr("Recording… %1 s of %2 s"),
+                        f"{timed.total_s - left:.1f}",
+                        f"{timed.total_s:.0f}",
+                    )
                 )
             )
             recording.finished.connect(
-                lambda report, label=status, view=findings: self._measured(report, label, view)
+                lambda report, label=status, view=findings, test=name: self._measured(
+                    test, report, label, view
+                )
             )
             recording.failed.connect(self._failed)
+            recording.failed.connect(self._show_test_buttons)
+        self.line_recording.stopped.connect(lambda: self.line_status.setText(self.tr("Stopped.")))
+        self.line_recording.stopped.connect(self._show_test_buttons)
         self.retranslate()
 
     def _layout(self) -> None:
@@ -122,6 +139,9 @@ class MicrophonePage(WizardPage):
         layout.addWidget(self.rate_label)
         layout.addWidget(self.warnings)
         layout.addWidget(self.meter)
+        skip = QHBoxLayout()
+        skip.addStretch(1)
+        skip.addWidget(self.skip_button)
         for box, help_label, button, status, findings, extra in (
             (self.room_box, self.room_help, self.room_button, self.room_status, self.room_findings, None),
             (
@@ -145,6 +165,7 @@ class MicrophonePage(WizardPage):
             findings.setMaximumHeight(96)
             inner.addWidget(findings)
             layout.addWidget(box)
+        layout.addLayout(skip)
         self.device_label.setBuddy(self.devices)
 
     def retranslate(self) -> None:
@@ -159,11 +180,14 @@ class MicrophonePage(WizardPage):
         self.room_button.setText(self.tr("Measure room &tone (5 s)"))
         self.line_box.setTitle(self.tr("Headroom"))
         self.line_help.setText(self.tr("Read this line as loudly as you will in the session:"))
-        self.line_button.setText(self.tr("Test the &loud line"))
+        self.skip_button.setText(self.tr("S&kip the checks"))
+        self.skip_button.setAccessibleName(self.tr("Skip the room-tone and loud-line tests and go to Record"))
+        self._show_test_buttons()
         self._show_input_state()
 
     def initializePage(self) -> None:
         session = self.holder.session
+        self.measured.clear()
         if session is not None:
             self.line_text.setText(loud_line([s.text for s in session.script.sentences]))
         self._fill_devices(self.live.devices())
@@ -192,7 +216,7 @@ class MicrophonePage(WizardPage):
     def _fill_devices(self, devices: list[DeviceInfo]) -> None:
         self.devices.clear()
         for device in devices:
-            self.devices.addItem(str(device.ref), device.ref.to_dict())
+            self.devices.addItem(self.live.label(device.ref), device.ref.to_dict())
         engine = self.live.engine
         current = engine.device if engine is not None else self.live.preferred(*self._wanted_devices())
         if current is not None:
@@ -277,14 +301,11 @@ class MicrophonePage(WizardPage):
         self.completeChanged.emit()
 
     def show_blocked(self, message: str) -> None:
-        """Say the OS blocks the microphone and offer its settings page (or the Linux advice)."""
+        """Say the OS blocks the microphone (``message`` holds this system's steps) and offer the
+        privacy settings page where the system has one."""
         self.blocked = True
         url = privacy_settings_url(self.platform)
         if url is None:
-            message += "\n" + self.tr(
-                "Linux: open the system sound settings (or pavucontrol), choose this microphone under "
-                "Input and make sure it is not muted."
-            )
             self.banner.show_message(message, "error")
         else:
             self.banner.show_message(
@@ -300,7 +321,10 @@ class MicrophonePage(WizardPage):
         self._measure(self.room_recording, ROOM_TONE_S, check_room_tone, self.room_findings)
 
     def test_loud_line(self) -> None:
-        """Record the loud line and show the headroom verdict."""
+        """Record the loud line and show the headroom verdict; while it records, stop it."""
+        if self.line_recording.running:
+            self.line_recording.stop()
+            return
         seconds = min(10.0, max(4.0, estimated_reading_seconds(self.line_text.text(), self._language()) + 2))
         self._measure(self.line_recording, seconds, check_headroom_line, self.line_findings)
 
@@ -314,8 +338,39 @@ class MicrophonePage(WizardPage):
             return
         view.set_report(None)
         recording.start(engine, seconds, analyse)  # type: ignore[arg-type]
+        self._show_test_buttons()
 
-    def _measured(self, report: TakeReport, label: QLabel, view: FindingList) -> None:
+    def _show_test_buttons(self) -> None:
+        """The loud-line button stops the test while it runs; the room-tone test is 5 s and runs out."""
+        running = self.line_recording.running
+        self.line_button.setText(
+            self.tr("■ St&op the loud line") if running else self.tr("Test the &loud line")
+        )
+        self.room_button.setEnabled(not running and not self.room_recording.running)
+        self.line_button.setEnabled(not self.room_recording.running)
+
+    def skip_checks(self) -> None:
+        """Remember in the session that the checks were skipped (in a worker), then go to Record."""
+        session = self.holder.session
+        if session is not None:
+            self.tasks.start(lambda: session.set_microphone_check("skipped"), self._skipped, self.show_error)
+
+    def _skipped(self, _result: object) -> None:
+        self.completeChanged.emit()
+        navigator = self.navigator()
+        if navigator is not None:
+            navigator.go_to(PageId.RECORD)
+
+    def _measured(self, test: str, report: TakeReport, label: QLabel, view: FindingList) -> None:
+        self._show_test_buttons()
+        self.measured.add(test)
+        session = self.holder.session
+        if self.measured == {"room", "line"} and session is not None:
+            self.tasks.start(
+                lambda: session.set_microphone_check("done"),
+                lambda _: self.completeChanged.emit(),
+                self.show_error,
+            )
         view.set_report(report)
         verdict = {
             Level.PASS: self.tr("Passed"),
@@ -327,5 +382,14 @@ class MicrophonePage(WizardPage):
         if blocked is not None:
             self.show_blocked(pick(blocked.message))
 
-    def isComplete(self) -> bool:
+    def checks_settled(self) -> bool:
+        """Whether the session's microphone checks ran (here or before) or were skipped."""
+        session = self.holder.session
+        return session is not None and session.microphone_check is not None
+
+    def input_ready(self) -> bool:
+        """Whether an input is open and the OS is not blocking it."""
         return self.live.engine is not None and not self.blocked
+
+    def isComplete(self) -> bool:
+        return self.input_ready() and self.checks_settled()

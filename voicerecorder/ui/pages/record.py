@@ -1,8 +1,8 @@
-"""Page 4, Record: one sentence at a time, Space to record and stop, an instant verdict, everything saved."""
+"""Page 4, Record: one sentence at a time, Space to record and stop, an instant verdict, every take kept."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from voicerecorder.audio.backend import DeviceRef
 from voicerecorder.audio.capture import CaptureEvent, EventKind
+from voicerecorder.audio.capture import Level as InputLevel
 from voicerecorder.quality.report import TakeReport
 from voicerecorder.session.store import Session
 from voicerecorder.ui.i18n import fill, pick
@@ -28,6 +29,7 @@ from voicerecorder.ui.settings import AUTO_ADVANCE, PROMPT_FONT_RANGE, PROMPT_FO
 from voicerecorder.ui.take_recorder import State, TakeRecorder, TakeView
 from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.widgets.level_meter import LevelMeter
+from voicerecorder.ui.widgets.take_history import TakeHistory
 from voicerecorder.ui.widgets.take_list import TakeList, sentence_status
 from voicerecorder.ui.widgets.verdict_panel import VerdictPanel
 from voicerecorder.ui.widgets.waveform import WaveformView
@@ -37,7 +39,8 @@ AUTO_ADVANCE_MS = 600
 
 
 class RecordPage(WizardPage):
-    """The recording booth. Keys: Space record/stop, P play, R re-record, Left/Right previous/next."""
+    """The recording booth. Keys: Space record/stop, P play/stop the selected take, R re-record,
+    Left/Right previous/next sentence (the wizard's Next leads on to Review)."""
 
     def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
         super().__init__(services, holder, live)
@@ -55,7 +58,7 @@ class RecordPage(WizardPage):
         self.font_label, self.font_size = QLabel(), QSpinBox()
         self.font_size.setRange(*PROMPT_FONT_RANGE)
         self.font_size.setValue(services.settings.get(PROMPT_FONT_SIZE))
-        self.buttons = {name: QPushButton() for name in ("record", "play", "rerecord", "previous", "next")}
+        self.buttons = {name: QPushButton() for name in ("record", "rerecord")}
         self.keys = QLabel()
         self.meter, self.waveform = LevelMeter(), WaveformView()
         self.times = QLabel()
@@ -63,6 +66,8 @@ class RecordPage(WizardPage):
         self.auto_advance = QCheckBox()
         self.auto_advance.setChecked(services.settings.get(AUTO_ADVANCE))
         self.take_list = TakeList()
+        self.history = TakeHistory()
+        self.recording_started = QElapsedTimer()
         self._layout()
         self._connect()
         self.setFocusProxy(self.buttons["record"])  # arriving on the page puts the keyboard focus on Record
@@ -79,8 +84,9 @@ class RecordPage(WizardPage):
         top.addWidget(self.font_size)
         self.font_label.setBuddy(self.font_size)
         buttons = QHBoxLayout()
-        for name in ("previous", "record", "rerecord", "play", "next"):
+        for name in ("record", "rerecord"):
             buttons.addWidget(self.buttons[name])
+        buttons.addStretch(1)
         main = QVBoxLayout()
         main.addWidget(self.limit_banner)
         main.addWidget(self.banner)
@@ -96,10 +102,14 @@ class RecordPage(WizardPage):
         bottom.addWidget(self.times, 1)
         bottom.addWidget(self.auto_advance)
         main.addLayout(bottom)
+        side = QVBoxLayout()
+        side.addWidget(self.take_list, 2)
+        side.addWidget(self.history, 2)
         grid = QGridLayout(self.body)
         grid.addLayout(main, 0, 0)
-        self.take_list.setMaximumWidth(340)
-        grid.addWidget(self.take_list, 0, 1)
+        self.take_list.setMaximumWidth(380)
+        self.history.setMaximumWidth(380)
+        grid.addLayout(side, 0, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 1)
 
@@ -111,13 +121,18 @@ class RecordPage(WizardPage):
         }  # fmt: skip
         self.shortcuts: dict[str, QShortcut] = {}
         for name, (slot, key) in actions.items():
-            self.buttons[name].clicked.connect(slot)
+            if name in self.buttons:
+                self.buttons[name].clicked.connect(slot)
             shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda slot=slot: self._from_key(slot))
             self.shortcuts[name] = shortcut
         self.font_size.valueChanged.connect(self._font_changed)
         self.auto_advance.toggled.connect(lambda on: self.services.settings.set(AUTO_ADVANCE, on))
         self.take_list.sentence_activated.connect(self.go)
+        self.history.play_requested.connect(self._play_file)
+        self.history.stop_requested.connect(self.recorder.stop_playback)
+        self.history.use_requested.connect(self.use_take)
+        self.recorder.playing_changed.connect(self.history.set_playing)
         self.recorder.state_changed.connect(self._state_changed)
         self.recorder.take_ready.connect(self._take_ready)
         self.recorder.failed.connect(self._failed)
@@ -129,13 +144,11 @@ class RecordPage(WizardPage):
         self.setSubTitle(self.tr("Read the sentence naturally, at your usual distance from the microphone."))
         self.font_label.setText(self.tr("Text &size:"))
         self.font_size.setAccessibleName(self.tr("Text size of the sentence"))
-        self.buttons["play"].setText(self.tr("▶ Play (P)"))
         self.buttons["rerecord"].setText(self.tr("⟲ Re-record (R)"))
-        self.buttons["previous"].setText(self.tr("← Previous"))
-        self.buttons["next"].setText(self.tr("Next →"))
         self.keys.setText(
             self.tr(
-                "Keys: Space = record / stop · P = play · R = re-record · ← / → = previous / next sentence"
+                "Keys: Space = record / stop · P = play / stop the selected take · R = re-record · "
+                "← / → = previous / next sentence"
             )
         )
         self.auto_advance.setText(self.tr("&Go to the next sentence after a passing take"))
@@ -158,7 +171,7 @@ class RecordPage(WizardPage):
     def initializePage(self) -> None:
         session = self.holder.require()
         self.take_list.set_session(session)
-        self.meter.set_source(self.live.level)
+        self.meter.set_source(self._level)
         self.pacing.restart()
         self.clock.start()
         self.set_limited(())
@@ -169,8 +182,14 @@ class RecordPage(WizardPage):
 
     def cleanupPage(self) -> None:
         self.recorder.cancel()
+        self.recorder.stop_playback()
         self.clock.stop()
         self.set_limited(())
+
+    def validatePage(self) -> bool:
+        """Leaving forward (Next): what plays stops, as on the way back."""
+        self.recorder.stop_playback()
+        return super().validatePage()
 
     def set_limited(self, indices: tuple[int, ...] | list[int]) -> None:
         """Re-record only ``indices`` (the rejected sentences): ←/→ and the take list stay among them,
@@ -206,7 +225,9 @@ class RecordPage(WizardPage):
         self.recorder.save_position(session, index)
         self.take_list.select(index)
         self.waveform.clear()
+        self.meter.reset_clip()
         self.panel.set_report(None)
+        self.history.set_takes(session, index)
         self._show_sentence()
         self.recorder.show_take(session, index)
 
@@ -236,8 +257,35 @@ class RecordPage(WizardPage):
         self._start()
 
     def play(self) -> None:
-        if self.session is not None and self.recorder.state is State.IDLE:
-            self.recorder.play(self.session, self.index)
+        """P: play the take selected in the take history, or stop the one playing."""
+        if self.recorder.state is State.IDLE:
+            self.history.toggle_play()
+
+    def _play_file(self, file: str) -> None:
+        session = self.session
+        take = next((t for t in session.takes(self.index) if t.file == file), None) if session else None
+        if session is not None and take is not None:
+            self.recorder.play(session, self.index, take)
+
+    def use_take(self, file: str) -> None:
+        """Make the take ``file`` the chosen take of the sentence shown (saved in a worker), then show it."""
+        session, index = self.session, self.index
+        if session is None or self.recorder.state is not State.IDLE:
+            return
+        self.tasks.start(
+            lambda: session.choose_take(index, file), lambda _: self._chosen(index), self.show_error
+        )
+
+    def _chosen(self, index: int) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.take_list.refresh(index)
+        self._show_limit()
+        self.completeChanged.emit()
+        if index == self.index:
+            self.history.set_takes(session, index)
+            self.recorder.show_take(session, index)
 
     def finish_take_now(self) -> None:
         """Save the take in progress at once (the window is closing)."""
@@ -251,6 +299,10 @@ class RecordPage(WizardPage):
                 "warn",
             )
             return
+        self.recorder.stop_playback()
+        self.meter.reset_clip()
+        self.waveform.start_live()
+        self.recording_started.start()
         self.recorder.start(engine, session, self.index)
         self.pacing.note_activity()
         self.banner.hide()
@@ -269,11 +321,12 @@ class RecordPage(WizardPage):
         self.buttons["record"].setText(texts[state])
         self.buttons["record"].setAccessibleName(texts[state])
         self.buttons["record"].setEnabled(state is not State.CHECKING)
-        for name in ("play", "previous", "next"):
-            self.buttons[name].setEnabled(state is State.IDLE)
         self.take_list.setEnabled(state is State.IDLE)
+        self.history.setEnabled(state is State.IDLE)
         if state is State.RECORDING:
             self.panel.show_recording()
+        elif state is State.IDLE and self.waveform.live:
+            self.waveform.clear()
         self.completeChanged.emit()
 
     def _take_ready(self, view: TakeView) -> None:
@@ -282,6 +335,7 @@ class RecordPage(WizardPage):
         self.waveform.set_envelope(view.mins, view.maxs, view.take.duration_s)
         self.panel.set_report(TakeReport.from_dict(view.take.check) if view.take.check else None)
         self.take_list.refresh(view.index)
+        self.history.set_takes(self.session, view.index)
         self._show_limit()
         self.completeChanged.emit()
         if view.fresh and self.auto_advance.isChecked() and self.take_list.status(view.index) == "pass":
@@ -343,7 +397,7 @@ class RecordPage(WizardPage):
                     "You have been recording for a long stretch. "
                     "Take a 5-minute break: drink some water and rest your voice."
                 ),
-                "info", self.tr("I took a &break"), self._took_break,
+                "info", self.tr("I took a b&reak"), self._took_break,
             )  # fmt: skip
 
     def _took_break(self) -> None:
@@ -358,6 +412,13 @@ class RecordPage(WizardPage):
         font = self.prompt.font()
         font.setPointSize(self.font_size.value())
         self.prompt.setFont(font)
+
+    def _level(self) -> InputLevel | None:
+        """The meter's reading; while a take is recorded it also feeds the live waveform."""
+        level = self.live.level()
+        if level is not None and self.recorder.state is State.RECORDING:
+            self.waveform.add_live(level.peak_dbfs, self.recording_started.elapsed() / 1000)
+        return level
 
     def _capture_event(self, event: CaptureEvent) -> None:
         if self.isVisible():

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from voicerecorder.quality.report import TakeReport
 from voicerecorder.session.problems import messages_at
 from voicerecorder.session.store import Session
-from voicerecorder.ui.i18n import pick
+from voicerecorder.ui.i18n import fill, pick
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.pages.base import WizardPage
 from voicerecorder.ui.services import Services, SessionHolder
@@ -28,8 +28,18 @@ from voicerecorder.ui.widgets.status_icons import status_icon
 from voicerecorder.ui.widgets.take_list import sentence_status
 
 COLUMNS = ("number", "verdict", "duration", "loudness", "sentence", "advice")
+LISTED_NUMBERS = 8
+BLOCKING_KINDS = ("no_take", "failing", "rerecord", "unchecked")
 PROBLEM_STATUSES = frozenset({"fail", "warn", "missing", "unchecked"})
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def sentence_numbers(indices: list[int], more: str) -> str:
+    """1-based numbers of the sorted ``indices``, the first :data:`LISTED_NUMBERS`, then ``more``
+    (a translated "and %1 more") when there are others."""
+    shown = ", ".join(str(index + 1) for index in indices[:LISTED_NUMBERS])
+    hidden = len(indices) - LISTED_NUMBERS
+    return shown if hidden <= 0 else f"{shown} {fill(more, hidden)}"
 
 
 def loudness_of(check: dict | None) -> float | None:
@@ -51,6 +61,8 @@ class ReviewPage(WizardPage):
         self.player = TakeRecorder(services.player, self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.checks_note = QLabel()
+        self.checks_note.setWordWrap(True)
         self.only_problems = QCheckBox()
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -82,6 +94,7 @@ class ReviewPage(WizardPage):
         layout = QVBoxLayout(self.body)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
+        layout.addWidget(self.checks_note)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
 
@@ -159,7 +172,44 @@ class ReviewPage(WizardPage):
             .replace("%3", str(counts["fail"])).replace("%4", str(counts["missing"] + counts["unchecked"]))
         )  # fmt: skip
         self._apply_filter()
+        self._show_blockers(session)
+        skipped = session.microphone_check == "skipped"
+        self.checks_note.setVisible(skipped)
+        self.checks_note.setText(
+            self.tr("ⓘ The microphone checks (room tone, loud line) were skipped for this session.")
+        )
         self.completeChanged.emit()
+
+    def _show_blockers(self, session: Session) -> None:
+        """Say why Next is not available: which sentences, what to do, and a button to the first."""
+        problems = session.problems()
+        if not problems:
+            self.banner.hide()
+            return
+        more = self.tr("and %1 more")
+        advice = {
+            "no_take": self.tr("Not recorded yet: sentences %1. Record them."),
+            "failing": self.tr(
+                "Failed the check: sentences %1. Record them again, or choose a passing take "
+                "in the take list of the Record page."
+            ),
+            "rerecord": self.tr("Rejected by the MetaStudio review: sentences %1. Record them again."),
+            "unchecked": self.tr(
+                "Not checked yet: sentences %1. Record them again or choose a checked take."
+            ),
+        }
+        lines = [self.tr("You cannot go on yet:")]
+        for kind in BLOCKING_KINDS:
+            indices = sorted({problem.index for problem in problems if problem.kind == kind})
+            if indices:
+                lines.append("• " + fill(advice[kind], sentence_numbers(indices, more)))
+        first = min(problem.index for problem in problems)
+        self.banner.show_message(
+            "\n".join(lines),
+            "warn",
+            fill(self.tr("&Go to sentence %1"), first + 1),
+            lambda: self.rerecord(first),
+        )
 
     def _fill_row(self, session: Session, index: int, status: str) -> None:
         take = session.chosen_take(index)

@@ -17,8 +17,9 @@ VISIBLE_FINDINGS = 3
 
 
 class FindingList(Retranslating, QListWidget):
-    """Shows a TakeReport's problems in fix order, then what was left unjudged because of them;
-    passing findings too when ``show_passing`` is set. Its size hint fits three findings."""
+    """Shows a TakeReport's problems in fix order (passing findings too when ``show_passing`` is
+    set), then what was left unjudged because of them (never as passed). Its size hint fits three
+    findings."""
 
     def __init__(self, parent: QWidget | None = None, show_passing: bool = False) -> None:
         super().__init__(parent)
@@ -54,11 +55,11 @@ class FindingList(Retranslating, QListWidget):
     def _add_findings(self, report: TakeReport) -> None:
         shown = report.to_fix()
         if self._show_passing:
-            shown += [f for f in report.findings if f.level is Level.PASS]
+            shown += [f for f in report.findings if f.level is Level.PASS and f.suppressed_by is None]
         for finding in shown:
             self.addItem(QListWidgetItem(status_icon(finding.level.value), pick(finding.message)))
         note = suppression_note(report)
-        if note is not None and not self._show_passing:
+        if note is not None:
             self.addItem(QListWidgetItem(status_icon("unchecked"), pick(note)))
         if not shown:
             self.addItem(QListWidgetItem(status_icon("pass"), self.tr("Everything passed. Well done!")))

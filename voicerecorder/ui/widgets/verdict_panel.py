@@ -50,6 +50,8 @@ class VerdictPanel(Retranslating, QWidget):
             Level.FAIL: self.tr("✖ Record this sentence again — see why below."),
         }
         self.verdict.setText(verdicts[self.report.verdict])
-        rate = next((finding for finding in self.report.findings if finding.id == "speaking_rate"), None)
+        rate = next(
+            (f for f in self.report.findings if f.id == "speaking_rate" and f.suppressed_by is None), None
+        )
         if rate is not None:
             self.rate.setText(pick(rate.message))
