@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
+from support.leaving import Answerer, assert_take_saved, recording
 
-from tests.support.leaving import Answerer, assert_take_saved, recording
 from voicerecorder.ui import leaving
 from voicerecorder.ui.leaving import SystemExits
 from voicerecorder.ui.page_ids import PageId
@@ -63,6 +63,13 @@ def test_keep_recording_stays_and_the_take_goes_on(qtbot, wizard, open_page, ses
     assert page.recorder.state is State.RECORDING
     assert wizard.live.engine.recording
     page.buttons["record"].click()
+    qtbot.waitUntil(lambda: page.recorder.state is State.IDLE, timeout=10000)
+    assert_take_saved(session)
+
+
+def test_back_during_a_take_stops_and_keeps_it(qtbot, wizard, open_page, session):
+    page = recording(qtbot, wizard, open_page, session)
+    page.cleanupPage()  # what QWizard calls when Back leaves the page
     qtbot.waitUntil(lambda: page.recorder.state is State.IDLE, timeout=10000)
     assert_take_saved(session)
 

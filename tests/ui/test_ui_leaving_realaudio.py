@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from support.leaving import Answerer, assert_take_saved
 
-from tests.support.leaving import Answerer, assert_take_saved
 from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
 from voicerecorder.audio.wavfile import read_audio
 from voicerecorder.ui.page_ids import PageId

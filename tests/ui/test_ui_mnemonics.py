@@ -7,8 +7,8 @@ from collections import defaultdict
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QWidget, QWizard
+from support.leaving import Answerer, recording
 
-from tests.support.leaving import Answerer, recording
 from voicerecorder.ui import i18n
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.wizard import PAGES

@@ -181,7 +181,8 @@ class RecordPage(WizardPage):
         self.go(min(session.current_index, session.sentence_count - 1))
 
     def cleanupPage(self) -> None:
-        self.recorder.cancel()
+        """Leaving backwards (Back): a take in progress is stopped and kept, never thrown away."""
+        self.recorder.stop()
         self.recorder.stop_playback()
         self.clock.stop()
         self.set_limited(())
