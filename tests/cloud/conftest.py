@@ -1,28 +1,4 @@
 """Fixtures of the cloud client tests: the scripted server and clients configured for it."""
 
-import pytest
-from support.cloud_fake import AK, PROJECT_ID, SK, FakeCloud
+from support.cloud_fixtures import client, fake, sleeps  # noqa: F401 (fixtures)
 from support.memory_keyring import memory_keyring  # noqa: F401 (fixture)
-
-from voicerecorder.cloud.client import MetaStudioClient
-from voicerecorder.cloud.config import AkSkAuth, build_config
-from voicerecorder.cloud.transport import RetryPolicy
-
-FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.001, max_delay=0.01)
-
-
-@pytest.fixture
-def fake():
-    with FakeCloud() as server:
-        yield server
-
-
-@pytest.fixture
-def sleeps():
-    return []
-
-
-@pytest.fixture
-def client(fake, sleeps):
-    config = build_config(region=None, endpoint=fake.base_url, project_id=PROJECT_ID, auth=AkSkAuth(AK, SK))
-    return MetaStudioClient(config, retry=FAST_RETRY, sleep=sleeps.append)

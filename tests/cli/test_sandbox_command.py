@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from huaweicloudsdkmetastudio.v1 import ShowTenantDurationCfgRequest
+from support.sandbox_fixtures import running_sandbox, start_sandbox  # noqa: F401 (fixtures)
 from support.sandbox_sdk import sdk_client
 
 from voicerecorder.cli import main

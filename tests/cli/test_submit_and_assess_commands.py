@@ -12,6 +12,7 @@ import time
 import types
 
 import pytest
+from support.workflow_fixtures import no_saved_cloud_settings, sandbox_factory  # noqa: F401 (fixtures)
 from support.workflow_rig import FAST_RETRY, client_of, point_environment_at, training_jobs
 
 from voicerecorder.cli import main
