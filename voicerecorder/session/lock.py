@@ -122,9 +122,7 @@ class SessionLock:
             return
         wait = wait_seconds()
         try:
-            self._lock.acquire(timeout=wait)
-        except filelock.Timeout:
-            raise SessionBusyError(self.folder, self._current_holder(), wait) from None
+            self._take(wait)
         except OSError as error:
             raise _cannot_lock(self.folder, error) from error
         self._held = True
@@ -136,6 +134,21 @@ class SessionLock:
             except BaseException:
                 self.release()
                 raise
+
+    def _take(self, wait: float) -> None:
+        """Acquire within ``wait`` seconds. When the holder has gone by the time it is looked up
+        (it finished just then), the lock is tried once more before the session is called busy."""
+        try:
+            self._lock.acquire(timeout=wait)
+            return
+        except filelock.Timeout:
+            holder = self._current_holder()
+        if holder is None:
+            with contextlib.suppress(filelock.Timeout):
+                self._lock.acquire(timeout=0)
+                return
+            holder = Holder.read(self.holder_path)
+        raise SessionBusyError(self.folder, holder, wait) from None
 
     def _current_holder(self) -> Holder | None:
         """Who holds the lock: read from the holder file, given a moment to appear."""
