@@ -136,28 +136,22 @@ class SessionLock:
                 raise
 
     def _take(self, wait: float) -> None:
-        """Acquire within ``wait`` seconds. When the holder has gone by the time it is looked up
-        (it finished just then), the lock is tried once more before the session is called busy."""
+        """Acquire within ``wait`` seconds, then name the holder. Holders come and go while a
+        refused writer looks (one finishes, the next has not written its name yet), so for up
+        to ``HOLDER_GRACE_S`` it alternates between reading the name and trying the lock once."""
         try:
             self._lock.acquire(timeout=wait)
             return
         except filelock.Timeout:
-            holder = self._current_holder()
-        if holder is None:
+            deadline = time.monotonic() + HOLDER_GRACE_S
+        while (holder := Holder.read(self.holder_path)) is None:
             with contextlib.suppress(filelock.Timeout):
                 self._lock.acquire(timeout=0)
                 return
-            holder = Holder.read(self.holder_path)
-        raise SessionBusyError(self.folder, holder, wait) from None
-
-    def _current_holder(self) -> Holder | None:
-        """Who holds the lock: read from the holder file, given a moment to appear."""
-        deadline = time.monotonic() + HOLDER_GRACE_S
-        holder = Holder.read(self.holder_path)
-        while holder is None and time.monotonic() < deadline:
+            if time.monotonic() >= deadline:
+                break
             time.sleep(0.05)
-            holder = Holder.read(self.holder_path)
-        return holder
+        raise SessionBusyError(self.folder, holder, wait) from None
 
     def release(self) -> None:
         """Let the lock go (the holder file goes first when this process releases it for the last time)."""
