@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import signal
-import subprocess
-import sys
 import time
 import types
 
 import pytest
+from support.killed_runs import restarted, submit_killed_when, training_records_on_disk
 from support.workflow_fixtures import no_saved_cloud_settings, sandbox_factory  # noqa: F401 (fixtures)
 from support.workflow_rig import FAST_RETRY, client_of, point_environment_at, training_jobs
 
@@ -193,29 +190,16 @@ def test_killed_between_create_and_upload_then_submitted_again(sandbox, make_ses
     point_environment_at(monkeypatch, slow)
     session = make_session()
     session.close()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "voicerecorder", "submit", str(session.folder)],
-        env=dict(os.environ),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and process.poll() is None:
-            # Read the file only: opening the session would tidy the writer's temporary files.
-            jobs = json.loads(session.manifest_path.read_bytes())["jobs"].get(records.TRAINING)
-            if jobs and jobs[-1]["step"] == "created":
-                break
-            time.sleep(0.02)
-        process.send_signal(signal.SIGKILL)
-    finally:
-        process.wait(timeout=30)
+
+    def created() -> bool:
+        jobs = training_records_on_disk(session)
+        return bool(jobs) and jobs[-1]["step"] == "created"
+
+    stderr = submit_killed_when(session.folder, created)
     killed = records.latest(Session.open(session.folder), records.TRAINING)
-    assert killed is not None, process.stderr.read().decode()
+    assert killed is not None, stderr
     assert killed["step"] == "created"
-    port = int(slow.base_url.rsplit(":", 1)[1])
-    slow.stop()
-    server = sandbox(data=slow.data_dir, port=port)
+    server = restarted(sandbox, slow)
     point_environment_at(monkeypatch, server)
     assert main(["submit", str(session.folder), *WAIT]) == 0
     client = client_of(server, FAST_RETRY)

@@ -4,14 +4,8 @@ uploading again."""
 
 from __future__ import annotations
 
-import json
-import os
-import signal
-import subprocess
-import sys
-import time
-
 import pytest
+from support.killed_runs import restarted, submit_killed_when, training_records_on_disk
 from support.workflow_rig import FAST_POLL, client_of, point_environment_at, training_jobs
 
 from voicerecorder.cli import main
@@ -20,12 +14,6 @@ from voicerecorder.session.store import Session
 from voicerecorder.workflow import records
 from voicerecorder.workflow.submit import submit
 from voicerecorder.workflow.track import track
-
-
-def _restart(sandbox, server, faults: str = ""):
-    port = int(server.base_url.rsplit(":", 1)[1])
-    server.stop()
-    return sandbox(faults, data=server.data_dir, port=port)
 
 
 def _rejected(sandbox, make_session, rerecord):
@@ -50,7 +38,7 @@ def _ends_with_one_succeeded_job(session, client, job_id: str, commits: int) -> 
 def test_resubmission_cut_by_dropped_connections_continues_on_the_next_run(sandbox, make_session, rerecord):
     server, session, job_id = _rejected(sandbox, make_session, rerecord)
     rejected_sha = records.latest(session, records.TRAINING)["committed_sha256"]
-    dropping = _restart(sandbox, server, "drop=4x")
+    dropping = restarted(sandbox, server, "drop=4x")
     client = client_of(dropping)
     with pytest.raises(NetworkError):
         submit(session, client)
@@ -69,27 +57,14 @@ def test_resubmission_killed_during_its_upload_continues_on_the_next_run(
     server, session, job_id = _rejected(sandbox, make_session, rerecord)
     session.close()  # the command below takes the session's lock
     # The first PUT is cut halfway: the killed run is surely between that and its retry.
-    slow = _restart(sandbox, server, "latency=0.3;drop=1x")
+    slow = restarted(sandbox, server, "latency=0.3;drop=1x")
     point_environment_at(monkeypatch, slow)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "voicerecorder", "submit", str(session.folder)],
-        env=dict(os.environ),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and process.poll() is None and slow.served("ObsPut") == 0:
-            time.sleep(0.02)
-        process.send_signal(signal.SIGKILL)
-    finally:
-        process.wait(timeout=30)
-    assert slow.served("ObsPut") == 1, process.stderr.read().decode()
-    # Read the file only: opening the session would tidy the writer's temporary files first.
-    killed = json.loads(session.manifest_path.read_bytes())["jobs"][records.TRAINING][-1]
+    stderr = submit_killed_when(session.folder, lambda: slow.served("ObsPut") > 0)
+    assert slow.served("ObsPut") == 1, stderr
+    killed = training_records_on_disk(session)[-1]
     assert killed["step"] == "created"
     assert killed["package"]["sha256"] != killed["committed_sha256"]
-    server = _restart(sandbox, slow)
+    server = restarted(sandbox, slow)
     point_environment_at(monkeypatch, server)
     assert main(["submit", str(session.folder), "--wait", "--interval", "0.1"]) == 0
     _ends_with_one_succeeded_job(
@@ -127,6 +102,6 @@ def test_commit_answered_500_after_a_verified_upload_is_retried_without_uploadin
 
 def test_resubmission_commit_answered_500_is_retried_without_uploading(sandbox, make_session, rerecord):
     server, session, job_id = _rejected(sandbox, make_session, rerecord)
-    failing = _restart(sandbox, server, "error=CommitVoiceTrainingJob:1x")
+    failing = restarted(sandbox, server, "error=CommitVoiceTrainingJob:1x")
     _commit_fails_then_rerun(failing, session, "resubmitted")
     _ends_with_one_succeeded_job(session, client_of(failing), job_id, commits=2)

@@ -4,13 +4,9 @@ rejections shown and fixed by re-recording, and a resumed queue that sends nothi
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 
 import pytest
+from support.killed_runs import restarted, submit_killed_when, training_records_on_disk
 from support.workflow_rig import FAST_POLL, client_of, point_environment_at, training_jobs
 
 from voicerecorder.cli import main
@@ -146,33 +142,17 @@ def test_a_killed_submit_resumes_without_a_second_job_or_a_second_upload(
     point_environment_at(monkeypatch, slow)
     session = segment_session()
     session.close()  # the command below takes the session's lock
-    process = subprocess.Popen(
-        [sys.executable, "-m", "voicerecorder", "submit", str(session.folder)],
-        env=dict(os.environ),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        for _ in range(3000):
-            # Read the file only: opening the session would tidy the writer's temporary files.
-            jobs = json.loads(session.manifest_path.read_bytes())["jobs"].get(records.TRAINING)
-            segments = (jobs or [{}])[-1].get("segments") or {}
-            if (
-                sum(entry["state"] == CONFIRMED for entry in segments.values()) >= 4
-                or process.poll() is not None
-            ):
-                break
-            time.sleep(0.02)
-        process.send_signal(signal.SIGKILL)
-    finally:
-        process.wait(timeout=30)
+
+    def four_confirmed() -> bool:
+        segments = (training_records_on_disk(session) or [{}])[-1].get("segments") or {}
+        return sum(entry["state"] == CONFIRMED for entry in segments.values()) >= 4
+
+    stderr = submit_killed_when(session.folder, four_confirmed)
     killed = records.latest(Session.open(session.folder), records.TRAINING)
-    assert killed is not None, process.stderr.read().decode()
+    assert killed is not None, stderr
     confirmed = {int(key) for key, entry in killed["segments"].items() if entry["state"] == CONFIRMED}
     assert 4 <= len(confirmed) < 20
-    port = int(slow.base_url.rsplit(":", 1)[1])
-    slow.stop()
-    server = sandbox(data=slow.data_dir, port=port)
+    server = restarted(sandbox, slow)
     point_environment_at(monkeypatch, server)
     capsys.readouterr()
     assert main(["submit", str(session.folder), "--wait", "--interval", "0.1"]) == 0
