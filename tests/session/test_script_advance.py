@@ -36,9 +36,10 @@ def duplicate_key(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
 
 
-def test_the_news_set_is_present():
+def test_the_news_set_is_present_and_has_no_warnings_either():
     assert ("CN", "NEWS") in builtin_advance_sets()
     assert SCRIPTS / "cn" / "advance" / "news.txt" in SET_FILES
+    assert lint_script(builtin_script("CN", "NEWS", "ADVANCE"), "ADVANCE") == []
 
 
 @pytest.mark.parametrize("path", SET_FILES, ids=set_id)
