@@ -342,10 +342,24 @@ def test_new_advance_with_an_imported_script_of_500_sentences(tmp_path, capsys):
     assert "at least 500 sentences but there are only 499" in capsys.readouterr().err
 
 
-def test_new_advance_with_a_builtin_script_says_to_import_one(tmp_path, capsys):
+def test_new_advance_with_the_builtin_news_set(tmp_path, capsys):
     args = ["new", str(tmp_path / "s"), "--edition", "advance", "--language", "CN", "--tag", "NEWS"]
+    assert main(args) == 0, capsys.readouterr().err
+    session = Session.open(tmp_path / "s")
+    assert (session.edition, session.form.tag, session.script.source) == (
+        "ADVANCE",
+        "NEWS",
+        "builtin:cn/advance/news",
+    )
+    assert session.sentence_count >= 500
+
+
+@pytest.mark.parametrize(("language", "tag"), [("EN", "NEWS"), ("CN", "LIVE")])
+def test_new_advance_without_a_builtin_set_says_to_import_one(tmp_path, capsys, language, tag):
+    args = ["new", str(tmp_path / "s"), "--edition", "advance", "--language", language, "--tag", tag]
     assert main(args) == 2
     err = capsys.readouterr().err
-    assert "the ADVANCE edition reads at least 500" in err
+    assert f"There is no built-in ADVANCE script for {language} {tag}" in err
+    assert "CN NEWS" in err
     assert "--script FILE" in err
     assert not (tmp_path / "s").exists()

@@ -37,6 +37,7 @@ def test_the_spec_bundles_resources_without_screenshots():
     assert expected <= bundled
     assert "resources/i18n/voicerecorder_zh_CN.qm" in bundled
     assert "resources/icons/voicerecorder.svg" in bundled
+    assert "resources/scripts/cn/advance/news.txt" in bundled
 
 
 def test_screenshots_are_left_out_wherever_they_are(tmp_path):

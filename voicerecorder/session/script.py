@@ -28,7 +28,8 @@ ADVANCE_MIN_SENTENCES = 500
 """ADVANCE (premium) reads 500 sentences or more, delivered as one long WAV (MetaStudio guide)."""
 EDITIONS = (*EDITION_SIZES, "ADVANCE")
 # Every JobTag of MetaStudio's voice-training API (spec/metastudio-api.md); each has a built-in
-# script in both languages (resources/scripts/<cn|en>/<tag>.txt).
+# script in both languages (resources/scripts/<cn|en>/<tag>.txt); some also have a built-in ADVANCE
+# set of 500 or more sentences (resources/scripts/<cn|en>/advance/<tag>.txt).
 TAGS = ("ECOMMERCE", "NEWS", "MARKETING", "LIVE", "EDUCATION", "CUSTOMER", "STORYTELLING")
 SCRIPT_SUFFIXES = (".txt", ".tsv", ".csv")
 MAX_FILE_BYTES = 1024 * 1024
@@ -63,8 +64,9 @@ class Sentence:
 class Script:
     """The sentences of one recording, in reading order.
 
-    ``source`` says where they came from: ``builtin:<language>/<tag>`` (lower case) or the
-    imported file's name. ``line_numbers`` holds each sentence's line in that file for
+    ``source`` says where they came from: ``builtin:<language>/<tag>`` or, for a built-in
+    ADVANCE set, ``builtin:<language>/advance/<tag>`` (lower case), or the imported file's
+    name. ``line_numbers`` holds each sentence's line in that file for
     messages; it is neither stored nor compared.
     """
 
@@ -107,19 +109,48 @@ class Script:
 
 
 def builtin_script(language: str, tag: str, edition: str) -> Script:
-    """The built-in script for ``language`` (CN/EN), ``tag`` and ``edition``."""
+    """The built-in script for ``language`` (CN/EN), ``tag`` and ``edition``.
+
+    BASIC and MIDDLE read the first 20 or 100 lines of ``<language>/<tag>.txt``; ADVANCE reads
+    every line of its own set, ``<language>/advance/<tag>.txt``, where one exists.
+    """
     language = _checked_language(language)
-    tag = tag.upper()
+    tag = _checked_tag(tag)
     fewest, most = sentence_bounds(edition)
-    if tag not in TAGS:
+    if most is None:
+        if (language, tag) not in builtin_advance_sets():
+            raise _no_advance_set(language, tag)
+        relative = f"{language.lower()}/advance/{tag.lower()}"
+    else:
+        relative = f"{language.lower()}/{tag.lower()}"
+    numbered = _builtin_lines(relative)[:most]
+    if len(numbered) < fewest:
+        raise _builtin_too_short(edition.upper(), relative, len(numbered), fewest)
+    return _numbered_script(language, numbered, f"builtin:{relative}")
+
+
+def builtin_advance_sets() -> tuple[tuple[str, str], ...]:
+    """The (language, tag) pairs with a built-in ADVANCE set: the files in ``scripts/<lang>/advance/``."""
+    root = resources_dir() / "scripts"
+    found = {(path.parent.parent.name.upper(), path.stem.upper()) for path in root.glob("*/advance/*.txt")}
+    return tuple((language, tag) for language in LANGUAGES for tag in TAGS if (language, tag) in found)
+
+
+def _checked_tag(tag: str) -> str:
+    value = tag.upper()
+    if value not in TAGS:
         raise UserFacingError(
             Bilingual(
-                f"Unknown tag {tag!r}. Choose one of: {', '.join(TAGS)}.",
-                f"未知的声音标签“{tag}”。请从以下标签中选择：{'、'.join(TAGS)}。",
+                f"Unknown tag {value!r}. Choose one of: {', '.join(TAGS)}.",
+                f"未知的声音标签“{value}”。请从以下标签中选择：{'、'.join(TAGS)}。",
             ),
             exit_code=EXIT_USAGE,
         )
-    relative = f"{language.lower()}/{tag.lower()}"
+    return value
+
+
+def _builtin_lines(relative: str) -> list[tuple[int, str]]:
+    """(line number, sentence) for every non-blank line of ``scripts/<relative>.txt``."""
     path = resources_dir() / "scripts" / f"{relative}.txt"
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -132,20 +163,35 @@ def builtin_script(language: str, tag: str, edition: str) -> Script:
                 "请重新安装 voicerecorder，或改为导入文稿文件。",
             )
         ) from error
-    numbered = [(number, line.strip()) for number, line in enumerate(lines, 1) if line.strip()][:most]
-    if len(numbered) < fewest:
-        raise _builtin_too_short(edition.upper(), relative, len(numbered), fewest)
-    return _numbered_script(language, numbered, f"builtin:{relative}")
+    return [(number, line.strip()) for number, line in enumerate(lines, 1) if line.strip()]
+
+
+def _no_advance_set(language: str, tag: str) -> UserFacingError:
+    sets = builtin_advance_sets()
+    listed_en = ", ".join(f"{lang} {name}" for lang, name in sets) or "none"
+    listed_zh = "、".join(f"{lang} {name}" for lang, name in sets) or "无"
+    return UserFacingError(
+        Bilingual(
+            f"There is no built-in ADVANCE script for {language} {tag}. Built-in ADVANCE sets: "
+            f"{listed_en}. An imported script of {ADVANCE_MIN_SENTENCES} or more sentences works for "
+            "any tag (voicerecorder new … --script FILE).",
+            f"没有 {language} {tag} 的内置 ADVANCE 文稿。现有的内置 ADVANCE 文稿：{listed_zh}。"
+            f"任何标签都可以导入 {ADVANCE_MIN_SENTENCES} 句或更多的文稿"
+            "（voicerecorder new … --script FILE）。",
+        ),
+        exit_code=EXIT_USAGE,
+    )
 
 
 def _builtin_too_short(edition: str, relative: str, have: int, fewest: int) -> UserFacingError:
     return UserFacingError(
         Bilingual(
             f"The built-in script {relative} has {have} sentences; the {edition} edition reads at least "
-            f"{fewest}. Import a script of {fewest} or more sentences instead "
-            "(voicerecorder new … --script FILE).",
+            f"{fewest}. Reinstall voicerecorder, or import a script of {fewest} or more sentences "
+            "instead (voicerecorder new … --script FILE).",
             f"内置文稿 {relative} 只有 {have} 句；{edition} 版本至少需要 {fewest} 句。"
-            f"请改为导入 {fewest} 句或更多的文稿（voicerecorder new … --script FILE）。",
+            f"请重新安装 voicerecorder，或改为导入 {fewest} 句或更多的文稿"
+            "（voicerecorder new … --script FILE）。",
         ),
         exit_code=EXIT_USAGE,
     )
