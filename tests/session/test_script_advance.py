@@ -36,10 +36,8 @@ def duplicate_key(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
 
 
-def test_the_news_set_is_present_and_has_no_warnings_either():
-    assert ("CN", "NEWS") in builtin_advance_sets()
-    assert SCRIPTS / "cn" / "advance" / "news.txt" in SET_FILES
-    assert lint_script(builtin_script("CN", "NEWS", "ADVANCE"), "ADVANCE") == []
+def test_the_three_shipped_sets_are_present():
+    assert {("CN", "NEWS"), ("CN", "ECOMMERCE"), ("CN", "MARKETING")} <= set(builtin_advance_sets())
 
 
 @pytest.mark.parametrize("path", SET_FILES, ids=set_id)
@@ -55,7 +53,7 @@ def test_advance_set_is_a_whole_lint_clean_script(path):
     assert [s.text for s in script.sentences] == lines
     assert len(lines) >= ADVANCE_MIN_SENTENCES
     assert script.source == f"builtin:{language.lower()}/advance/{tag.lower()}"
-    assert [f for f in lint_script(script, "ADVANCE") if f.level == "error"] == []
+    assert lint_script(script, "ADVANCE") == []
 
 
 @pytest.mark.parametrize("path", SET_FILES, ids=set_id)
