@@ -41,6 +41,7 @@ def test_quiet_noisy_take_gets_one_actionable_message(speech, take):
         "headroom": "loudness",
         "noise_floor": "loudness",
         "snr": "loudness",
+        "reverb": "loudness",
         "speaking_rate": "loudness",
         "consistency": "loudness",
     }

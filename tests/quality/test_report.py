@@ -18,6 +18,7 @@ EXPECTED_IDS = [
     "loudness",
     "noise_floor",
     "snr",
+    "reverb",
     "leading_silence",
     "trailing_silence",
     "cut_off",

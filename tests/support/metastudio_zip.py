@@ -56,14 +56,20 @@ def speechlike(
         position = end + round(rng.uniform(0.03, 0.08) * samplerate)
     signal = voice * envelope
     if reverb_s > 0:
-        decay = np.exp(-6.91 * np.arange(round(reverb_s * samplerate)) / (reverb_s * samplerate))
-        impulse = rng.standard_normal(decay.size) * decay * 0.3
-        impulse[0] = 1.0
-        signal = fftconvolve(signal, impulse)[:n]
+        signal = echoing(signal, reverb_s, samplerate, rng)
     active = signal[envelope > 0.5]
     signal *= 10 ** (level_dbfs / 20) / np.sqrt(np.mean(active**2))
     signal += rng.standard_normal(n) * 10 ** (noise_dbfs / 20)
     return signal.astype(np.float32)
+
+
+def echoing(signal: np.ndarray, reverb_s: float, samplerate: int, rng: np.random.Generator) -> np.ndarray:
+    """``signal`` in a room whose RT60 is ``reverb_s``: the direct sound plus an exponentially
+    decaying noise tail (60 dB down after ``reverb_s``), the same length as ``signal``."""
+    decay = np.exp(-6.91 * np.arange(round(reverb_s * samplerate)) / (reverb_s * samplerate))
+    impulse = rng.standard_normal(decay.size) * decay * 0.3
+    impulse[0] = 1.0
+    return fftconvolve(signal, impulse)[: signal.size]
 
 
 def sentence_text(index: int, language: str, seconds: float) -> str:

@@ -16,6 +16,7 @@ from voicerecorder.quality.measure import (
     runs,
     spectrum_edge_hz,
 )
+from voicerecorder.quality.reverb import reverb_seconds
 from voicerecorder.quality.rules import limit
 from voicerecorder.quality.speech import SpeechActivity, detect_speech
 
@@ -40,6 +41,7 @@ class TakeMeasures:
     zero_gaps: int
     bandwidth_hz: float | None
     lufs: float | None
+    reverb_s: float | None
 
     @property
     def duration_s(self) -> float:
@@ -87,6 +89,7 @@ def analyse_take(samples: np.ndarray, samplerate: int) -> TakeMeasures:
         zero_gaps=_zero_gaps(frames, activity),
         bandwidth_hz=_bandwidth(mono, activity),
         lufs=integrated_lufs(mono, samplerate, limit("lufs.min_duration")),
+        reverb_s=reverb_seconds(activity),
     )
 
 

@@ -44,6 +44,7 @@ def _metrics(m: TakeMeasures, context: TakeContext) -> dict[str, float]:
             "lufs": m.lufs,
             "noise_floor_dbfs": m.noise_floor_dbfs,
             "snr_db": m.snr_db,
+            "reverb_s": m.reverb_s,
             "speech_start_s": m.activity.start_s,
             "speech_end_s": m.activity.end_s,
             "units_per_s": units_per_second(m, context),

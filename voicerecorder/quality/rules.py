@@ -31,6 +31,10 @@ _STUDIO = (
     "MetaStudio guide: the ADVANCE (premium) edition asks for a professional studio and a "
     "high-fidelity microphone (spec/metastudio-api.md 7.2), so its warn level is its fail level"
 )
+_ROOM = (
+    "MetaStudio guide: a quiet room without echo or reverb (spec/recording-anchors.md), and its "
+    "quality check rates reverberation (AssessResult.reverb)"
+)
 
 LIMITS: dict[str, Limit] = {
     "duration.fail_below": Limit(1.0, "s", _MS + "; Common Voice rejects < 1 s"),
@@ -61,6 +65,12 @@ LIMITS: dict[str, Limit] = {
     "snr.warn_below": Limit(35.0, "dB", "Azure CNV: > 35 dB recommended"),
     "snr.studio_fail_below": Limit(35.0, "dB", _STUDIO + "; Azure CNV: > 35 dB recommended"),
     "snr.fail_below": Limit(20.0, "dB", "Azure CNV: < 20 dB flagged"),
+    "reverb.warn_above": Limit(
+        0.8, "s", _ROOM + "; small offices ring 0.2-0.5 s, so above 0.8 s the echo is heard"
+    ),
+    "reverb.studio_fail_above": Limit(
+        0.4, "s", _STUDIO + "; " + _ROOM + "; a treated voice room rings less than a small office (0.2-0.5 s)"
+    ),
     "silence.warn_below": Limit(0.15, "s", "Azure CNV: 100-200 ms of silence at each end"),
     "silence.warn_above": Limit(2.0, "s", "quality-rules.md: more than 2 s of silence is wasted"),
     "cut_off.edge": Limit(0.03, "s", "speech within 30 ms of the file edge was cut (Common Voice #1521)"),
@@ -240,6 +250,25 @@ MESSAGES: dict[str, Bilingual] = {
     "snr.unmeasured": Bilingual(
         "Signal-to-noise ratio not measured: no speech or no silence to compare.",
         "未测量信噪比：没有可比较的语音或静音。",
+    ),
+    "reverb.ok": Bilingual(
+        "The room rings for about {value:.2f} s after you stop: dry enough.",
+        "停止说话后房间余响约 {value:.2f} 秒：足够干净。",
+    ),
+    "reverb.echo": Bilingual(
+        "The room echoes (about {value:.1f} s of reverberation after you stop). Record in a smaller "
+        "room with soft furnishings, or hang blankets around the microphone.",
+        "房间有回声（停止说话后约 {value:.1f} 秒余响）。请换到有软装的小房间录音，或在麦克风周围挂上毯子。",
+    ),
+    "reverb.not_studio": Bilingual(
+        "The room rings for about {value:.2f} s after you stop; the ADVANCE edition needs a treated, "
+        "dry room (0.4 s or less). Record in a vocal booth or a treated room, then re-record.",
+        "停止说话后房间余响约 {value:.2f} 秒；高级版（ADVANCE）需要经过声学处理的干声环境（不超过 0.4 秒）。"
+        "请在录音间或经过声学处理的房间里重新录制。",
+    ),
+    "reverb.unmeasured": Bilingual(
+        "Reverberation not measured: no clear pause after the speech to listen to the room.",
+        "未测量混响：说话后没有清晰的停顿可用来听房间的余响。",
     ),
     "leading_silence.ok": Bilingual(
         "{value:.2f} s of silence before speech.", "开口前有 {value:.2f} 秒静音。"

@@ -110,6 +110,17 @@ def snr(m: TakeMeasures, context: TakeContext) -> Finding:
     return _finding("snr", Level.PASS, ratio, "snr.ok")
 
 
+def reverb(m: TakeMeasures, context: TakeContext) -> Finding:
+    seconds = m.reverb_s
+    if seconds is None:
+        return _finding("reverb", Level.PASS, None, "reverb.unmeasured")
+    if context.studio and seconds > limit("reverb.studio_fail_above"):
+        return _finding("reverb", Level.FAIL, seconds, "reverb.not_studio")
+    if seconds > limit("reverb.warn_above"):
+        return _finding("reverb", Level.WARN, seconds, "reverb.echo")
+    return _finding("reverb", Level.PASS, seconds, "reverb.ok")
+
+
 def _silence(check_id: str, seconds: float | None) -> Finding:
     if seconds is None:
         return _finding(check_id, Level.PASS, None, "silence.no_speech")
@@ -286,6 +297,7 @@ TAKE_RULES: tuple[Rule, ...] = (
     loudness,
     noise_floor,
     snr,
+    reverb,
     leading_silence,
     trailing_silence,
     cut_off,

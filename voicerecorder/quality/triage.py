@@ -12,10 +12,12 @@ from voicerecorder.text import Bilingual
 # Clipping flattens the loudest sound, so the level and the headroom are measured on distortion;
 # a wrong speech level misleads the speech detector (too quiet: onsets and tails are taken for
 # noise; too loud: noise is taken for speech), so the noise floor, the signal-to-noise ratio, the
-# speaking rate and the comparison with the session are all measured on the wrong stretches.
+# room's decay, the speaking rate and the comparison with the session are all measured on the
+# wrong stretches.
+_ROOM_AND_READING = frozenset({"noise_floor", "snr", "reverb", "speaking_rate", "consistency"})
 SUPPRESSES: tuple[tuple[str, frozenset[str]], ...] = (
-    ("clipping", frozenset({"loudness", "headroom", "noise_floor", "snr", "speaking_rate", "consistency"})),
-    ("loudness", frozenset({"headroom", "noise_floor", "snr", "speaking_rate", "consistency"})),
+    ("clipping", frozenset({"loudness", "headroom"}) | _ROOM_AND_READING),
+    ("loudness", frozenset({"headroom"}) | _ROOM_AND_READING),
 )
 
 _NAMES = {
@@ -24,6 +26,7 @@ _NAMES = {
     "headroom": Bilingual("headroom", "余量"),
     "noise_floor": Bilingual("background noise", "背景噪声"),
     "snr": Bilingual("signal-to-noise ratio", "信噪比"),
+    "reverb": Bilingual("reverberation", "混响"),
     "speaking_rate": Bilingual("speaking rate", "语速"),
     "consistency": Bilingual("level consistency", "音量一致性"),
 }

@@ -8,11 +8,8 @@ over the files. What the numbers are — honestly:
   ``units_per_s``. Expected: the language's typical speaking rate ±30 %.
 - ``sound``: speech-active RMS level in dBFS (the checker's ``loudness_dbfs``).
 - ``snr``: speech power over noise power in dB (the checker's ``snr_db``).
-- ``reverb``: an RT60 *estimate* in seconds from the free decay after each end of speech:
-  a straight line fitted to the 10 ms frame levels (dB) from the last frame within 10 dB of
-  the median speech level (looking back at most 0.5 s) until the level is within 3 dB of
-  the noise floor (at most 0.5 s past the offset, never into the next speech);
-  RT60 = 60 dB / decay rate, at most 3 s; decays spanning less than 10 dB are skipped.
+- ``reverb``: an RT60 *estimate* in seconds from the free decay after each end of speech,
+  the checker's ``reverb_s`` (``quality/reverb.py``).
 - ``dnsmos_bak`` and ``dnsmos_ovrl``: NOT Microsoft's DNSMOS model, but 1–5 scores in its
   spirit derived from the measurements above:
   ``bak = 1 + 4·clip((snr − 10) / 35)``;
@@ -36,12 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import soundfile
 
-from voicerecorder.quality.analysis import TakeMeasures, analyse_take
+from voicerecorder.quality.analysis import analyse_take
 from voicerecorder.quality.context import TakeContext
-from voicerecorder.quality.measure import FRAME_S, powers_db
 from voicerecorder.quality.rules import limit
 from voicerecorder.quality.take_rules import units_per_second
 from voicerecorder.quality.textunits import TYPICAL_RATE
@@ -59,10 +54,6 @@ SPEED_TOLERANCE = 0.3
 REVERB_MAX_S = 0.5
 DNSMOS_OVRL_MIN = 3.0
 DNSMOS_BAK_MIN = 3.5
-_DECAY_WINDOW_S = 0.5
-_MIN_DECAY_RANGE_DB = 10.0
-_NOISE_MARGIN_DB = 3.0
-_LOUD_MARGIN_DB = 10.0
 
 
 class AssessmentFailed(Exception):
@@ -76,32 +67,6 @@ class AssessmentFailed(Exception):
 
 def _clip01(value: float) -> float:
     return min(1.0, max(0.0, value))
-
-
-def reverb_seconds(measures: TakeMeasures) -> float | None:
-    """The median RT60 estimate over the speech offsets of one take (see module docstring)."""
-    activity = measures.activity
-    if not activity.found or not activity.noise.any():
-        return None
-    levels = powers_db(activity.powers)
-    noise_db = float(np.median(levels[activity.noise]))
-    loud_db = float(np.median(levels[activity.speech])) - _LOUD_MARGIN_DB
-    window = round(_DECAY_WINDOW_S / FRAME_S)
-    estimates = []
-    for offset in np.flatnonzero(activity.speech[:-1] & ~activity.speech[1:]):
-        loud = np.flatnonzero(levels[max(0, offset - window) : offset + 1] >= loud_db)
-        if not loud.size:
-            continue
-        start = max(0, offset - window) + int(loud[-1])
-        onsets = np.flatnonzero(activity.speech[offset + 1 : offset + window])
-        tail = levels[start : offset + 1 + (int(onsets[0]) if onsets.size else window)]
-        quiet = np.flatnonzero(tail <= noise_db + _NOISE_MARGIN_DB)
-        tail = tail[: int(quiet[0]) + 1] if quiet.size else tail
-        if tail[0] - tail[-1] < _MIN_DECAY_RANGE_DB:
-            continue
-        slope = float(np.polyfit(np.arange(tail.size) * FRAME_S, tail, 1)[0]) if tail.size > 2 else -np.inf
-        estimates.append(min(60.0 / -slope, 3.0) if slope < 0 else 3.0)
-    return statistics.median(estimates) if estimates else None
 
 
 @dataclass(frozen=True)
@@ -129,7 +94,7 @@ def measure_file(data: bytes, name: str, text: str | None, language: str) -> Fil
         snr_db=measures.snr_db,
         units_per_s=units_per_second(measures, TakeContext(language=language, text=text)),
         bandwidth_hz=measures.bandwidth_hz,
-        reverb_s=reverb_seconds(measures),
+        reverb_s=measures.reverb_s,
     )
 
 
