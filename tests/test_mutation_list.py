@@ -15,6 +15,7 @@ AREAS = {
     "job fields",
     "resources",
     "whole recording",
+    "reverb",
 }
 
 

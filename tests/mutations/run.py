@@ -44,8 +44,25 @@ REPAIR_TESTS = ("tests/audio/test_take_files.py",)
 JOB_FIELD_TESTS = ("tests/workflow/test_job_fields.py",)
 RESOURCE_TESTS = ("tests/workflow/test_preflight_resources.py",)
 LONG_WAV_TESTS = ("tests/session/test_longwav.py",)
+REVERB_TESTS = ("tests/quality/test_reverb.py",)
 
 MUTATIONS = (
+    Mutation(
+        "studio reverb limit ignored",
+        "reverb",
+        "voicerecorder/quality/take_rules.py",
+        'if context.studio and seconds > limit("reverb.studio_fail_above"):',
+        'if context.studio and seconds > limit("reverb.warn_above"):',
+        REVERB_TESTS,
+    ),
+    Mutation(
+        "decays measured from the speech offset, not the last loud frame",
+        "reverb",
+        "voicerecorder/quality/reverb.py",
+        "tail = levels[first + int(loud[-1]) :",
+        "tail = levels[offset :",
+        REVERB_TESTS,
+    ),
     Mutation(
         "query pairs unsorted",
         "signer",
