@@ -1399,14 +1399,19 @@
         <translation>尚未提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="262"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="263"/>
         <source>Voice asset ID: %1</source>
         <translation>声音资产 ID：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="266"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="267"/>
         <source>The job failed: %1. Submit again to create a new job.</source>
         <translation>任务失败：%1。请重新提交以创建新任务。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="275"/>
+        <source>MetaStudio&apos;s reviewer rejected the job without naming a recording.</source>
+        <translation>MetaStudio 审核人员驳回了任务，但未指出具体录音。</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,7 @@ def test_a_letter_only_rejection_shows_the_reason_and_a_new_letter_alone_resolve
     assert page.current_state() == "AUDIT_FAILED"
     assert page.review.reasons_text.text() == f"MetaStudio's reviewer: {ADMIN_REJECT_REASON}"
     assert "named no sentence" in page.review.next_step.text()
+    assert page.state_text.text() == "MetaStudio's reviewer rejected the job without naming a recording."
     assert not page.audit_box.isVisible()
     assert not page.review.new_job_button.isVisible()
     i18n.set_language("zh_CN")

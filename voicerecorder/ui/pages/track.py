@@ -248,12 +248,13 @@ class TrackPage(CloudJobPage):
         self.job.setText(
             self.tr("Job ID: %1").replace("%1", job_id) if job_id else self.tr("Nothing submitted yet.")
         )
-        self.state_text.setText(pick(describe_state(state)) if state else "")
+        rejected = state == JobState.AUDIT_FAILED
+        letter_only = rejected and view is not None and view.letter_only
+        self.state_text.setText(self._headline(state, letter_only))
         if state and not self.timeline.count():
             self.add_state(state)
-        letter_only = view is not None and view.letter_only
         self.review.show_job(state, job_id or "", self.reasons, letter_only=letter_only)
-        audit_failed = view is not None and state == JobState.AUDIT_FAILED and not letter_only
+        audit_failed = rejected and not letter_only
         self.audit_list.clear()
         for entry in view.audit if view is not None and audit_failed else ():
             self.audit_list.addItem(QListWidgetItem(status_icon("fail"), pick(entry.line())))
@@ -268,6 +269,11 @@ class TrackPage(CloudJobPage):
                 ),
                 "error",
             )
+
+    def _headline(self, state: str | None, letter_only: bool) -> str:
+        if letter_only:
+            return self.tr("MetaStudio's reviewer rejected the job without naming a recording.")
+        return pick(describe_state(state)) if state else ""
 
     def rejected_sentences(self) -> list[int]:
         """The sentences the audit rejected (0-based), in order."""
