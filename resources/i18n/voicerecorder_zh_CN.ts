@@ -1374,42 +1374,42 @@
         <translation>审核未通过以下句子。请重新录制后再次提交：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="185"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="183"/>
         <source>Choose the new authorization letter</source>
         <translation>选择新的授权书</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="187"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="185"/>
         <source>Letters (%1)</source>
         <translation>授权书 (%1)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="240"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="238"/>
         <source>&amp;Try again</source>
         <translation>重试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="249"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="247"/>
         <source>Job ID: %1</source>
         <translation>任务 ID：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="249"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="247"/>
         <source>Nothing submitted yet.</source>
         <translation>尚未提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="263"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="261"/>
         <source>Voice asset ID: %1</source>
         <translation>声音资产 ID：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="267"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="265"/>
         <source>The job failed: %1. Submit again to create a new job.</source>
         <translation>任务失败：%1。请重新提交以创建新任务。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="275"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="273"/>
         <source>MetaStudio&apos;s reviewer rejected the job without naming a recording.</source>
         <translation>MetaStudio 审核人员驳回了任务，但未指出具体录音。</translation>
     </message>

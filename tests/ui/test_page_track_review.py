@@ -258,3 +258,21 @@ def test_states_in_the_timeline_keep_their_icon(qtbot, wizard, open_page, sessio
     page.add_state("AUDIT_FAILED")
     item = page.timeline.item(page.timeline.count() - 1)
     assert (item.data(STATE_ROLE), item.data(ICON_ROLE)) == ("AUDIT_FAILED", "warn")
+
+
+def test_coming_back_while_work_still_runs_tracks_once_it_ends(
+    qtbot,
+    wizard,
+    open_page,
+    ready_session,  # noqa: F811
+    cloud_sandbox,  # noqa: F811
+):
+    submit(ready_session, client_of(cloud_sandbox("reject=3")))
+    page = track_page(qtbot, wizard, open_page, ready_session)
+    qtbot.waitUntil(lambda: page.review.isVisible(), timeout=30000)
+    page.resubmit_button.click()
+    assert page.runner.busy
+    page.initializePage()
+    assert page.reasons == ()
+    qtbot.waitUntil(lambda: page.reasons != () and not page.runner.busy, timeout=30000)
+    assert page.review.reasons_text.text().startswith("MetaStudio's automatic check: ")

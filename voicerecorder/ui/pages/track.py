@@ -133,6 +133,8 @@ class TrackPage(CloudJobPage):
         self.timeline.clear()
         self.reasons = ()
         self._show_record()
+        # Work still running (a tracking cancelled when the page was left, ending): track once it ends.
+        self._track_again = self.runner.busy
         self.start_tracking()
 
     def hideEvent(self, event: object) -> None:
@@ -154,13 +156,9 @@ class TrackPage(CloudJobPage):
     # Polling
 
     def start_tracking(self) -> None:
-        """Poll the job in a worker until it finishes or waits for the person (once the running
-        work has ended, when some runs: a tracking the wizard cancelled while it laid out the page)."""
+        """Poll the job in a worker until it finishes or waits for the person."""
         session, policy = self.holder.session, self.poll_policy
         if not self.isComplete():
-            return
-        if self.runner.busy:
-            self._track_again = True
             return
         self.run_job(
             lambda client, reporter, cancel: follow(
