@@ -792,51 +792,71 @@
     <name>ReviewPanel</name>
     <message>
         <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="66"/>
+        <source>MetaStudio&apos;s reviewer rejected the job without naming a recording.</source>
+        <translation>MetaStudio 审核人员驳回了任务，但未指出具体录音。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="68"/>
+        <source>The recording could not be cut into sentences.</source>
+        <translation>录音无法切分为句子。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="70"/>
+        <source>The trained voice was rejected in your review.</source>
+        <translation>训练出的声音在您的确认中被驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="72"/>
+        <source>The trained voice waits for your approval.</source>
+        <translation>训练出的声音等待您确认。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="79"/>
         <source>The reviewer named no sentence: the authorization letter is what must change. Choose a new signed letter (PDF, JPG or PNG). It is sent to the same job and the job is submitted again; the recordings are not sent again.</source>
         <translation>审核人员未指出具体句子：需要更换的是授权书。请选择一份新的已签字授权书（PDF、JPG 或 PNG）。它会发送到同一个任务，并再次提交该任务；录音不会重新上传。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="72"/>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="85"/>
         <source>MetaStudio could not cut the recording into sentences, and this job cannot go on. Record again with a clear pause of 2–3 seconds between sentences, then submit as a new job. The old job can be deleted in the Jobs window.</source>
         <translation>MetaStudio 无法将录音切分为句子，此任务无法继续。请重新录制，句与句之间留出 2–3 秒的明显停顿，然后作为新任务提交。旧任务可在“任务”窗口中删除。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="78"/>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="91"/>
         <source>The trained voice was rejected in your review, and this job cannot be trained again. Record again the sentences that sounded wrong, then submit as a new job. The old job can be deleted in the Jobs window.</source>
         <translation>训练出的声音在您的确认中被驳回，此任务无法再次训练。请重新录制听起来有问题的句子，然后作为新任务提交。旧任务可在“任务”窗口中删除。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="85"/>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="98"/>
         <source>The trained voice waits for your approval, which only the MetaStudio console can give. Sign in at %1, open MetaStudio, then Voice training, find job %2, listen to the voice and accept or reject it there. Then press Check now.</source>
         <translation>训练出的声音等待您确认，只能在 MetaStudio 控制台中确认。请登录 %1，打开 MetaStudio，进入“声音训练”，找到任务 %2，试听后在那里接受或驳回。然后点击“立即检查”。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="95"/>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="108"/>
         <source>What MetaStudio&apos;s review said:</source>
         <translation>MetaStudio 审核意见：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="97"/>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="110"/>
         <source>The review&apos;s reasons</source>
         <translation>审核给出的原因</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="99"/>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="112"/>
         <source>What to do next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="100"/>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="113"/>
         <source>Choose a new authorization &amp;letter</source>
         <translation>选择新的授权书(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="101"/>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="114"/>
         <source>Back to &amp;recording</source>
         <translation>返回录音(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="102"/>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="115"/>
         <source>Submit as a ne&amp;w job</source>
         <translation>作为新任务提交(&amp;W)</translation>
     </message>
@@ -1407,11 +1427,6 @@
         <location filename="../../voicerecorder/ui/pages/track.py" line="265"/>
         <source>The job failed: %1. Submit again to create a new job.</source>
         <translation>任务失败：%1。请重新提交以创建新任务。</translation>
-    </message>
-    <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="273"/>
-        <source>MetaStudio&apos;s reviewer rejected the job without naming a recording.</source>
-        <translation>MetaStudio 审核人员驳回了任务，但未指出具体录音。</translation>
     </message>
 </context>
 <context>

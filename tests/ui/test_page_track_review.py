@@ -175,6 +175,7 @@ def test_user_result_review_says_where_to_approve(qtbot, wizard, open_page, read
     assert CONSOLE_URL in text
     assert job_id in text
     assert "accept or reject it there" in text
+    assert page.state_text.text() == "The trained voice waits for your approval."
     assert page.review.isVisible()
     assert not page.review.new_job_button.isVisible()
     assert page.timeline.item(page.timeline.count() - 1).data(ICON_ROLE) == "warn"
@@ -190,6 +191,7 @@ def test_user_review_reject_offers_a_new_job(qtbot, wizard, open_page, ready_ses
     page = walk_to(qtbot, wizard, PageId.TRACK)
     wait_for_state(qtbot, page, "USER_REVIEW_REJECT")
     assert "cannot be trained again" in page.review.next_step.text()
+    assert page.state_text.text() == "The trained voice was rejected in your review."
     assert "Jobs window" in page.review.next_step.text()
     assert page.review.record_button.isVisible()
     assert page.review.new_job_button.isVisible()
@@ -231,6 +233,7 @@ def test_split_failed_says_to_record_with_pauses(
     page = track_page(qtbot, wizard, open_page, session)
     wait_for_state(qtbot, page, "SPLIT_FAILED")
     assert "2–3 seconds between sentences" in page.review.next_step.text()
+    assert page.state_text.text() == "The recording could not be cut into sentences."
     assert page.review.new_job_button.isVisible()
     assert page.timeline.item(page.timeline.count() - 1).data(ICON_ROLE) == "fail"
 

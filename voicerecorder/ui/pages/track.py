@@ -248,10 +248,10 @@ class TrackPage(CloudJobPage):
         )
         rejected = state == JobState.AUDIT_FAILED
         letter_only = rejected and view is not None and view.letter_only
-        self.state_text.setText(self._headline(state, letter_only))
         if state and not self.timeline.count():
             self.add_state(state)
         self.review.show_job(state, job_id or "", self.reasons, letter_only=letter_only)
+        self.state_text.setText(self.review.headline() or (pick(describe_state(state)) if state else ""))
         audit_failed = rejected and not letter_only
         self.audit_list.clear()
         for entry in view.audit if view is not None and audit_failed else ():
@@ -267,11 +267,6 @@ class TrackPage(CloudJobPage):
                 ),
                 "error",
             )
-
-    def _headline(self, state: str | None, letter_only: bool) -> str:
-        if letter_only:
-            return self.tr("MetaStudio's reviewer rejected the job without naming a recording.")
-        return pick(describe_state(state)) if state else ""
 
     def rejected_sentences(self) -> list[int]:
         """The sentences the audit rejected (0-based), in order."""

@@ -59,6 +59,19 @@ class ReviewPanel(Retranslating, QWidget):
         self.letter_only = letter_only and state == JobState.AUDIT_FAILED
         self.retranslate()
 
+    def headline(self) -> str:
+        """A short line saying what happened, for the page's headline ("" when the state's own
+        description says it)."""
+        if self.state == JobState.AUDIT_FAILED and self.letter_only:
+            return self.tr("MetaStudio's reviewer rejected the job without naming a recording.")
+        if self.state == JobState.SPLIT_FAILED:
+            return self.tr("The recording could not be cut into sentences.")
+        if self.state == JobState.USER_REVIEW_REJECT:
+            return self.tr("The trained voice was rejected in your review.")
+        if self.state == JobState.USER_RESULT_REVIEW:
+            return self.tr("The trained voice waits for your approval.")
+        return ""
+
     def next_step_text(self) -> str:
         """The next step for the shown state ("" when the page's other parts say it)."""
         if self.state == JobState.AUDIT_FAILED and self.letter_only:
