@@ -97,92 +97,127 @@
 <context>
     <name>JobsWindow</name>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="138"/>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="144"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="158"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="165"/>
         <source>Training jobs</source>
         <translation>训练任务</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="139"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="159"/>
         <source>Show &amp;state:</source>
         <translation>显示状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="140"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="160"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="141"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="161"/>
         <source>Show jobs in this state</source>
         <translation>显示此状态的任务</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="142"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="162"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="143"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="163"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="146"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="164"/>
+        <source>&amp;Delete job…</source>
+        <translation>删除任务(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="167"/>
         <source>Voice</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="146"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="167"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="146"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="167"/>
         <source>What it means</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="146"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="167"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="147"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="168"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="147"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="168"/>
         <source>Job ID</source>
         <translation>任务 ID</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="147"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="168"/>
         <source>Voice asset ID</source>
         <translation>声音资产 ID</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="168"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="191"/>
         <source>Loading the jobs…</source>
         <translation>正在加载任务…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="184"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="200"/>
+        <source>Deleted job %1.</source>
+        <translation>已删除任务 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="210"/>
         <source>Huawei Cloud: %1</source>
         <translation>华为云：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="190"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="216"/>
         <source>%n job(s)</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="203"/>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="231"/>
         <source>Needs your action</source>
         <translation>需要您处理</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="248"/>
+        <source>Select a job to delete it.</source>
+        <translation>选择一个任务后可将其删除。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="250"/>
+        <source>Delete the selected job.</source>
+        <translation>删除所选任务。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="261"/>
+        <source>Delete the job?</source>
+        <translation>删除此任务？</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="262"/>
+        <source>Delete the training job %1 from MetaStudio? This cannot be undone.</source>
+        <translation>从 MetaStudio 删除训练任务 %1？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/dialogs/jobs_window.py" line="271"/>
+        <source>Deleting job %1…</source>
+        <translation>正在删除任务 %1…</translation>
     </message>
 </context>
 <context>
@@ -492,52 +527,52 @@
         <translation>要朗读的句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="298"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="299"/>
         <source>The microphone is not open yet. Wait a moment or go back to the microphone check.</source>
         <translation>麦克风尚未打开。请稍候，或返回麦克风检查。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="317"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="318"/>
         <source>● Record (Space)</source>
         <translation>● 录音（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="318"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="319"/>
         <source>■ Stop (Space)</source>
         <translation>■ 停止（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="319"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="320"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="349"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="350"/>
         <source>Sentence %1 / %2</source>
         <translation>第 %1 句 / 共 %2 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="361"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="362"/>
         <source>All rejected sentences have a new passing take. Click Next to submit again.</source>
         <translation>所有被驳回的句子都已重新录制并通过。点击“下一步”重新提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="366"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="367"/>
         <source>Re-recording %1 rejected sentences. ← / → and the list move among them only.</source>
         <translation>正在重录 %1 个被驳回的句子。← / → 和列表只在这些句子之间切换。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="385"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="386"/>
         <source>Working for %1 · %2 sentences left, about %3</source>
         <translation>已录制 %1 · 还剩 %2 句，约 %3</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="397"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="398"/>
         <source>You have been recording for a long stretch. Take a 5-minute break: drink some water and rest your voice.</source>
         <translation>您已经连续录制了很长时间。请休息 5 分钟：喝点水，让嗓子放松一下。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="400"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="401"/>
         <source>I took a b&amp;reak</source>
         <translation>我已休息(&amp;R)</translation>
     </message>
@@ -751,6 +786,79 @@
         <location filename="../../voicerecorder/ui/pages/review.py" line="235"/>
         <source>The MetaStudio review rejected this sentence.</source>
         <translation>MetaStudio 审核未通过这一句。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="66"/>
+        <source>MetaStudio&apos;s reviewer rejected the job without naming a recording.</source>
+        <translation>MetaStudio 审核人员驳回了任务，但未指出具体录音。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="68"/>
+        <source>The recording could not be cut into sentences.</source>
+        <translation>录音无法切分为句子。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="70"/>
+        <source>The trained voice was rejected in your review.</source>
+        <translation>训练出的声音在您的确认中被驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="72"/>
+        <source>The trained voice waits for your approval.</source>
+        <translation>训练出的声音等待您确认。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="79"/>
+        <source>The reviewer named no sentence: the authorization letter is what must change. Choose a new signed letter (PDF, JPG or PNG). It is sent to the same job and the job is submitted again; the recordings are not sent again.</source>
+        <translation>审核人员未指出具体句子：需要更换的是授权书。请选择一份新的已签字授权书（PDF、JPG 或 PNG）。它会发送到同一个任务，并再次提交该任务；录音不会重新上传。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="85"/>
+        <source>MetaStudio could not cut the recording into sentences, and this job cannot go on. Record again with a clear pause of 2–3 seconds between sentences, then submit as a new job. The old job can be deleted in the Jobs window.</source>
+        <translation>MetaStudio 无法将录音切分为句子，此任务无法继续。请重新录制，句与句之间留出 2–3 秒的明显停顿，然后作为新任务提交。旧任务可在“任务”窗口中删除。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="91"/>
+        <source>The trained voice was rejected in your review, and this job cannot be trained again. Record again the sentences that sounded wrong, then submit as a new job. The old job can be deleted in the Jobs window.</source>
+        <translation>训练出的声音在您的确认中被驳回，此任务无法再次训练。请重新录制听起来有问题的句子，然后作为新任务提交。旧任务可在“任务”窗口中删除。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="98"/>
+        <source>The trained voice waits for your approval, which only the MetaStudio console can give. Sign in at %1, open MetaStudio, then Voice training, find job %2, listen to the voice and accept or reject it there. Then press Check now.</source>
+        <translation>训练出的声音等待您确认，只能在 MetaStudio 控制台中确认。请登录 %1，打开 MetaStudio，进入“声音训练”，找到任务 %2，试听后在那里接受或驳回。然后点击“立即检查”。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="108"/>
+        <source>What MetaStudio&apos;s review said:</source>
+        <translation>MetaStudio 审核意见：</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="110"/>
+        <source>The review&apos;s reasons</source>
+        <translation>审核给出的原因</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="112"/>
+        <source>What to do next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="113"/>
+        <source>Choose a new authorization &amp;letter</source>
+        <translation>选择新的授权书(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="114"/>
+        <source>Back to &amp;recording</source>
+        <translation>返回录音(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/review_panel.py" line="115"/>
+        <source>Submit as a ne&amp;w job</source>
+        <translation>作为新任务提交(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -1100,107 +1208,107 @@
 <context>
     <name>TakeHistory</name>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="119"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="120"/>
         <source>chosen</source>
         <translation>已选用</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="120"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="121"/>
         <source>playing</source>
         <translation>播放中</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="124"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="125"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="139"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="140"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="140"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="141"/>
         <source>Usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="141"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="142"/>
         <source>Record again</source>
         <translation>重新录制</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="142"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="143"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="146"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="147"/>
         <source>Imported (%1)</source>
         <translation>导入（%1）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="147"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="148"/>
         <source>Recorded</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="147"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="148"/>
         <source>Recovered</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="152"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="153"/>
         <source>■ Stop (P)</source>
         <translation>■ 停止（P）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="152"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="153"/>
         <source>▶ Play take (P)</source>
         <translation>▶ 播放录音（P）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="158"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="159"/>
         <source>Takes of this sentence:</source>
         <translation>这一句的录音：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="159"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="160"/>
         <source>Takes of this sentence</source>
         <translation>这一句的录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="162"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="162"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="162"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="162"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="161"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="162"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="163"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="164"/>
         <source>Use this ta&amp;ke</source>
         <translation>使用这条录音(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="164"/>
+        <location filename="../../voicerecorder/ui/widgets/take_history.py" line="165"/>
         <source>Use the selected take for this sentence</source>
         <translation>这一句使用所选的录音</translation>
     </message>
@@ -1241,72 +1349,82 @@
 <context>
     <name>TrackPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="98"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="117"/>
         <source>Track</source>
         <translation>跟踪</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="100"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="119"/>
         <source>Follow the review and training of your voice. You can close the app; the job continues.</source>
         <translation>查看声音的审核与训练进度。关闭应用后任务仍会继续。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="102"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="121"/>
         <source>Job states over time</source>
         <translation>任务状态时间线</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="103"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="122"/>
         <source>Sentences to record again</source>
         <translation>需要重录的句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="104"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="123"/>
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="105"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="124"/>
         <source>&amp;Copy asset ID</source>
         <translation>复制资产 ID(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="106"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="125"/>
         <source>&amp;Re-record these sentences</source>
         <translation>重录这些句子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="107"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="126"/>
         <source>Re&amp;submit</source>
         <translation>重新提交(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="109"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="128"/>
         <source>The review rejected these sentences. Record them again, then resubmit:</source>
         <translation>审核未通过以下句子。请重新录制后再次提交：</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/track.py" line="183"/>
+        <source>Choose the new authorization letter</source>
+        <translation>选择新的授权书</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="185"/>
+        <source>Letters (%1)</source>
+        <translation>授权书 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="238"/>
         <source>&amp;Try again</source>
         <translation>重试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="192"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="247"/>
         <source>Job ID: %1</source>
         <translation>任务 ID：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="192"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="247"/>
         <source>Nothing submitted yet.</source>
         <translation>尚未提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="203"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="261"/>
         <source>Voice asset ID: %1</source>
         <translation>声音资产 ID：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="207"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="265"/>
         <source>The job failed: %1. Submit again to create a new job.</source>
         <translation>任务失败：%1。请重新提交以创建新任务。</translation>
     </message>

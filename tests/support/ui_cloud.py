@@ -11,6 +11,7 @@ from support.memory_keyring import memory_keyring  # noqa: F401 (fixture)
 from support.workflow_rig import new_session, point_environment_at, write_take
 from voicerecorder.sandbox import SandboxServer, parse_faults
 from voicerecorder.session.store import Session
+from voicerecorder.ui.page_ids import PageId
 
 FAST_SPEED = 400.0
 
@@ -50,3 +51,13 @@ def ready_session(tmp_path: Path, services) -> Session:
     for index in range(20):
         session.add_take(index, write_take(sources, index, seed=index))
     return session
+
+
+def walk_to(qtbot, wizard, page_id: PageId):
+    """Press Next (once each page allows it) until ``page_id`` shows; that page."""
+    while wizard.currentId() != int(page_id):
+        before = wizard.currentId()
+        qtbot.waitUntil(lambda: wizard.currentPage().isComplete(), timeout=10000)
+        wizard.next()
+        assert wizard.currentId() != before
+    return wizard.currentPage()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QGuiApplication
 from support.memory_keyring import memory_keyring  # noqa: F401 (fixtures)
-from support.ui_cloud import cloud_sandbox, ready_session  # noqa: F401 (fixtures)
+from support.ui_cloud import cloud_sandbox, ready_session, walk_to  # noqa: F401 (fixtures)
 from support.workflow_rig import FAST_POLL, client_of, write_take
 
 from voicerecorder.ui import i18n
@@ -23,16 +23,6 @@ def fast(monkeypatch):
     i18n.set_language("en")
     yield
     i18n.set_language("en")
-
-
-def walk_to(qtbot, wizard, page_id: PageId):
-    """Press Next (once each page allows it) until ``page_id`` shows."""
-    while wizard.currentId() != int(page_id):
-        before = wizard.currentId()
-        qtbot.waitUntil(lambda: wizard.currentPage().isComplete(), timeout=10000)
-        wizard.next()
-        assert wizard.currentId() != before
-    return wizard.currentPage()
 
 
 def states(page: TrackPage) -> list[str]:

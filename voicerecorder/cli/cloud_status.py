@@ -23,7 +23,7 @@ from voicerecorder.cloud.models import AssessResult, ListJobsQuery, ShortJob, Tr
 from voicerecorder.cloud.states import JOB_STATES, describe_state, is_terminal, needs_action
 from voicerecorder.errors import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UserFacingError
 from voicerecorder.text import Bilingual, current_language
-from voicerecorder.workflow.review import REASON_STATES, ReviewReason, latest_reasons
+from voicerecorder.workflow.review import REASON_STATES, ReviewReason, rejection_reasons
 
 PAGE_SIZE = 100
 METRICS = ("speed", "sound", "snr", "reverb", "dnsmos_ovrl", "dnsmos_bak")
@@ -102,9 +102,9 @@ def describe_job(job: Job) -> Bilingual:
 
 def job_reasons(client: MetaStudioClient, job: Job) -> list[ReviewReason]:
     """The last rejection's reasons from a training job's operation log (none for other states)."""
-    if isinstance(job, ShortJob) or job.state not in REASON_STATES:
+    if isinstance(job, ShortJob):
         return []
-    return latest_reasons(client, job.job_id)
+    return rejection_reasons(client, job.job_id, job.state)
 
 
 def job_json(job: Job, reasons: list[ReviewReason] | None = None) -> dict[str, object]:

@@ -26,6 +26,8 @@ _SIGNATURES = {
     ".jpg": (b"\xff\xd8\xff",),
     ".jpeg": (b"\xff\xd8\xff",),
 }
+LETTER_SUFFIXES = tuple(_SIGNATURES)
+"""The file name endings a letter may have (for a file dialog's filter)."""
 
 
 def _refuse(en: str, zh: str) -> UserFacingError:

@@ -177,6 +177,12 @@ class TrainingView:
     failure_reason: str
 
     @property
+    def letter_only(self) -> bool:
+        """True when the last audit rejection came from the reviewer alone and named no sentence
+        (so a new authorization letter, not new recordings, is what it asks for)."""
+        return bool(self.audit) and all(entry.code == ADMIN_AUDIT for entry in self.audit)
+
+    @property
     def submitted(self) -> bool:
         """The job exists and its recordings were committed for review."""
         return bool(self.job_id) and self.step is Step.COMMITTED

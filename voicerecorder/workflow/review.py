@@ -3,11 +3,17 @@ job's operation log (ListJobOperationLog), for ``status``, ``jobs`` and the Trac
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from voicerecorder.cloud.client import MetaStudioClient
+from voicerecorder.cloud.models import TrainingJob
 from voicerecorder.cloud.oplog import OperationLogItem
+from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
+from voicerecorder.workflow.events import Reporter, ignore
+from voicerecorder.workflow.polling import PollPolicy
+from voicerecorder.workflow.track import track
 
 PAGE = 100
 # States whose reason only the operation log holds (FAILED jobs carry theirs in the job).
@@ -63,3 +69,31 @@ def latest_reasons(client: MetaStudioClient, job_id: str) -> list[ReviewReason]:
         return []
     newest = reasons[-1].time
     return [reason for reason in reasons if reason.time == newest]
+
+
+def rejection_reasons(client: MetaStudioClient, job_id: str, state: str) -> list[ReviewReason]:
+    """The last rejection's reasons of a training job in ``state`` (none for a state whose reason
+    the operation log does not hold). Worker thread."""
+    return latest_reasons(client, job_id) if state in REASON_STATES else []
+
+
+@dataclass(frozen=True)
+class Followed:
+    """A training job where tracking stopped, with the reasons of its last rejection (if any)."""
+
+    job: TrainingJob
+    reasons: tuple[ReviewReason, ...]
+
+
+def follow(
+    session: Session,
+    client: MetaStudioClient,
+    *,
+    reporter: Reporter = ignore,
+    cancel: threading.Event | None = None,
+    policy: PollPolicy | None = None,
+) -> Followed:
+    """Track the session's job (:func:`~voicerecorder.workflow.track.track`) until it finishes or
+    waits for the person, then read the review's reasons. Worker thread (blocks on the network)."""
+    job = track(session, client, reporter=reporter, cancel=cancel, policy=policy)
+    return Followed(job, tuple(rejection_reasons(client, job.job_id, job.state)))

@@ -42,7 +42,6 @@ from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel,
 from voicerecorder.workflow.letter import SIGNATURE_MISMATCH, check_letter, letter_content_types
 from voicerecorder.workflow.polling import retry_throttled
 from voicerecorder.workflow.preflight import PreflightError, preflight
-from voicerecorder.workflow.records import ADMIN_AUDIT
 from voicerecorder.workflow.recovery import batch_mark, find_created
 from voicerecorder.workflow.segments import REJECTED, SegmentQueue, SegmentState
 from voicerecorder.workflow.track import apply_job
@@ -318,8 +317,7 @@ def _same_data(record: dict[str, Any]) -> PreflightError:
 def letter_only(record: dict[str, Any]) -> bool:
     """True when the last audit rejection came from the reviewer alone and named no sentence
     (so a new authorization letter, not new recordings, is what it asks for)."""
-    audit = record.get("audit") or []
-    return bool(audit) and all(entry.get("code") == ADMIN_AUDIT for entry in audit)
+    return records.TrainingView.of(record).letter_only
 
 
 def _replacing(record: dict[str, Any], state: str) -> Bilingual:

@@ -1,10 +1,11 @@
-"""The Jobs window: every voice-training job of the account, its state in plain words, filter and refresh."""
+"""The Jobs window: every voice-training job of the account, its state in plain words with the
+review's reasons when it was rejected, filter, refresh and delete."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QColor
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -33,6 +35,8 @@ from voicerecorder.ui.settings import Settings
 from voicerecorder.ui.table_cells import cell
 from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.workers import TaskRunner
+from voicerecorder.workflow.delete import delete_job, deletion_refusal
+from voicerecorder.workflow.review import ReviewReason, rejection_reasons
 from voicerecorder.workflow.target import CloudTarget
 
 PAGE_SIZE = 100
@@ -44,12 +48,14 @@ TargetOpener = Callable[[Settings], AbstractContextManager[CloudTarget]]
 
 @dataclass(frozen=True)
 class JobListing:
-    """The jobs in ``states`` (all when empty), and the sandbox label when they come from the sandbox."""
+    """The jobs in ``states`` (all when empty), and the sandbox label when they come from the sandbox;
+    ``reasons`` holds the last rejection's reasons of each rejected job, by job id."""
 
     states: tuple[str, ...]
     jobs: tuple[TrainingJob, ...]
     label: Bilingual | None
     endpoint: str = ""
+    reasons: Mapping[str, tuple[ReviewReason, ...]] = field(default_factory=dict)
 
 
 def all_jobs(client: MetaStudioClient, states: tuple[str, ...] = ()) -> tuple[TrainingJob, ...]:
@@ -70,9 +76,18 @@ def fetch_listing(
 ) -> JobListing:
     """The job listing from the configured MetaStudio (or the sandbox). Worker thread."""
     with opener(settings) as target:
-        return JobListing(
-            states, all_jobs(target.client, states), target.label, target.client.config.endpoint
-        )
+        client = target.client
+        jobs = all_jobs(client, states)
+        given = {job.job_id: tuple(rejection_reasons(client, job.job_id, job.state)) for job in jobs}
+        reasons = {job_id: found for job_id, found in given.items() if found}
+        return JobListing(states, jobs, target.label, client.config.endpoint, reasons)
+
+
+def remove_job(settings: Settings, job_id: str, opener: TargetOpener = cloud_target) -> TrainingJob:
+    """Delete the job ``job_id`` (refused while MetaStudio works on it, see ``delete_job``); the
+    job as it was. Worker thread."""
+    with opener(settings) as target:
+        return delete_job(target.client, job_id)
 
 
 def _time_text(millis: int | None) -> str:
@@ -100,6 +115,8 @@ class JobsWindow(Retranslating, QDialog):
             self.state_filter.addItem(state, state)
         self.filter_label.setBuddy(self.state_filter)
         self.refresh_button, self.close_button = QPushButton(), QPushButton()
+        self.delete_button = QPushButton()
+        self.deleted: str | None = None
         self.status = QLabel()
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -115,6 +132,8 @@ class JobsWindow(Retranslating, QDialog):
         self.state_filter.currentIndexChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.close_button.clicked.connect(self.close)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.itemSelectionChanged.connect(self.update_delete)
         self.resize(1320, 560)  # room for both 32-character ids next to the explanation
         self.retranslate()
 
@@ -123,6 +142,7 @@ class JobsWindow(Retranslating, QDialog):
         bar.addWidget(self.filter_label)
         bar.addWidget(self.state_filter)
         bar.addWidget(self.refresh_button)
+        bar.addWidget(self.delete_button)
         bar.addStretch(1)
         bar.addWidget(self.where)
         bottom = QHBoxLayout()
@@ -141,6 +161,7 @@ class JobsWindow(Retranslating, QDialog):
         self.state_filter.setAccessibleName(self.tr("Show jobs in this state"))
         self.refresh_button.setText(self.tr("&Refresh"))
         self.close_button.setText(self.tr("&Close"))
+        self.delete_button.setText(self.tr("&Delete job…"))
         self.table.setAccessibleName(self.tr("Training jobs"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Voice"), self.tr("State"), self.tr("What it means"), self.tr("Created"),
@@ -148,6 +169,7 @@ class JobsWindow(Retranslating, QDialog):
         )  # fmt: skip
         if self.listing is not None:
             self.show_listing(self.listing)
+        self.update_delete()
 
     def showEvent(self, event: object) -> None:
         if self.listing is None and not self.runner.busy:
@@ -165,6 +187,7 @@ class JobsWindow(Retranslating, QDialog):
             return
         states, settings, opener = self.selected_states(), self.settings, self.opener
         self.refresh_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
         self.status.setText(self.tr("Loading the jobs…"))
         self.runner.start(lambda: fetch_listing(settings, states, opener), self._loaded, self._failed)
 
@@ -173,6 +196,9 @@ class JobsWindow(Retranslating, QDialog):
         self.banner.hide()
         self.listing = listing
         self.show_listing(listing)
+        if self.deleted:
+            self.banner.show_message(self.tr("Deleted job %1.").replace("%1", self.deleted))
+            self.deleted = None
         if listing.states != self.selected_states():
             self.refresh()
 
@@ -185,14 +211,16 @@ class JobsWindow(Retranslating, QDialog):
         )
         self.table.setRowCount(len(listing.jobs))
         for row, job in enumerate(listing.jobs):
-            self._fill_row(row, job)
+            self._fill_row(row, job, listing.reasons.get(job.job_id, ()))
         self.table.resizeRowsToContents()
         self.status.setText(self.tr("%n job(s)", "", len(listing.jobs)))
+        self.update_delete()
 
-    def _fill_row(self, row: int, job: TrainingJob) -> None:
+    def _fill_row(self, row: int, job: TrainingJob, reasons: tuple[ReviewReason, ...]) -> None:
+        texts = (describe_state(job.state), *(reason.line() for reason in reasons))
+        meaning = "\n".join(i18n.pick(text) for text in texts)
         values = {
-            "voice": job.voice_name or "", "state": job.state,
-            "meaning": i18n.pick(describe_state(job.state)),
+            "voice": job.voice_name or "", "state": job.state, "meaning": meaning,
             "created": _time_text(job.create_time), "updated": _time_text(job.lastupdate_time),
             "job": job.job_id, "asset": job.asset_id or "",
         }  # fmt: skip
@@ -202,7 +230,54 @@ class JobsWindow(Retranslating, QDialog):
             item.setData(Qt.ItemDataRole.ForegroundRole, QColor(Qt.GlobalColor.darkRed) if flagged else None)
             item.setToolTip(self.tr("Needs your action") if flagged else "")
 
+    def selected_job(self) -> TrainingJob | None:
+        """The job of the selected row, or None."""
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if self.listing is None or len(rows) != 1:
+            return None
+        row = rows.pop()
+        return self.listing.jobs[row] if row < len(self.listing.jobs) else None
+
+    def update_delete(self) -> None:
+        """Delete is enabled for one selected job MetaStudio is not working on; otherwise its
+        tooltip says why not."""
+        job = self.selected_job()
+        refusal = deletion_refusal(job) if job is not None else None
+        self.delete_button.setEnabled(job is not None and refusal is None and not self.runner.busy)
+        if job is None:
+            tip = self.tr("Select a job to delete it.")
+        else:
+            tip = i18n.pick(refusal) if refusal else self.tr("Delete the selected job.")
+        self.delete_button.setToolTip(tip)
+
+    def delete_selected(self) -> None:
+        """Ask, then delete the selected job in a worker and list the jobs again."""
+        job = self.selected_job()
+        if job is None or deletion_refusal(job) is not None or self.runner.busy:
+            return
+        name = f"{job.voice_name} ({job.job_id})" if job.voice_name else job.job_id
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete the job?"),
+            self.tr("Delete the training job %1 from MetaStudio? This cannot be undone.").replace("%1", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        settings, opener, job_id = self.settings, self.opener, job.job_id
+        self.refresh_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
+        self.status.setText(self.tr("Deleting job %1…").replace("%1", job_id))
+        self.runner.start(lambda: remove_job(settings, job_id, opener), self._deleted, self._failed)
+
+    def _deleted(self, job: TrainingJob) -> None:
+        self.deleted = job.job_id
+        self.refresh_button.setEnabled(True)
+        self.refresh()
+
     def _failed(self, error: Exception) -> None:
         self.refresh_button.setEnabled(True)
+        self.update_delete()
         self.status.setText("")
         self.banner.show_error(error)

@@ -1,11 +1,15 @@
-"""Page 8, Track: the job's states as a timeline, polled in the background; re-record and resubmit on
-AUDIT_FAILED; the voice asset id on SUCCEED."""
+"""Page 8, Track: the job's states as a timeline, polled in the background; the review's reasons and
+the next step when the job waits for the person (re-record and resubmit, a new authorization
+letter, a new job, the console); the voice asset id on SUCCEED."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -15,26 +19,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voicerecorder.cloud.models import TrainingJob
-from voicerecorder.cloud.states import JobState, describe_state, needs_action
+from voicerecorder.cloud.states import REPLACED_STATES, JobState, describe_state, is_terminal, needs_action
 from voicerecorder.ui.i18n import pick
 from voicerecorder.ui.live_input import LiveInput
+from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.pages.base import Action, CloudJobPage
 from voicerecorder.ui.services import Services, SessionHolder
+from voicerecorder.ui.widgets.review_panel import ReviewPanel
 from voicerecorder.ui.widgets.status_icons import status_icon
 from voicerecorder.workflow import records
 from voicerecorder.workflow.events import EventStep, WorkflowEvent
+from voicerecorder.workflow.letter import LETTER_SUFFIXES
 from voicerecorder.workflow.polling import PollPolicy
+from voicerecorder.workflow.review import Followed, ReviewReason, follow
 from voicerecorder.workflow.submit import SubmitOutcome, submit
-from voicerecorder.workflow.track import track
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3
+ICON_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
-def _state_icon(state: str) -> str:
+def state_icon(state: str) -> str:
+    """The timeline's icon for ``state``: pass (SUCCEED), fail (the job cannot go on), warn (it
+    waits for the person) or unchecked (MetaStudio works on it)."""
     if state == JobState.SUCCEED:
         return "pass"
-    if state.endswith("FAILED") or state == JobState.USER_REVIEW_REJECT:
+    if is_terminal(state) or state in REPLACED_STATES:
         return "fail"
     return "warn" if needs_action(state) else "unchecked"
 
@@ -61,11 +70,20 @@ class TrackPage(CloudJobPage):
         self.audit_intro.setWordWrap(True)
         self.audit_list = QListWidget()
         self.rerecord_button, self.resubmit_button = QPushButton(), QPushButton()
+        self.review = ReviewPanel()
+        self.review.hide()
+        self.reasons: tuple[ReviewReason, ...] = ()
+        self._track_again = False
         self._layout()
         self.copy_asset.clicked.connect(self._copy_asset)
         self.refresh_button.clicked.connect(self.start_tracking)
         self.rerecord_button.clicked.connect(self.rerecord_rejected)
         self.resubmit_button.clicked.connect(self.resubmit)
+        self.review.letter_button.clicked.connect(self.choose_letter)
+        self.review.record_button.clicked.connect(self.record_again)
+        self.review.new_job_button.clicked.connect(self.submit_new_job)
+        self.runner.finished.connect(self._maybe_track_again)
+        self.runner.failed.connect(self._maybe_track_again)
         self.retranslate()
 
     def _layout(self) -> None:
@@ -91,6 +109,7 @@ class TrackPage(CloudJobPage):
         layout.addLayout(top)
         layout.addWidget(self.state_text)
         layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.review)
         layout.addWidget(self.audit_box, 1)
         layout.addLayout(asset)
 
@@ -112,7 +131,10 @@ class TrackPage(CloudJobPage):
 
     def initializePage(self) -> None:
         self.timeline.clear()
+        self.reasons = ()
         self._show_record()
+        # Work still running (a tracking cancelled when the page was left, ending): track once it ends.
+        self._track_again = self.runner.busy
         self.start_tracking()
 
     def hideEvent(self, event: object) -> None:
@@ -139,7 +161,7 @@ class TrackPage(CloudJobPage):
         if not self.isComplete():
             return
         self.run_job(
-            lambda client, reporter, cancel: track(
+            lambda client, reporter, cancel: follow(
                 session, client, reporter=reporter, cancel=cancel, policy=policy
             ),
             self.refresh_button,
@@ -147,11 +169,40 @@ class TrackPage(CloudJobPage):
 
     def resubmit(self) -> None:
         """Upload the re-recorded package to the same job and commit it again, then keep tracking."""
+        self.send(None, self.resubmit_button)
+
+    def submit_new_job(self) -> None:
+        """Submit the session again after the job ended so that it cannot go on: a new job."""
+        self.send(None, self.review.new_job_button)
+
+    def choose_letter(self) -> None:
+        """Ask for a new authorization letter, then send it to the same job (see ``send``)."""
+        patterns = " ".join(f"*{suffix}" for suffix in LETTER_SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the new authorization letter"),
+            "",
+            self.tr("Letters (%1)").replace("%1", patterns),
+        )
+        if path:
+            self.send(Path(path), self.review.letter_button)
+
+    def send(self, letter: Path | None, button: QPushButton) -> None:
+        """Submit the session in a worker: after a letter-only rejection, with ``letter`` the
+        letter alone goes to the same job and the job is committed again (as ``submit --letter``);
+        then tracking goes on."""
         session = self.holder.session
         self.run_job(
-            lambda client, reporter, cancel: submit(session, client, reporter=reporter, cancel=cancel),
-            self.resubmit_button,
+            lambda client, reporter, cancel: submit(
+                session, client, letter=letter, reporter=reporter, cancel=cancel
+            ),
+            button,
         )
+
+    def _maybe_track_again(self, _result: object) -> None:
+        track_again, self._track_again = self._track_again, False
+        if track_again and self.isVisible():
+            self.start_tracking()
 
     def job_event(self, event: WorkflowEvent) -> None:
         if event.step is EventStep.STATE and event.state:
@@ -166,16 +217,20 @@ class TrackPage(CloudJobPage):
             return
         when = QDateTime.currentDateTime().toString("HH:mm:ss")
         item = QListWidgetItem(
-            status_icon(_state_icon(state)), f"{when}  {state} — {pick(describe_state(state))}"
+            status_icon(state_icon(state)), f"{when}  {state} — {pick(describe_state(state))}"
         )
         item.setData(STATE_ROLE, state)
+        item.setData(ICON_ROLE, state_icon(state))
         self.timeline.addItem(item)
         self.timeline.scrollToItem(item)
 
     def job_finished(self, result: object) -> None:
-        if isinstance(result, (SubmitOutcome, TrainingJob)):
-            self.add_state(result.state)
+        if isinstance(result, Followed):
+            self.reasons = result.reasons
+            self.add_state(result.job.state)
         if isinstance(result, SubmitOutcome):
+            self.reasons = ()
+            self.add_state(result.state)
             self.start_tracking()
         self._show_record()
 
@@ -191,10 +246,13 @@ class TrackPage(CloudJobPage):
         self.job.setText(
             self.tr("Job ID: %1").replace("%1", job_id) if job_id else self.tr("Nothing submitted yet.")
         )
-        self.state_text.setText(pick(describe_state(state)) if state else "")
+        rejected = state == JobState.AUDIT_FAILED
+        letter_only = rejected and view is not None and view.letter_only
         if state and not self.timeline.count():
             self.add_state(state)
-        audit_failed = view is not None and state == JobState.AUDIT_FAILED
+        self.review.show_job(state, job_id or "", self.reasons, letter_only=letter_only)
+        self.state_text.setText(self.review.headline() or (pick(describe_state(state)) if state else ""))
+        audit_failed = rejected and not letter_only
         self.audit_list.clear()
         for entry in view.audit if view is not None and audit_failed else ():
             self.audit_list.addItem(QListWidgetItem(status_icon("fail"), pick(entry.line())))
@@ -214,6 +272,14 @@ class TrackPage(CloudJobPage):
         """The sentences the audit rejected (0-based), in order."""
         session = self.holder.session
         return sorted(session.marked_for_rerecord) if session is not None else []
+
+    def record_again(self) -> None:
+        """Back to the Record page (all sentences), to record again before a new job."""
+        navigator = self.navigator()
+        if navigator is None:
+            return
+        self.runner.cancel()
+        navigator.go_to(PageId.RECORD)
 
     def rerecord_rejected(self) -> None:
         """Back to the Record page limited to the rejected sentences, at the first of them (saved as the
