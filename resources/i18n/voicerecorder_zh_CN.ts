@@ -1375,8 +1375,8 @@
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/track.py" line="124"/>
-        <source>&amp;Copy asset ID</source>
-        <translation>复制资产 ID(&amp;C)</translation>
+        <source>Copy &amp;asset ID</source>
+        <translation>复制资产 ID(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../voicerecorder/ui/pages/track.py" line="125"/>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QGuiApplication
 from support.memory_keyring import memory_keyring  # noqa: F401 (fixtures)
+from support.mnemonics import clashes
 from support.ui_cloud import cloud_sandbox, ready_session, walk_to  # noqa: F401 (fixtures)
 from support.workflow_rig import FAST_POLL, client_of, write_take
 
@@ -49,6 +50,7 @@ def test_audit_failed_rerecord_resubmit_until_succeed(
     assert page.audit_list.count() == 1
     assert page.audit_list.item(0).text().startswith("Sentence 4 (file 3.wav)")
     assert page.rejected_sentences() == [3]
+    assert not clashes(wizard)
 
     page.rerecord_button.click()
     assert wizard.currentId() == int(PageId.RECORD)
@@ -68,6 +70,9 @@ def test_audit_failed_rerecord_resubmit_until_succeed(
     assert not page.audit_box.isVisible()
     page.copy_asset.click()
     assert QGuiApplication.clipboard().text() == asset
+    for language in ("en", "zh_CN"):
+        i18n.set_language(language)
+        assert not clashes(wizard), language
 
 
 def test_resubmitting_unchanged_takes_says_what_to_do(qtbot, wizard, open_page, ready_session, cloud_sandbox):  # noqa: F811

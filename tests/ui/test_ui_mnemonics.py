@@ -2,40 +2,14 @@
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 from support.leaving import Answerer, recording
+from support.mnemonics import clashes, mnemonics
 
 from voicerecorder.ui import i18n
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.wizard import PAGES
-
-MNEMONIC = re.compile(r"&([^&\s])")
-
-
-def mnemonics(window: QWidget) -> dict[str, list[str]]:
-    """The Alt+letter of every visible button, buddy label and group box in ``window``, with the
-    texts that use it."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for widget in window.findChildren(QWidget):
-        if not widget.isVisible():
-            continue
-        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
-            text = widget.text()
-        elif isinstance(widget, QGroupBox) and widget.isCheckable():
-            text = widget.title()
-        else:
-            continue
-        for match in MNEMONIC.findall(text.replace("&&", "")):
-            found[match.lower()].append(text)
-    return found
-
-
-def clashes(window: QWidget) -> dict[str, list[str]]:
-    return {key: texts for key, texts in mnemonics(window).items() if len(texts) > 1}
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

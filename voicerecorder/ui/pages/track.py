@@ -121,7 +121,7 @@ class TrackPage(CloudJobPage):
         self.timeline.setAccessibleName(self.tr("Job states over time"))
         self.audit_list.setAccessibleName(self.tr("Sentences to record again"))
         self.refresh_button.setText(self.tr("&Check now"))
-        self.copy_asset.setText(self.tr("&Copy asset ID"))
+        self.copy_asset.setText(self.tr("Copy &asset ID"))
         self.rerecord_button.setText(self.tr("&Re-record these sentences"))
         self.resubmit_button.setText(self.tr("Re&submit"))
         self.audit_intro.setText(
