@@ -54,5 +54,12 @@ def _decay_estimate(
     tail = tail[: int(quiet[0]) + 1] if quiet.size else tail
     if tail[0] - tail[-1] < _MIN_DECAY_RANGE_DB:
         return None
-    slope = float(np.polyfit(np.arange(tail.size) * FRAME_S, tail, 1)[0]) if tail.size > 2 else -np.inf
+    slope = _slope(tail) if tail.size > 2 else -np.inf
     return min(60.0 / -slope, _LONGEST_S) if slope < 0 else _LONGEST_S
+
+
+def _slope(levels: np.ndarray) -> float:
+    """The least-squares slope (dB per second) of levels one frame apart."""
+    times = np.arange(levels.size) * FRAME_S
+    times -= times.mean()
+    return float(np.dot(times, levels - levels.mean()) / np.dot(times, times))
