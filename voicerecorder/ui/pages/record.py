@@ -81,6 +81,7 @@ class RecordPage(WizardPage):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.position, 1)
+        top.addWidget(RunningTotal(self.services.settings, self.holder, self.completeChanged), 2)
         top.addWidget(self.font_label)
         top.addWidget(self.font_size)
         self.font_label.setBuddy(self.font_size)
@@ -101,7 +102,6 @@ class RecordPage(WizardPage):
         main.addWidget(self.panel)
         bottom = QHBoxLayout()
         bottom.addWidget(self.times, 1)
-        bottom.addWidget(RunningTotal(self.services.settings, self.holder, self.completeChanged))
         bottom.addWidget(self.auto_advance)
         main.addLayout(bottom)
         side = QVBoxLayout()

@@ -289,7 +289,7 @@ class VoicePage(WizardPage):
             choose = self.tr(
                 "Choose a script file: one sentence per line (.txt), or id and text (.tsv, .csv)."
             )
-            self.script_status.setText(f"{no_builtin} {choose}" if no_builtin else choose)
+            self.script_status.setText(f"{no_builtin}\n{choose}" if no_builtin else choose)
             return
         errors = sum(1 for f in self.lint_findings if f.level == "error")
         warnings = len(self.lint_findings) - errors

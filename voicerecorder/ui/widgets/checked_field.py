@@ -16,25 +16,24 @@ def _note(style: str) -> QLabel:
     return label
 
 
-class CheckedField(QWidget):
+class CheckedField(QVBoxLayout):
     """``field`` (a widget or a layout) above its ``error`` and ``warning`` labels, each hidden while empty.
 
-    A form row puts this box beside its label, so a message is shown next to the field it names.
-    GUI thread only.
+    A form row puts it beside its label, so a message is shown next to the field it names. A layout,
+    not a widget: the input keeps the page as its parent, so nothing clips its focus ring. GUI thread only.
     """
 
-    def __init__(self, field: QWidget | QLayout, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, field: QWidget | QLayout) -> None:
+        super().__init__()
         self.error, self.warning = _note(ERROR_STYLE), _note(WARNING_STYLE)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(2)
         if isinstance(field, QLayout):
-            layout.addLayout(field)
+            self.addLayout(field)
         else:
-            layout.addWidget(field)
-        layout.addWidget(self.error)
-        layout.addWidget(self.warning)
+            self.addWidget(field)
+        self.addWidget(self.error)
+        self.addWidget(self.warning)
 
     def show_error(self, text: str | None) -> None:
         """Show ``text`` as the field's problem, or hide the line when it is None or empty."""

@@ -40,6 +40,7 @@ class RunningTotal(Retranslating, QLabel):
     def __init__(self, settings: Settings, holder: SessionHolder, changed: SignalInstance) -> None:
         super().__init__()
         self.settings, self.holder = settings, holder
+        self.setWordWrap(True)
         self.runner = TaskRunner(self)
         self.looked_up: Path | None = None
         self.bounds: Bounds = (None, None)

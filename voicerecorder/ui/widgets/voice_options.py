@@ -28,6 +28,7 @@ from voicerecorder.session.script import LANGUAGES
 from voicerecorder.text import Bilingual
 from voicerecorder.ui.i18n import pick
 from voicerecorder.ui.retranslating import Retranslating
+from voicerecorder.ui.style import FOCUS_RING_WIDTH
 from voicerecorder.ui.widgets.checked_field import CheckedField
 
 OPTION_FIELDS = (
@@ -95,11 +96,11 @@ class VoiceOptions(Retranslating, QWidget):
                 else:
                     form.addRow(fields[name])
         columns = QHBoxLayout(self.panel)
-        columns.setContentsMargins(16, 0, 0, 0)
+        columns.setContentsMargins(16, FOCUS_RING_WIDTH, FOCUS_RING_WIDTH, FOCUS_RING_WIDTH)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(*(FOCUS_RING_WIDTH,) * 4)  # room for the focus ring around the toggle
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.panel)
         return fields
