@@ -12,7 +12,6 @@ from pathlib import Path
 
 from voicerecorder.cloud.client import MetaStudioClient
 from voicerecorder.cloud.config import (
-    APP_USER_ID_ENV,
     AkSkAuth,
     CloudConfig,
     build_config,
@@ -98,7 +97,7 @@ def open_target(
 
     server = start_in_process(sandbox_data_dir())
     try:
-        keys, user = server.keys, chosen or env.get(APP_USER_ID_ENV)
+        keys, user = server.keys, chosen or load_config(env).app_user_id
         config = sandbox_config(server.base_url, keys.ak, keys.sk, server.project_id, user)
         yield CloudTarget(MetaStudioClient(config, retry=retry), SANDBOX_LABEL)
     finally:
