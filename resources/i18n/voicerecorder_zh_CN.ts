@@ -756,47 +756,47 @@
 <context>
     <name>RunningTotal</name>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="83"/>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="84"/>
         <source>Total %1 · looking up the limits…</source>
         <translation>合计 %1 · 正在查询时长要求…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="85"/>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="86"/>
         <source>Total %1 · limits unknown</source>
         <translation>合计 %1 · 时长要求未知</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="90"/>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="91"/>
         <source>Total %1 of %2</source>
         <translation>合计 %1（要求 %2）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="98"/>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="99"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="100"/>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="101"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="101"/>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="102"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="106"/>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="107"/>
         <source>at most %1</source>
         <translation>最多 %1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="108"/>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="109"/>
         <source>at least %1</source>
         <translation>至少 %1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="110"/>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="111"/>
         <source>%1–%2 min</source>
         <translation>%1–%2 分钟</translation>
     </message>
@@ -1400,102 +1400,102 @@
 <context>
     <name>VoiceOptions</name>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="117"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="122"/>
         <source>Mo&amp;re options</source>
         <translation>更多选项(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="118"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="123"/>
         <source>More options</source>
         <translation>更多选项</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="120"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="125"/>
         <source>Used for:</source>
         <translation>用于：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="120"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="125"/>
         <source>Output langu&amp;age:</source>
         <translation>输出语言(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="121"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="126"/>
         <source>Previe&amp;w text:</source>
         <translation>试听文本(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="121"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="126"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="122"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="127"/>
         <source>&amp;Description:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="127"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="132"/>
         <source>2D avatar video</source>
         <translation>2D 数字人视频</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="127"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="132"/>
         <source>2D live streaming</source>
         <translation>2D 数字人直播</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="128"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="133"/>
         <source>2D chat</source>
         <translation>2D 数字人对话</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="134"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="139"/>
         <source>Not set (the service decides)</source>
         <translation>不指定（由服务决定）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="134"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="139"/>
         <source>Chinese (CN)</source>
         <translation>中文（CN）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="135"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="140"/>
         <source>English (EN)</source>
         <translation>英文（EN）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="139"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="144"/>
         <source>Output language</source>
         <translation>输出语言</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="140"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="145"/>
         <source>The sentence MetaStudio speaks with the new voice</source>
         <translation>MetaStudio 用新声音朗读的试听句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="141"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="146"/>
         <source>Preview text</source>
         <translation>试听文本</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="142"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="147"/>
         <source>Pa&amp;y per use (on-demand training resource)</source>
         <translation>按需计费（按需训练资源）(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="143"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="148"/>
         <source>+86 138 0000 0000</source>
         <translation>+86 138 0000 0000</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="144"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="149"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="145"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="150"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
@@ -1503,217 +1503,217 @@
 <context>
     <name>VoicePage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="152"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="151"/>
         <source>Voice details</source>
         <translation>声音信息</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="154"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
         <source>These details are sent with the training job. Fields marked * are required.</source>
         <translation>这些信息会随训练任务一起提交。带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
         <source>Voice na&amp;me *</source>
         <translation>声音名称(&amp;M) *</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
         <source>&amp;Sex</source>
         <translation>性别(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
         <source>Scenario &amp;tag</source>
         <translation>场景标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="158"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="158"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
         <source>Editi&amp;on</source>
         <translation>版本(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="164"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="163"/>
         <source>e.g. Lin Xiaoyu – warm narrator</source>
         <translation>例如：林晓雨 – 温暖旁白</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="159"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="158"/>
         <source>Sendin&amp;g</source>
         <translation>提交方式(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="166"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="165"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="166"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="165"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="166"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="165"/>
         <source>Chinese (CN)</source>
         <translation>中文（CN）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="167"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="166"/>
         <source>English (EN)</source>
         <translation>英文（EN）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="167"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="166"/>
         <source>Basic — 20 sentences</source>
         <translation>基础版 — 20 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="168"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="167"/>
         <source>Middle — 100 sentences</source>
         <translation>进阶版 — 100 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="169"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="168"/>
         <source>Advance (premium) — 500 sentences or more</source>
         <translation>高级版 — 500 句或更多</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="170"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="169"/>
         <source>E-commerce</source>
         <translation>电商</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="171"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="170"/>
         <source>News</source>
         <translation>新闻</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="171"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="170"/>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="171"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="170"/>
         <source>Live streaming</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="172"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="171"/>
         <source>Education</source>
         <translation>教育</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="173"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="172"/>
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="173"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="172"/>
         <source>Storytelling</source>
         <translation>故事讲述</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="174"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="173"/>
         <source>Record everything, then upload</source>
         <translation>全部录完后再上传</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="175"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="174"/>
         <source>MetaStudio confirms each sentence while you record</source>
         <translation>录音时由 MetaStudio 逐句确认</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="180"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="179"/>
         <source>Script</source>
         <translation>文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="181"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="180"/>
         <source>Built-in s&amp;cript</source>
         <translation>内置文稿(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="182"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="181"/>
         <source>&amp;Import a script file</source>
         <translation>导入文稿文件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="183"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="182"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="184"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="183"/>
         <source>The script, or the problems found in it</source>
         <translation>文稿内容或其中发现的问题</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="229"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="228"/>
         <source>There is no built-in ADVANCE script for this tag and language yet. Import a script file of %1 or more sentences.</source>
         <translation>此标签和语言暂无内置的高级版（ADVANCE）文稿。请导入一个不少于 %1 句的文稿文件。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="245"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="244"/>
         <source>The built-in script for this tag has %1 sentences:</source>
         <translation>此标签的内置文稿共 %1 句：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="257"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="256"/>
         <source>Studio quality: 500 or more sentences, recorded one by one and delivered to MetaStudio as one long recording.</source>
         <translation>录音棚品质：500 句或更多，逐句录制，以一段完整的长录音提交给 MetaStudio。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="269"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="268"/>
         <source>The ADVANCE edition goes up as one long recording, so MetaStudio cannot confirm it sentence by sentence: it is always sent as one package.</source>
         <translation>高级版（ADVANCE）以一段完整的长录音上传，MetaStudio 无法逐句确认，因此总是打包提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="290"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="289"/>
         <source>Choose a script file: one sentence per line (.txt), or id and text (.tsv, .csv).</source>
         <translation>请选择文稿文件：每行一句（.txt），或“编号 + 文本”（.tsv、.csv）。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="297"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="296"/>
         <source>%1: %2 sentences, %3 errors, %4 warnings.</source>
         <translation>%1：%2 句，%3 个错误，%4 个提醒。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="305"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="304"/>
         <source>Import a script</source>
         <translation>导入文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="305"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="304"/>
         <source>Scripts (*.txt *.tsv *.csv)</source>
         <translation>文稿 (*.txt *.tsv *.csv)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="315"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="314"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="386"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="385"/>
         <source>Creating the session…</source>
         <translation>正在创建会话……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="428"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="427"/>
         <source>Choose a script file to import, or use the built-in script.</source>
         <translation>请选择要导入的文稿文件，或使用内置文稿。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="430"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="429"/>
         <source>The script has errors (marked red). Fix them in the file and import it again.</source>
         <translation>文稿中有错误（红色标记）。请在文件中修改后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="432"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="431"/>
         <source>The script&apos;s language does not match the voice language.</source>
         <translation>文稿语言与声音语言不一致。</translation>
     </message>

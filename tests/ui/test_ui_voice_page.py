@@ -216,7 +216,7 @@ def test_each_option_problem_is_shown_beside_its_field(voice, wizard, services, 
 def test_choice_problems_use_the_forms_own_messages_beside_their_fields(voice, name, changes):
     form = replace(voice.form(), voice_name="Anna", **changes)
     problems = validate_voice_form(form, "BASIC")
-    assert voice.options.show_messages(problems, {}) is voice.options._inputs()[name]
+    assert voice.options.show_problems(problems) is voice.options._inputs()[name]
     assert voice.fields[name].error.isVisible()
     assert voice.fields[name].error.text() == problems[name].en
     assert voice.options.panel.isVisible()
@@ -328,3 +328,16 @@ def test_changing_the_sending_mode_after_back_makes_a_new_session(qtbot, voice, 
     next_page(qtbot, wizard)
     assert wizard.holder.require() is not first
     assert wizard.holder.require().create_type == "SEGMENT"
+
+
+def test_editing_a_field_clears_only_its_own_problem(voice, wizard):
+    fill(voice, "Anna", "call me maybe")
+    voice.options.custom_text.setText("x" * (CUSTOM_TEXT_MAX + 1))
+    wizard.next()
+    assert voice.errors["phone"].isVisible()
+    assert voice.errors["custom_text"].isVisible()
+    voice.phone.setText("+86 138 0013 8000")
+    assert not voice.errors["phone"].isVisible()
+    assert voice.errors["custom_text"].isVisible()
+    voice.options.custom_text.setText("Hello.")
+    assert not voice.errors["custom_text"].isVisible()

@@ -111,7 +111,6 @@ class VoicePage(WizardPage):
         self.builtin_radio.toggled.connect(self._script_inputs_changed)
         self.import_button.clicked.connect(self._choose_script)
         self.voice_name.textChanged.connect(lambda: self._show_field_error("voice_name", None))
-        self.phone.textChanged.connect(lambda: self._show_field_error("phone", None))
         self.options.changed.connect(self._show_warnings)
         self.retranslate()
 
@@ -280,7 +279,7 @@ class VoicePage(WizardPage):
         """The form's cautions (English training, on-demand outside MIDDLE) beside their fields."""
         warnings = voice_form_warnings(self.form(), self.edition.currentData())
         self.fields["language"].show_warning(pick(warnings["language"]) if "language" in warnings else None)
-        self.options.show_messages({}, warnings)
+        self.options.show_warnings(warnings)
 
     def _show_import_state(self, no_builtin: str | None) -> None:
         """The imported script's counts and findings; before an import, how to choose one (and why
@@ -354,7 +353,7 @@ class VoicePage(WizardPage):
         problems = validate_voice_form(form, edition)
         for name in ("voice_name", "language", "edition"):
             self._show_field_error(name, pick(problems[name]) if name in problems else None)
-        first_option = self.options.show_messages(problems, voice_form_warnings(form, edition))
+        first_option = self.options.show_problems(problems)
         script_error = self._script_error()
         self._show_field_error("script", script_error)
         if problems or script_error:

@@ -106,12 +106,17 @@ class VoiceOptions(Retranslating, QWidget):
         return fields
 
     def _connect(self) -> None:
-        for box in (*self.services.values(), self.on_demand):
-            box.toggled.connect(self.changed)
-        self.output_language.currentIndexChanged.connect(self.changed)
-        for edit in (self.custom_text, self.phone):
-            edit.textChanged.connect(self.changed)
-        self.description.textChanged.connect(self.changed)
+        """Every edit fires ``changed`` and clears the problem shown at the field edited."""
+        edits = {
+            "output_language": self.output_language.currentIndexChanged,
+            "custom_text": self.custom_text.textChanged, "is_ondemand_resource": self.on_demand.toggled,
+            "phone": self.phone.textChanged,
+            "description": self.description.textChanged,
+        }  # fmt: skip
+        signals = [("supported_service", box.toggled) for box in self.services.values()] + list(edits.items())
+        for name, signal in signals:
+            signal.connect(self.changed)
+            signal.connect(lambda *_args, name=name: self.fields[name].show_error(None))
 
     def retranslate(self) -> None:
         self.toggle.setText(self.tr("Mo&re options"))
@@ -171,20 +176,23 @@ class VoiceOptions(Retranslating, QWidget):
         self.description.setPlainText(form.description)
         self.toggle.setChecked(any(getattr(form, name) != getattr(_EMPTY, name) for name in OPTION_FIELDS))
 
-    def show_messages(self, problems: dict[str, Bilingual], warnings: dict[str, Bilingual]) -> QWidget | None:
-        """Show each field's problem and caution beside it; the section opens when a field has a problem.
-
-        Returns the input of the first field with a problem, or None."""
+    def show_problems(self, problems: dict[str, Bilingual]) -> QWidget | None:
+        """Show each field's problem beside it (clearing the others); the section opens when a field has
+        one. Returns the input of the first field with a problem, or None."""
         first = None
         for name in OPTION_FIELDS:
             problem = problems.get(name)
             self.fields[name].show_error(pick(problem) if problem else None)
-            self.fields[name].show_warning(pick(warnings[name]) if name in warnings else None)
             if problem is not None and first is None:
                 first = self._inputs()[name]
         if first is not None:
             self.toggle.setChecked(True)
         return first
+
+    def show_warnings(self, warnings: dict[str, Bilingual]) -> None:
+        """Show each field's caution (it does not block) beside it, clearing the others."""
+        for name in OPTION_FIELDS:
+            self.fields[name].show_warning(pick(warnings[name]) if name in warnings else None)
 
 
 _EMPTY = VoiceForm(voice_name="", sex="", tag="", language="")
