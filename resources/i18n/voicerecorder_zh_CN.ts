@@ -804,182 +804,182 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="222"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="210"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="223"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="211"/>
         <source>&amp;Huawei Cloud</source>
         <translation>华为云(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="224"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="212"/>
         <source>A&amp;pp</source>
         <translation>应用(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="225"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="213"/>
         <source>Use the &amp;sandbox (a local test service; nothing leaves this computer)</source>
         <translation>使用沙箱(&amp;S)（本地测试服务，数据不会离开本机）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="226"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="214"/>
         <source>Custom URL…</source>
         <translation>自定义地址…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="228"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="216"/>
         <source>&amp;Region:</source>
         <translation>区域(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="228"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="216"/>
         <source>Endpoint &amp;URL:</source>
         <translation>服务地址(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="229"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="217"/>
         <source>&amp;Project ID:</source>
         <translation>项目 ID(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="229"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="217"/>
         <source>&amp;Access key (AK):</source>
         <translation>访问密钥 ID（AK）(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="230"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="218"/>
         <source>Se&amp;cret key (SK):</source>
         <translation>私有访问密钥（SK）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="230"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="218"/>
         <source>IAM us&amp;er:</source>
         <translation>IAM 用户(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="231"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="219"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="231"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="219"/>
         <source>Account (&amp;domain):</source>
         <translation>账号（租户名）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="232"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="220"/>
         <source>App user ID (third-part&amp;y):</source>
         <translation>应用用户 ID（第三方）(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="237"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="225"/>
         <source>32 characters; empty = look it up</source>
         <translation>32 个字符；留空则自动查询</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="240"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="228"/>
         <source>Optional: the user a reseller&apos;s job is for, sent as X-App-UserId (ASCII only)</source>
         <translation>可选：经销商为哪位用户创建任务，作为 X-App-UserId 发送（仅限 ASCII 字符）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="243"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="231"/>
         <source>Sign in with an access &amp;key</source>
         <translation>使用访问密钥登录(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="244"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="232"/>
         <source>Sign in as an &amp;IAM user</source>
         <translation>以 IAM 用户登录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="245"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="233"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="246"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="234"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="247"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="235"/>
         <source>Default &amp;microphone:</source>
         <translation>默认麦克风(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="248"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="236"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="249"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="237"/>
         <source>Data &amp;folder:</source>
         <translation>数据文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="250"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="238"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="252"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="240"/>
         <source>Default microphone</source>
         <translation>默认麦克风</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="253"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="241"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="254"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="242"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="255"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="243"/>
         <source>Default folder</source>
         <translation>默认文件夹</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="256"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="244"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="257"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="245"/>
         <source>A new data folder is used after the app is restarted.</source>
         <translation>新的数据文件夹将在重新启动应用后生效。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="258"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="246"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="259"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="247"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="275"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="263"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="304"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="292"/>
         <source>%1 is set: “%2” is sent as the app user ID instead of this field&apos;s value.</source>
         <translation>已设置 %1：将发送“%2”作为应用用户 ID，而不是此处填写的值。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="381"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="369"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="429"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="417"/>
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>

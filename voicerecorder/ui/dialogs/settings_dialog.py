@@ -57,6 +57,7 @@ from voicerecorder.ui.workers import TaskRunner
 from voicerecorder.workflow.target import open_target
 
 CUSTOM = "custom"
+CLOUD_LABELS = ("region", "endpoint", "project", "ak", "sk", "user", "password", "domain", "app_user")
 LANGUAGE_CHOICES = ("", "en", "zh_CN")
 
 
@@ -147,20 +148,7 @@ class SettingsDialog(Retranslating, QDialog):
             secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.test_button = QPushButton()
         self.form = QFormLayout()
-        self.labels = {
-            name: QLabel()
-            for name in (
-                "region",
-                "endpoint",
-                "project",
-                "ak",
-                "sk",
-                "user",
-                "password",
-                "domain",
-                "app_user",
-            )
-        }
+        self.labels = {name: QLabel() for name in CLOUD_LABELS}
         fields = {
             "region": self.region, "endpoint": self.endpoint, "project": self.project, "ak": self.ak,
             "sk": self.sk, "user": self.user, "password": self.password, "domain": self.domain,
