@@ -92,3 +92,11 @@ def test_the_saved_app_user_id_reaches_the_sandbox_too(memory_keyring, isolated_
     with open_target(env={}) as target:
         assert target.is_sandbox
         assert target.client.config.app_user_id == "saved-user"
+
+
+def test_half_set_credentials_do_not_stop_the_sandbox(memory_keyring, isolated_data_dir):
+    with open_target(
+        sandbox=True, env={"CLOUD_SDK_AK": "AK-only", "METASTUDIO_APP_USER_ID": "env-user"}
+    ) as target:
+        assert target.is_sandbox
+        assert target.client.config.app_user_id == "env-user"
