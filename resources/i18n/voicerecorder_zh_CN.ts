@@ -487,92 +487,92 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="143"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="145"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="144"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="146"/>
         <source>Read the sentence naturally, at your usual distance from the microphone.</source>
         <translation>请自然地朗读句子，与麦克风保持平时的距离。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="145"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="147"/>
         <source>Text &amp;size:</source>
         <translation>字号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="146"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="148"/>
         <source>Text size of the sentence</source>
         <translation>句子的字号</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="147"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="149"/>
         <source>⟲ Re-record (R)</source>
         <translation>⟲ 重录（R）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="150"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="152"/>
         <source>Keys: Space = record / stop · P = play / stop the selected take · R = re-record · ← / → = previous / next sentence</source>
         <translation>按键：空格 = 录音 / 停止 · P = 播放 / 停止所选录音 · R = 重录 · ← / → = 上一句 / 下一句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="154"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="156"/>
         <source>&amp;Go to the next sentence after a passing take</source>
         <translation>录音通过后自动进入下一句(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="155"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="157"/>
         <source>Sentence to read</source>
         <translation>要朗读的句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="299"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="301"/>
         <source>The microphone is not open yet. Wait a moment or go back to the microphone check.</source>
         <translation>麦克风尚未打开。请稍候，或返回麦克风检查。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="318"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="320"/>
         <source>● Record (Space)</source>
         <translation>● 录音（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="319"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="321"/>
         <source>■ Stop (Space)</source>
         <translation>■ 停止（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="320"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="322"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="350"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="352"/>
         <source>Sentence %1 / %2</source>
         <translation>第 %1 句 / 共 %2 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="362"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="364"/>
         <source>All rejected sentences have a new passing take. Click Next to submit again.</source>
         <translation>所有被驳回的句子都已重新录制并通过。点击“下一步”重新提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="367"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="369"/>
         <source>Re-recording %1 rejected sentences. ← / → and the list move among them only.</source>
         <translation>正在重录 %1 个被驳回的句子。← / → 和列表只在这些句子之间切换。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="386"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="388"/>
         <source>Working for %1 · %2 sentences left, about %3</source>
         <translation>已录制 %1 · 还剩 %2 句，约 %3</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="398"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="400"/>
         <source>You have been recording for a long stretch. Take a 5-minute break: drink some water and rest your voice.</source>
         <translation>您已经连续录制了很长时间。请休息 5 分钟：喝点水，让嗓子放松一下。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="401"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="403"/>
         <source>I took a b&amp;reak</source>
         <translation>我已休息(&amp;R)</translation>
     </message>
@@ -862,169 +862,232 @@
     </message>
 </context>
 <context>
+    <name>RunningTotal</name>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="84"/>
+        <source>Total %1 · looking up the limits…</source>
+        <translation>合计 %1 · 正在查询时长要求…</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="86"/>
+        <source>Total %1 · limits unknown</source>
+        <translation>合计 %1 · 时长要求未知</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="91"/>
+        <source>Total %1 of %2</source>
+        <translation>合计 %1（要求 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="99"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="101"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="102"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="107"/>
+        <source>at most %1</source>
+        <translation>最多 %1</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="109"/>
+        <source>at least %1</source>
+        <translation>至少 %1</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/running_total.py" line="111"/>
+        <source>%1–%2 min</source>
+        <translation>%1–%2 分钟</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="201"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="210"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="202"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="211"/>
         <source>&amp;Huawei Cloud</source>
         <translation>华为云(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="203"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="212"/>
         <source>A&amp;pp</source>
         <translation>应用(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="204"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="213"/>
         <source>Use the &amp;sandbox (a local test service; nothing leaves this computer)</source>
         <translation>使用沙箱(&amp;S)（本地测试服务，数据不会离开本机）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="205"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="214"/>
         <source>Custom URL…</source>
         <translation>自定义地址…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="207"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="216"/>
         <source>&amp;Region:</source>
         <translation>区域(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="207"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="216"/>
         <source>Endpoint &amp;URL:</source>
         <translation>服务地址(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="208"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="217"/>
         <source>&amp;Project ID:</source>
         <translation>项目 ID(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="208"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="217"/>
         <source>&amp;Access key (AK):</source>
         <translation>访问密钥 ID（AK）(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="209"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="218"/>
         <source>Se&amp;cret key (SK):</source>
         <translation>私有访问密钥（SK）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="209"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="218"/>
         <source>IAM us&amp;er:</source>
         <translation>IAM 用户(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="210"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="219"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="210"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="219"/>
         <source>Account (&amp;domain):</source>
         <translation>账号（租户名）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="215"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="220"/>
+        <source>App user ID (third-part&amp;y):</source>
+        <translation>应用用户 ID（第三方）(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="225"/>
         <source>32 characters; empty = look it up</source>
         <translation>32 个字符；留空则自动查询</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="217"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="228"/>
+        <source>Optional: the user a reseller&apos;s job is for, sent as X-App-UserId (ASCII only)</source>
+        <translation>可选：经销商为哪位用户创建任务，作为 X-App-UserId 发送（仅限 ASCII 字符）</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="231"/>
         <source>Sign in with an access &amp;key</source>
         <translation>使用访问密钥登录(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="218"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="232"/>
         <source>Sign in as an &amp;IAM user</source>
         <translation>以 IAM 用户登录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="219"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="233"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="220"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="234"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="221"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="235"/>
         <source>Default &amp;microphone:</source>
         <translation>默认麦克风(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="222"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="236"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="223"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="237"/>
         <source>Data &amp;folder:</source>
         <translation>数据文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="224"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="238"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="226"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="240"/>
         <source>Default microphone</source>
         <translation>默认麦克风</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="227"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="241"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="228"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="242"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="229"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="243"/>
         <source>Default folder</source>
         <translation>默认文件夹</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="230"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="244"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="231"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="245"/>
         <source>A new data folder is used after the app is restarted.</source>
         <translation>新的数据文件夹将在重新启动应用后生效。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="232"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="246"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="233"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="247"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="249"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="263"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="335"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="292"/>
+        <source>%1 is set: “%2” is sent as the app user ID instead of this field&apos;s value.</source>
+        <translation>已设置 %1：将发送“%2”作为应用用户 ID，而不是此处填写的值。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="369"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="383"/>
+        <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="417"/>
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
@@ -1453,199 +1516,322 @@
     </message>
 </context>
 <context>
-    <name>VoicePage</name>
+    <name>VoiceOptions</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="134"/>
-        <source>Voice details</source>
-        <translation>声音信息</translation>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="122"/>
+        <source>Mo&amp;re options</source>
+        <translation>更多选项(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="136"/>
-        <source>These details are sent with the training job. Fields marked * are required.</source>
-        <translation>这些信息会随训练任务一起提交。带 * 的为必填项。</translation>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="123"/>
+        <source>More options</source>
+        <translation>更多选项</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
-        <source>Voice na&amp;me *</source>
-        <translation>声音名称(&amp;M) *</translation>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="125"/>
+        <source>Used for:</source>
+        <translation>用于：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
-        <source>&amp;Sex</source>
-        <translation>性别(&amp;S)</translation>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="125"/>
+        <source>Output langu&amp;age:</source>
+        <translation>输出语言(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="139"/>
-        <source>Scenario &amp;tag</source>
-        <translation>场景标签(&amp;T)</translation>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="126"/>
+        <source>Previe&amp;w text:</source>
+        <translation>试听文本(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="126"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="140"/>
-        <source>Editi&amp;on</source>
-        <translation>版本(&amp;O)</translation>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="127"/>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="141"/>
-        <source>&amp;Description</source>
-        <translation>描述(&amp;D)</translation>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="132"/>
+        <source>2D avatar video</source>
+        <translation>2D 数字人视频</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="142"/>
-        <source>&amp;Phone (optional)</source>
-        <translation>电话（可选）(&amp;P)</translation>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="132"/>
+        <source>2D live streaming</source>
+        <translation>2D 数字人直播</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="147"/>
-        <source>e.g. Lin Xiaoyu – warm narrator</source>
-        <translation>例如：林晓雨 – 温暖旁白</translation>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="133"/>
+        <source>2D chat</source>
+        <translation>2D 数字人对话</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="148"/>
-        <source>+86 138 0000 0000</source>
-        <translation>+86 138 0000 0000</translation>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="139"/>
+        <source>Not set (the service decides)</source>
+        <translation>不指定（由服务决定）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="150"/>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="150"/>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="150"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="139"/>
         <source>Chinese (CN)</source>
         <translation>中文（CN）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="151"/>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="140"/>
         <source>English (EN)</source>
         <translation>英文（EN）</translation>
     </message>
     <message>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="144"/>
+        <source>Output language</source>
+        <translation>输出语言</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="145"/>
+        <source>The sentence MetaStudio speaks with the new voice</source>
+        <translation>MetaStudio 用新声音朗读的试听句子</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="146"/>
+        <source>Preview text</source>
+        <translation>试听文本</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="147"/>
+        <source>Pa&amp;y per use (on-demand training resource)</source>
+        <translation>按需计费（按需训练资源）(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="148"/>
+        <source>+86 138 0000 0000</source>
+        <translation>+86 138 0000 0000</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="149"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/voice_options.py" line="150"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePage</name>
+    <message>
         <location filename="../../voicerecorder/ui/pages/voice.py" line="151"/>
+        <source>Voice details</source>
+        <translation>声音信息</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
+        <source>These details are sent with the training job. Fields marked * are required.</source>
+        <translation>这些信息会随训练任务一起提交。带 * 的为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
+        <source>Voice na&amp;me *</source>
+        <translation>声音名称(&amp;M) *</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
+        <source>&amp;Sex</source>
+        <translation>性别(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="156"/>
+        <source>Scenario &amp;tag</source>
+        <translation>场景标签(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="157"/>
+        <source>Editi&amp;on</source>
+        <translation>版本(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="163"/>
+        <source>e.g. Lin Xiaoyu – warm narrator</source>
+        <translation>例如：林晓雨 – 温暖旁白</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="158"/>
+        <source>Sendin&amp;g</source>
+        <translation>提交方式(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="165"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="165"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="165"/>
+        <source>Chinese (CN)</source>
+        <translation>中文（CN）</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="166"/>
+        <source>English (EN)</source>
+        <translation>英文（EN）</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="166"/>
         <source>Basic — 20 sentences</source>
         <translation>基础版 — 20 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="152"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="167"/>
         <source>Middle — 100 sentences</source>
         <translation>进阶版 — 100 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="152"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="168"/>
+        <source>Advance (premium) — 500 sentences or more</source>
+        <translation>高级版 — 500 句或更多</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="169"/>
         <source>E-commerce</source>
         <translation>电商</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="170"/>
         <source>News</source>
         <translation>新闻</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="170"/>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="170"/>
         <source>Live streaming</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="154"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="171"/>
         <source>Education</source>
         <translation>教育</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="155"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="172"/>
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="155"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="172"/>
         <source>Storytelling</source>
         <translation>故事讲述</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="160"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="173"/>
+        <source>Record everything, then upload</source>
+        <translation>全部录完后再上传</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="174"/>
+        <source>MetaStudio confirms each sentence while you record</source>
+        <translation>录音时由 MetaStudio 逐句确认</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="179"/>
         <source>Script</source>
         <translation>文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="161"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="180"/>
         <source>Built-in s&amp;cript</source>
         <translation>内置文稿(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="162"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="181"/>
         <source>&amp;Import a script file</source>
         <translation>导入文稿文件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="163"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="182"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="164"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="183"/>
         <source>The script, or the problems found in it</source>
         <translation>文稿内容或其中发现的问题</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="210"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="228"/>
+        <source>There is no built-in ADVANCE script for this tag and language yet. Import a script file of %1 or more sentences.</source>
+        <translation>此标签和语言暂无内置的高级版（ADVANCE）文稿。请导入一个不少于 %1 句的文稿文件。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="244"/>
         <source>The built-in script for this tag has %1 sentences:</source>
         <translation>此标签的内置文稿共 %1 句：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="221"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="256"/>
+        <source>Studio quality: 500 or more sentences, recorded one by one and delivered to MetaStudio as one long recording.</source>
+        <translation>录音棚品质：500 句或更多，逐句录制，以一段完整的长录音提交给 MetaStudio。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="268"/>
+        <source>The ADVANCE edition goes up as one long recording, so MetaStudio cannot confirm it sentence by sentence: it is always sent as one package.</source>
+        <translation>高级版（ADVANCE）以一段完整的长录音上传，MetaStudio 无法逐句确认，因此总是打包提交。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="289"/>
         <source>Choose a script file: one sentence per line (.txt), or id and text (.tsv, .csv).</source>
         <translation>请选择文稿文件：每行一句（.txt），或“编号 + 文本”（.tsv、.csv）。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="227"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="296"/>
         <source>%1: %2 sentences, %3 errors, %4 warnings.</source>
         <translation>%1：%2 句，%3 个错误，%4 个提醒。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="235"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="304"/>
         <source>Import a script</source>
         <translation>导入文稿</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="235"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="304"/>
         <source>Scripts (*.txt *.tsv *.csv)</source>
         <translation>文稿 (*.txt *.tsv *.csv)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="245"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="314"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="312"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="385"/>
         <source>Creating the session…</source>
         <translation>正在创建会话……</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="352"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="427"/>
         <source>Choose a script file to import, or use the built-in script.</source>
         <translation>请选择要导入的文稿文件，或使用内置文稿。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="356"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="429"/>
         <source>The script has errors (marked red). Fix them in the file and import it again.</source>
         <translation>文稿中有错误（红色标记）。请在文件中修改后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/voice.py" line="358"/>
+        <location filename="../../voicerecorder/ui/pages/voice.py" line="431"/>
         <source>The script&apos;s language does not match the voice language.</source>
         <translation>文稿语言与声音语言不一致。</translation>
     </message>

@@ -79,3 +79,24 @@ def test_the_option_wins_over_the_saved_settings_for_the_cloud(memory_keyring):
         assert target.client.config.app_user_id == "option-user"
     with open_target(env={}) as target:
         assert target.client.config.app_user_id == "saved-user"
+
+
+def test_the_saved_app_user_id_reaches_the_sandbox_too(memory_keyring, isolated_data_dir):
+    save_settings(
+        build_config(region=None, endpoint=None, project_id=None, auth=None, app_user_id="saved-user")
+    )
+    with open_target(sandbox=True, env={}) as target:
+        assert target.client.config.app_user_id == "saved-user"
+    with open_target(sandbox=True, env={"METASTUDIO_APP_USER_ID": "env-user"}) as target:
+        assert target.client.config.app_user_id == "env-user"
+    with open_target(env={}) as target:
+        assert target.is_sandbox
+        assert target.client.config.app_user_id == "saved-user"
+
+
+def test_half_set_credentials_do_not_stop_the_sandbox(memory_keyring, isolated_data_dir):
+    with open_target(
+        sandbox=True, env={"CLOUD_SDK_AK": "AK-only", "METASTUDIO_APP_USER_ID": "env-user"}
+    ) as target:
+        assert target.is_sandbox
+        assert target.client.config.app_user_id == "env-user"

@@ -193,3 +193,81 @@ def test_a_chosen_data_folder_becomes_the_data_folder(services, tmp_path, monkey
     apply_data_folder(services.settings)
     assert data_dir() == tmp_path / "elsewhere"
     assert sessions_dir() == tmp_path / "elsewhere" / "sessions"
+
+
+def test_the_app_user_id_is_saved_with_the_credentials(qtbot, dialog, memory_keyring):  # noqa: F811
+    dialog.ak.setText("AK1")
+    dialog.sk.setText(SECRET)
+    dialog.app_user_id.setText("  reseller-42  ")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.accept()
+    saved = load_settings()
+    assert saved is not None
+    assert saved.app_user_id == "reseller-42"
+    assert saved.auth == AkSkAuth("AK1", SECRET)
+
+
+def test_the_app_user_id_alone_is_kept_for_the_sandbox(qtbot, dialog, memory_keyring):  # noqa: F811
+    dialog.sandbox.setChecked(True)
+    dialog.app_user_id.setText("studio-7")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.accept()
+    saved = load_settings()
+    assert saved is not None
+    assert saved.app_user_id == "studio-7"
+    assert not saved.is_configured()
+
+
+def test_a_saved_app_user_id_fills_its_field(qtbot, services):
+    save_settings(
+        build_config(
+            region=None, endpoint=None, project_id=None, auth=AkSkAuth("AK1", SECRET), app_user_id="u-1"
+        )
+    )
+    made = SettingsDialog(services)
+    qtbot.addWidget(made)
+    qtbot.waitUntil(lambda: made.app_user_id.text() == "u-1")
+
+
+@pytest.mark.parametrize(
+    ("value", "rule"), [("用户一", "printable ASCII"), ("x" * 65, "at most 64")], ids=["chinese", "too-long"]
+)
+def test_a_bad_app_user_id_is_refused_beside_its_field(qtbot, dialog, memory_keyring, value, rule):  # noqa: F811
+    dialog.ak.setText("AK1")
+    dialog.sk.setText(SECRET)
+    dialog.app_user_id.setText(value)
+    dialog.accept()
+    assert dialog.isVisible()
+    error = dialog.app_user_field.error
+    assert error.isVisible()
+    assert "app_user_id" in error.text()
+    assert rule in error.text()
+    assert memory_keyring.items == {}
+    dialog.app_user_id.setText("ok-user")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.accept()
+    assert not error.isVisible()
+
+
+def test_a_bad_app_user_id_is_named_in_chinese(qtbot, dialog):
+    i18n.set_language("zh_CN")
+    dialog.app_user_id.setText("用户一")
+    dialog.accept()
+    assert "应用用户 ID（app_user_id" in dialog.app_user_field.error.text()
+    assert "ASCII" in dialog.app_user_field.error.text()
+
+
+def test_the_environments_app_user_id_is_shown_as_the_one_in_use(qtbot, services, monkeypatch):
+    monkeypatch.setenv("METASTUDIO_APP_USER_ID", "from-env-9")
+    made = SettingsDialog(services)
+    qtbot.addWidget(made)
+    made.show()
+    note = made.app_user_field.warning
+    assert note.isVisible()
+    assert "METASTUDIO_APP_USER_ID" in note.text()
+    assert "from-env-9" in note.text()
+    assert made.app_user_id.text() == ""
+
+
+def test_without_the_environment_variable_there_is_no_note(dialog):
+    assert not dialog.app_user_field.warning.isVisible()

@@ -132,6 +132,7 @@ def walk_to_submitted_job(
     voice.tag.setCurrentIndex(voice.tag.findData("ECOMMERCE"))
     voice.language.setCurrentIndex(voice.language.findData(LANGUAGE))
     voice.edition.setCurrentIndex(voice.edition.findData("BASIC"))
+    voice.options.toggle.setChecked(True)
     qtbot.keyClicks(voice.description, "A warm voice for product videos.")
     voice.builtin_radio.setChecked(True)
     click_next(qtbot, wizard, PageId.MICROPHONE)

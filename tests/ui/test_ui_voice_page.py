@@ -1,13 +1,17 @@
-"""Voice details: validation at the field, the script choice, import with lint findings, session creation."""
+"""Voice details: validation at the field, the script choice, import with lint findings, session creation,
+the ADVANCE edition, the sending mode (PACKAGE / SEGMENT) and the optional job fields."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from voicerecorder.errors import UserFacingError
+from voicerecorder.session.form import CUSTOM_TEXT_MAX, DESCRIPTION_MAX, validate_voice_form
 from voicerecorder.session.manifest import MANIFEST_NAME
-from voicerecorder.session.script import builtin_script
+from voicerecorder.session.script import LANGUAGES, TAGS, builtin_script
 from voicerecorder.ui.page_ids import PageId
 
 
@@ -33,7 +37,8 @@ def test_every_api_tag_sex_language_and_edition_is_offered(voice):
     assert voice.tag.count() == 7
     assert {voice.sex.itemData(i) for i in range(voice.sex.count())} == {"FEMALE", "MALE"}
     assert {voice.language.itemData(i) for i in range(voice.language.count())} == {"CN", "EN"}
-    assert {voice.edition.itemData(i) for i in range(voice.edition.count())} == {"BASIC", "MIDDLE"}
+    assert [voice.edition.itemData(i) for i in range(voice.edition.count())] == ["BASIC", "MIDDLE", "ADVANCE"]
+    assert [voice.create_type.itemData(i) for i in range(voice.create_type.count())] == ["PACKAGE", "SEGMENT"]
 
 
 def test_missing_voice_name_is_reported_at_the_field(voice, wizard, services):
@@ -133,3 +138,206 @@ def test_back_and_next_again_updates_the_same_session(qtbot, voice, wizard, serv
     next_page(qtbot, wizard)
     assert wizard.holder.require() is not first
     assert wizard.holder.require().sentence_count == 100
+
+
+def choose(combo, value: str) -> None:
+    combo.setCurrentIndex(combo.findData(value))
+
+
+def test_every_option_and_the_sending_mode_reach_the_created_session(qtbot, voice, wizard):
+    fill(voice, "Anna Lee")
+    choose(voice.edition, "MIDDLE")
+    choose(voice.create_type, "SEGMENT")
+    options = voice.options
+    options.toggle.setChecked(True)
+    options.services["VIDEO_2D"].setChecked(True)
+    options.services["CHAT_2D"].setChecked(True)
+    choose(options.output_language, "CN")
+    options.custom_text.setText("Hello, this is my new voice.")
+    options.on_demand.setChecked(True)
+    options.phone.setText("+86 138 0013 8000")
+    options.description.setPlainText("Warm narrator for product videos.")
+    wizard.next()
+    next_page(qtbot, wizard)
+    session = wizard.holder.require()
+    assert session.create_type == "SEGMENT"
+    assert session.form.supported_service == ("VIDEO_2D", "CHAT_2D")
+    assert session.form.output_language == "CN"
+    assert session.form.custom_text == "Hello, this is my new voice."
+    assert session.form.is_ondemand_resource is True
+    assert session.form.phone == "+86 138 0013 8000"
+    assert session.form.description == "Warm narrator for product videos."
+
+
+def test_more_options_start_closed_and_open_when_a_stored_form_uses_them(voice):
+    assert not voice.options.panel.isVisible()
+    voice.options.toggle.click()
+    assert voice.options.panel.isVisible()
+    voice.options.toggle.click()
+    form = replace(voice.form(), voice_name="Anna", custom_text="Hi there.")
+    voice.set_form(form, "BASIC", "SEGMENT")
+    assert voice.options.panel.isVisible()
+    assert voice.create_type.currentData() == "SEGMENT"
+
+
+@pytest.mark.parametrize(
+    ("name", "enter", "expected"),
+    [
+        ("custom_text", lambda o: o.custom_text.setText("x" * (CUSTOM_TEXT_MAX + 1)), "custom_text"),
+        ("custom_text", lambda o: o.custom_text.setText("Hello\u200bthere"), "custom_text"),
+        ("phone", lambda o: o.phone.setText("call me maybe"), "phone number"),
+        ("description", lambda o: o.description.setPlainText("x" * (DESCRIPTION_MAX + 1)), "description"),
+    ],
+    ids=["custom_text-length", "custom_text-control", "phone", "description"],
+)
+def test_each_option_problem_is_shown_beside_its_field(voice, wizard, services, name, enter, expected):
+    fill(voice)
+    enter(voice.options)
+    wizard.next()
+    assert wizard.currentId() == PageId.VOICE
+    field = voice.fields[name]
+    wanted = validate_voice_form(voice.form(), "BASIC")[name].en
+    assert voice.options.panel.isVisible()
+    assert field.error.isVisible()
+    assert field.error.text() == wanted
+    assert expected in wanted
+    assert field.indexOf(voice.options._inputs()[name]) >= 0
+    assert voice.options._inputs()[name].hasFocus()
+    assert not services.sessions_root.exists() or not any(services.sessions_root.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("name", "changes"),
+    [
+        ("supported_service", {"supported_service": ("VIDEO_2D", "VIDEO_2D")}),
+        ("output_language", {"output_language": "FR"}),
+    ],
+)
+def test_choice_problems_use_the_forms_own_messages_beside_their_fields(voice, name, changes):
+    form = replace(voice.form(), voice_name="Anna", **changes)
+    problems = validate_voice_form(form, "BASIC")
+    assert voice.options.show_problems(problems) is voice.options._inputs()[name]
+    assert voice.fields[name].error.isVisible()
+    assert voice.fields[name].error.text() == problems[name].en
+    assert voice.options.panel.isVisible()
+
+
+def test_english_training_and_on_demand_cautions_are_shown_but_do_not_block(qtbot, voice, wizard):
+    fill(voice, "Anna")
+    warning = voice.fields["language"].warning
+    assert warning.isVisible()
+    assert "Chinese only" in warning.text()
+    voice.options.toggle.setChecked(True)
+    voice.options.on_demand.setChecked(True)
+    assert "MIDDLE" in voice.fields["is_ondemand_resource"].warning.text()
+    choose(voice.edition, "MIDDLE")
+    assert not voice.fields["is_ondemand_resource"].warning.isVisible()
+    wizard.next()
+    next_page(qtbot, wizard)
+    assert wizard.holder.require().form.language == "EN"
+    wizard.back()
+    choose(voice.language, "CN")
+    assert not voice.fields["language"].warning.isVisible()
+
+
+def english_lines() -> list[str]:
+    """700 distinct English sentences that lint clean: every built-in English script, one after another."""
+    return [s.text for tag in TAGS for s in builtin_script("EN", tag, "MIDDLE").sentences]
+
+
+def without_builtin_advance() -> tuple[str, str]:
+    """A language and tag that have no built-in ADVANCE script (asked of the script module, not assumed)."""
+    for language in LANGUAGES:
+        for tag in TAGS:
+            try:
+                builtin_script(language, tag, "ADVANCE")
+            except UserFacingError:
+                return language, tag
+    raise AssertionError("every tag has a built-in ADVANCE script: choose another case for this test")
+
+
+def test_advance_is_package_only_and_says_why(voice):
+    choose(voice.create_type, "SEGMENT")
+    choose(voice.edition, "ADVANCE")
+    assert voice.create_type.currentData() == "PACKAGE"
+    assert not voice.create_type.isEnabled()
+    assert "one long recording" in voice.create_type.toolTip()
+    assert voice.edition_note.isVisible()
+    assert "500 or more sentences" in voice.edition_note.text()
+    choose(voice.edition, "MIDDLE")
+    assert voice.create_type.isEnabled()
+    assert not voice.create_type.toolTip()
+    assert not voice.edition_note.isVisible()
+
+
+def test_advance_without_a_built_in_script_asks_for_an_import(voice, wizard, services):
+    language, tag = without_builtin_advance()
+    voice.voice_name.setText("Anna")
+    choose(voice.language, language)
+    choose(voice.tag, tag)
+    choose(voice.edition, "ADVANCE")
+    assert not voice.builtin_radio.isEnabled()
+    assert voice.import_radio.isChecked()
+    voice.builtin_radio.setChecked(True)
+    assert voice.import_radio.isChecked()
+    assert "no built-in ADVANCE script" in voice.script_status.text()
+    assert "500 or more" in voice.script_status.text()
+    wizard.next()
+    assert wizard.currentId() == PageId.VOICE
+    assert "no built-in ADVANCE script" in voice.errors["script"].text()
+    assert not services.sessions_root.exists() or not any(services.sessions_root.iterdir())
+
+
+def test_advance_refuses_a_script_of_fewer_than_500_sentences(qtbot, voice, wizard, tmp_path):
+    fill(voice)
+    choose(voice.edition, "ADVANCE")
+    read_script(qtbot, voice, write_script(tmp_path / "short.txt", english_lines()[:499]))
+    texts = [voice.findings.item(i).text() for i in range(voice.findings.count())]
+    assert any("at least 500 sentences" in text for text in texts)
+    wizard.next()
+    assert wizard.currentId() == PageId.VOICE
+    assert "errors" in voice.errors["script"].text()
+
+
+def test_advance_with_an_imported_script_of_500_or_more_creates_an_advance_session(
+    qtbot, voice, wizard, tmp_path
+):
+    fill(voice, "Anna Studio")
+    choose(voice.edition, "ADVANCE")
+    lines = english_lines()
+    read_script(qtbot, voice, write_script(tmp_path / "studio.txt", lines))
+    assert not voice.lint_findings
+    wizard.next()
+    next_page(qtbot, wizard)
+    session = wizard.holder.require()
+    assert session.edition == "ADVANCE"
+    assert session.create_type == "PACKAGE"
+    assert session.sentence_count == len(lines)
+    assert session.script.sentences[-1].text == lines[-1]
+
+
+def test_changing_the_sending_mode_after_back_makes_a_new_session(qtbot, voice, wizard):
+    fill(voice, "Anna")
+    wizard.next()
+    next_page(qtbot, wizard)
+    first = wizard.holder.require()
+    assert first.create_type == "PACKAGE"
+    wizard.back()
+    choose(voice.create_type, "SEGMENT")
+    wizard.next()
+    next_page(qtbot, wizard)
+    assert wizard.holder.require() is not first
+    assert wizard.holder.require().create_type == "SEGMENT"
+
+
+def test_editing_a_field_clears_only_its_own_problem(voice, wizard):
+    fill(voice, "Anna", "call me maybe")
+    voice.options.custom_text.setText("x" * (CUSTOM_TEXT_MAX + 1))
+    wizard.next()
+    assert voice.errors["phone"].isVisible()
+    assert voice.errors["custom_text"].isVisible()
+    voice.phone.setText("+86 138 0013 8000")
+    assert not voice.errors["phone"].isVisible()
+    assert voice.errors["custom_text"].isVisible()
+    voice.options.custom_text.setText("Hello.")
+    assert not voice.errors["custom_text"].isVisible()

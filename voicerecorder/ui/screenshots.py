@@ -39,7 +39,7 @@ def _fill_voice(wizard: RecordingWizard, language: str) -> None:
     page = wizard.page_of(PageId.VOICE)
     assert isinstance(page, VoicePage)
     session = wizard.holder.require()
-    page.set_form(session.form, session.edition)
+    page.set_form(session.form, session.edition, session.create_type)
 
 
 def _fill_microphone(wizard: RecordingWizard, language: str) -> None:

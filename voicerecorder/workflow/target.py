@@ -5,6 +5,7 @@ so a later command or a restarted app sees the same jobs)."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -18,12 +19,16 @@ from voicerecorder.cloud.config import (
     build_config,
     check_app_user_id,
     load_config,
+    load_settings,
 )
+from voicerecorder.cloud.errors import CloudConfigError
 from voicerecorder.cloud.transport import RetryPolicy
 from voicerecorder.errors import EXIT_USAGE, UserFacingError
 from voicerecorder.paths import data_dir
 from voicerecorder.sandbox.credentials import SANDBOX_LABEL
 from voicerecorder.text import Bilingual
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -98,8 +103,22 @@ def open_target(
 
     server = start_in_process(sandbox_data_dir())
     try:
-        keys, user = server.keys, chosen or env.get(APP_USER_ID_ENV)
+        keys, user = server.keys, chosen or _sandbox_app_user(env)
         config = sandbox_config(server.base_url, keys.ak, keys.sk, server.project_id, user)
         yield CloudTarget(MetaStudioClient(config, retry=retry), SANDBOX_LABEL)
     finally:
         server.stop()
+
+
+def _sandbox_app_user(env: Mapping[str, str]) -> str | None:
+    """``METASTUDIO_APP_USER_ID``, else the saved settings' app user id: the sandbox needs nothing else
+    from them, so unreadable saved settings (or no keyring) count as none."""
+    from_env = check_app_user_id(env.get(APP_USER_ID_ENV))
+    if from_env is not None:
+        return from_env
+    try:
+        saved = load_settings()
+    except CloudConfigError as error:
+        log.info("saved cloud settings unavailable for the sandbox: %s", error)
+        return None
+    return saved.app_user_id if saved is not None else None

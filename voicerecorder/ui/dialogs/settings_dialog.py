@@ -7,6 +7,8 @@ Reading and writing the keyring and testing the connection run in workers.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from voicerecorder.audio.backend import DeviceInfo
 from voicerecorder.cloud.client import MetaStudioClient
 from voicerecorder.cloud.config import (
+    APP_USER_ID_ENV,
     DEFAULT_REGION,
     REGIONS,
     AkSkAuth,
@@ -34,6 +37,7 @@ from voicerecorder.cloud.config import (
     CloudConfig,
     PasswordAuth,
     build_config,
+    check_app_user_id,
     default_endpoint,
     delete_settings,
     load_settings,
@@ -43,14 +47,17 @@ from voicerecorder.errors import UserFacingError
 from voicerecorder.text import Bilingual
 from voicerecorder.ui import i18n
 from voicerecorder.ui.cloud_options import DATA_FOLDER, USE_SANDBOX
+from voicerecorder.ui.error_message import error_text
 from voicerecorder.ui.retranslating import Retranslating
 from voicerecorder.ui.services import Services
 from voicerecorder.ui.settings import UI_LANGUAGE
 from voicerecorder.ui.widgets.banner import Banner
+from voicerecorder.ui.widgets.checked_field import CheckedField
 from voicerecorder.ui.workers import TaskRunner
 from voicerecorder.workflow.target import open_target
 
 CUSTOM = "custom"
+CLOUD_LABELS = ("region", "endpoint", "project", "ak", "sk", "user", "password", "domain", "app_user")
 LANGUAGE_CHOICES = ("", "en", "zh_CN")
 
 
@@ -88,8 +95,9 @@ def connected_message(where: Bilingual, resources: int) -> Bilingual:
 
 
 def store_cloud_settings(config: CloudConfig | None) -> None:
-    """Save ``config`` in the keyring, or forget saved settings when it has no credentials. Worker thread."""
-    if config is None or not config.is_configured():
+    """Save ``config`` in the keyring, or forget saved settings when it has neither credentials nor an
+    app user id. Worker thread."""
+    if config is None or not (config.is_configured() or config.app_user_id):
         delete_settings()
     else:
         save_settings(config)
@@ -134,14 +142,13 @@ class SettingsDialog(Retranslating, QDialog):
         self.use_keys.setChecked(True)
         self.ak, self.sk = QLineEdit(), QLineEdit()
         self.user, self.password, self.domain = QLineEdit(), QLineEdit(), QLineEdit()
+        self.app_user_id = QLineEdit()
+        self.app_user_field = CheckedField(self.app_user_id)
         for secret in (self.sk, self.password):
             secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.test_button = QPushButton()
         self.form = QFormLayout()
-        self.labels = {
-            name: QLabel()
-            for name in ("region", "endpoint", "project", "ak", "sk", "user", "password", "domain")
-        }
+        self.labels = {name: QLabel() for name in CLOUD_LABELS}
         fields = {
             "region": self.region, "endpoint": self.endpoint, "project": self.project, "ak": self.ak,
             "sk": self.sk, "user": self.user, "password": self.password, "domain": self.domain,
@@ -159,6 +166,8 @@ class SettingsDialog(Retranslating, QDialog):
             self.labels[name].setBuddy(fields[name])
         for name in ("region", "endpoint", "project"):
             self.labels[name].setBuddy(fields[name])
+        self.labels["app_user"].setBuddy(self.app_user_id)
+        self.form.addRow(self.labels["app_user"], self.app_user_field)
         test_row = QVBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_result)
@@ -208,12 +217,17 @@ class SettingsDialog(Retranslating, QDialog):
             "project": self.tr("&Project ID:"), "ak": self.tr("&Access key (AK):"),
             "sk": self.tr("Se&cret key (SK):"), "user": self.tr("IAM us&er:"),
             "password": self.tr("Pass&word:"), "domain": self.tr("Account (&domain):"),
+            "app_user": self.tr("App user ID (third-part&y):"),
         }  # fmt: skip
         for name, text in texts.items():
             self.labels[name].setText(text)
             self.labels[name].buddy().setAccessibleName(text.replace("&", "").rstrip(":："))
         self.project.setPlaceholderText(self.tr("32 characters; empty = look it up"))
         self.endpoint.setPlaceholderText("https://metastudio.cn-north-4.myhuaweicloud.com")
+        self.app_user_id.setPlaceholderText(
+            self.tr("Optional: the user a reseller's job is for, sent as X-App-UserId (ASCII only)")
+        )
+        self._show_app_user_from_env()
         self.use_keys.setText(self.tr("Sign in with an access &key"))
         self.use_password.setText(self.tr("Sign in as an &IAM user"))
         self.test_button.setText(self.tr("&Test connection"))
@@ -269,7 +283,16 @@ class SettingsDialog(Retranslating, QDialog):
             self.user.setText(auth.user)
             self.password.setText(auth.password)
             self.domain.setText(auth.domain)
+        self.app_user_id.setText(config.app_user_id or "")
         self._update_enabled()
+
+    def _show_app_user_from_env(self) -> None:
+        """Say so when METASTUDIO_APP_USER_ID overrides the saved app user id."""
+        value = os.environ.get(APP_USER_ID_ENV, "").strip()
+        text = self.tr("%1 is set: “%2” is sent as the app user ID instead of this field's value.")
+        self.app_user_field.show_warning(
+            text.replace("%1", APP_USER_ID_ENV).replace("%2", value) if value else None
+        )
 
     def _update_enabled(self) -> None:
         cloud = not self.sandbox.isChecked()
@@ -319,7 +342,18 @@ class SettingsDialog(Retranslating, QDialog):
             endpoint=self.endpoint.text().strip() if custom else None,
             project_id=self.project.text().strip() or None,
             auth=self._auth(),
+            app_user_id=self._app_user_id(),
         )
+
+    def _app_user_id(self) -> str | None:
+        """The app user id field, checked by the cloud layer's rule; the problem is shown beside it."""
+        try:
+            value = check_app_user_id(self.app_user_id.text())
+        except UserFacingError as error:
+            self.app_user_field.show_error(error_text(error))
+            raise
+        self.app_user_field.show_error(None)
+        return value
 
     # Actions
 

@@ -29,6 +29,7 @@ from voicerecorder.ui.settings import AUTO_ADVANCE, PROMPT_FONT_RANGE, PROMPT_FO
 from voicerecorder.ui.take_recorder import State, TakeRecorder, TakeView
 from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.widgets.level_meter import LevelMeter
+from voicerecorder.ui.widgets.running_total import RunningTotal
 from voicerecorder.ui.widgets.take_history import TakeHistory
 from voicerecorder.ui.widgets.take_list import TakeList, sentence_status
 from voicerecorder.ui.widgets.verdict_panel import VerdictPanel
@@ -80,6 +81,7 @@ class RecordPage(WizardPage):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.position, 1)
+        top.addWidget(RunningTotal(self.services.settings, self.holder, self.completeChanged), 2)
         top.addWidget(self.font_label)
         top.addWidget(self.font_size)
         self.font_label.setBuddy(self.font_size)
