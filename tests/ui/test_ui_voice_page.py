@@ -288,6 +288,22 @@ def test_advance_without_a_built_in_script_asks_for_an_import(voice, wizard, ser
     assert not services.sessions_root.exists() or not any(services.sessions_root.iterdir())
 
 
+@pytest.mark.parametrize("tag", ["NEWS", "ECOMMERCE", "MARKETING"])
+def test_advance_with_a_built_in_set_creates_an_advance_session_without_an_import(qtbot, voice, wizard, tag):
+    voice.voice_name.setText("Anna Studio")
+    choose(voice.language, "CN")
+    choose(voice.tag, tag)
+    choose(voice.edition, "ADVANCE")
+    assert voice.builtin_radio.isEnabled()
+    assert voice.builtin_radio.isChecked()
+    wizard.next()
+    next_page(qtbot, wizard)
+    session = wizard.holder.require()
+    assert session.edition == "ADVANCE"
+    assert session.script == builtin_script("CN", tag, "ADVANCE")
+    assert session.sentence_count >= 500
+
+
 def test_advance_refuses_a_script_of_fewer_than_500_sentences(qtbot, voice, wizard, tmp_path):
     fill(voice)
     choose(voice.edition, "ADVANCE")
