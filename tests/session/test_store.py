@@ -105,6 +105,21 @@ def test_the_create_type_is_stored_and_checked(tmp_path, en_form):
     assert not (tmp_path / "x").exists()
 
 
+def test_an_advance_session_cannot_be_sent_sentence_by_sentence(tmp_path, en_form):
+    script = english_script(500)
+    with pytest.raises(UserFacingError) as refused:
+        Session.create(
+            en_form, "ADVANCE", script, writer="tests", folder=tmp_path / "a", create_type="SEGMENT"
+        )
+    assert refused.value.exit_code == 2
+    assert "one whole recording" in refused.value.message.en
+    assert "逐句提交" in refused.value.message.zh
+    assert not (tmp_path / "a").exists()
+    assert (
+        Session.create(en_form, "ADVANCE", script, writer="tests", folder=tmp_path / "p").edition == "ADVANCE"
+    )
+
+
 def test_the_microphone_check_outcome_is_remembered_and_older_sessions_have_none(basic_session):
     data = json.loads(basic_session.manifest_path.read_text(encoding="utf-8"))
     del data["microphone_check"]

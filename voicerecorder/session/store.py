@@ -110,7 +110,7 @@ class Session:
         """
         form = replace(form, voice_name=form.voice_name.strip(), phone=form.phone.strip())
         _check_new_session(form, edition, script)
-        _check_create_type(create_type)
+        _check_create_type(create_type, edition)
         if folder is None:
             root = _private_root(root)
             folder = root / session_folder_name(form.voice_name, root, day)
@@ -651,11 +651,19 @@ def _locked(folder: Path, writer: str, build: Callable[[SessionLock], Session]) 
         raise
 
 
-def _check_create_type(create_type: str) -> None:
+def _check_create_type(create_type: str, edition: str) -> None:
     if create_type not in CREATE_TYPES:
         raise _error(
             f"Choose how the recordings are sent: one of {', '.join(CREATE_TYPES)}, not {create_type!r}.",
             f"请选择录音的提交方式：{'、'.join(CREATE_TYPES)} 之一，而不是 {create_type!r}。",
+            EXIT_USAGE,
+        )
+    if create_type == "SEGMENT" and edition.upper() == "ADVANCE":
+        raise _error(
+            "ADVANCE is sent as one whole recording, so it cannot be sent sentence by sentence "
+            "(SEGMENT). Choose PACKAGE, or the BASIC or MIDDLE edition.",
+            "高级版（ADVANCE）以一整段录音提交，不能逐句提交（SEGMENT）。"
+            "请选择 PACKAGE，或改用基础版（BASIC）或进阶版（MIDDLE）。",
             EXIT_USAGE,
         )
 
