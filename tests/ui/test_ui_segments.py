@@ -10,12 +10,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from support.memory_keyring import memory_keyring  # noqa: F401 (fixtures)
-from support.ui_cloud import cloud_sandbox  # noqa: F401 (fixtures)
-from support.workflow_rig import client_of, new_session, point_environment_at, training_jobs, write_take
+from support.ui_cloud import cloud_sandbox, follow_job  # noqa: F401 (fixtures)
+from support.workflow_rig import (
+    FAST_POLL,
+    client_of,
+    new_session,
+    point_environment_at,
+    training_jobs,
+    write_take,
+)
 
 from voicerecorder.sandbox import SandboxServer
 from voicerecorder.session.store import Session
 from voicerecorder.ui.page_ids import PageId
+from voicerecorder.ui.pages.track import TrackPage
 from voicerecorder.ui.segment_uploader import SegmentUploader, uploader_of
 from voicerecorder.ui.take_recorder import State
 from voicerecorder.ui.widgets.take_list import sentence_status
@@ -136,7 +144,7 @@ def test_closing_stops_the_sending_and_reopening_resumes_it(
     again = make_wizard(services)
     sent: set[int] = set()
     uploader_of(again.holder, services.settings).states_changed.connect(
-        lambda _run, states: sent.update(state.index for state in states if state.state == UPLOADING)
+        lambda states: sent.update(state.index for state in states if state.state == UPLOADING)
     )
     resumed = open_record_page(qtbot, again, open_page, reopened)
     qtbot.waitUntil(lambda: resumed.segments.count(CONFIRMED) == len(wanted), timeout=60000)
@@ -180,3 +188,35 @@ def test_a_lost_connection_shows_a_calm_notice_and_the_sending_goes_on(
         assert page.segments.count(WAITING) == 20 - len(passing(session))
     finally:
         server.stop()
+
+
+def test_submit_sends_what_is_pending_commits_and_track_follows(
+    qtbot,
+    wizard,
+    open_page,
+    segment_session,
+    tmp_path,
+    monkeypatch,
+    cloud_sandbox,  # noqa: F811
+):
+    monkeypatch.setattr(TrackPage, "poll_policy", FAST_POLL)
+    server = cloud_sandbox()
+    session = segment_session
+    session.add_take(0, write_take(tmp_path / "take-sources", 0, seed=0))
+    open_page(wizard, session, PageId.SUBMIT)
+    submit = wizard.page_of(PageId.SUBMIT)
+    qtbot.waitUntil(lambda: submit.segments.text() != "", timeout=10000)
+    assert submit.segments.text().startswith("Sentence by sentence: 0 of 20 confirmed by MetaStudio.")
+    assert "Not confirmed yet: Sentence 1 (file 0.wav), Sentence 2 (file 1.wav)" in submit.segments.text()
+    qtbot.waitUntil(lambda: submit.target is not None, timeout=10000)
+    qtbot.mouseClick(submit.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not submit.runner.busy, timeout=60000)
+    assert not submit.banner.isVisible(), submit.banner.text
+    qtbot.waitUntil(lambda: "all 20 sentences are confirmed" in submit.segments.text(), timeout=10000)
+    job_id = submit.submitted_job_id()
+    assert submit.job.text() == f"Submitted. Job ID: {job_id}"
+    wizard.next()
+    follow_job(qtbot, wizard.page_of(PageId.TRACK), "SUCCEED")
+    client = client_of(server)
+    assert [job.job_id for job in training_jobs(client)] == [job_id]
+    assert sorted(client.show_training_segment_info(job_id).confirmed_index) == list(range(20))

@@ -54,15 +54,15 @@ class SegmentUploader(QObject):
     """Drives a SEGMENT session's :class:`~voicerecorder.workflow.segments.SegmentQueue` on one
     thread of its own (see the module's thread rules).
 
-    Signals, each delivered on the GUI thread with the run's ``generation`` first (a halted run's
-    late signals carry an older one): ``states_changed(int, list[SegmentState])``,
-    ``notice(int, Bilingual | None)`` (None: the connection is fine again) and ``failed(int,
-    Exception)`` for what trying again cannot fix (tried again at the next take).
+    Signals (GUI thread; a halted run's late reports are dropped): ``states_changed(list[SegmentState])``,
+    ``notice(Bilingual | None)`` (None: the connection is fine again) and ``failed(Exception)``
+    for what trying again cannot fix (tried again at the next take).
     """
 
-    states_changed = Signal(int, object)
-    notice = Signal(int, object)
-    failed = Signal(int, object)
+    states_changed = Signal(object)
+    notice = Signal(object)
+    failed = Signal(object)
+    _reported = Signal(int, str, object)
     backoff_s: tuple[float, ...] = BACKOFF_S
 
     def __init__(self, settings: Settings, holder: SessionHolder) -> None:
@@ -74,6 +74,7 @@ class SegmentUploader(QObject):
         self._cancel = threading.Event()
         self._wake = threading.Event()
         holder.changed.connect(lambda: self._holder_changed(holder))
+        self._reported.connect(self._relay)
 
     @property
     def running(self) -> bool:
@@ -87,7 +88,6 @@ class SegmentUploader(QObject):
             self._wake.set()
             return
         self.halt()
-        self.generation += 1
         self._session, self._cancel, self._wake = session, threading.Event(), threading.Event()
         self._thread = threading.Thread(
             target=self._run,
@@ -102,10 +102,16 @@ class SegmentUploader(QObject):
         stays whole) and wait for it. Any thread; on the GUI thread only when the window closes or
         the session changes."""
         thread = self._thread
+        self.generation += 1
         self._cancel.set()
         self._wake.set()
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout_s)
+
+    def _relay(self, generation: int, name: str, value: object) -> None:
+        """GUI thread: pass on a report of the current run."""
+        if generation == self.generation:
+            getattr(self, name).emit(value)
 
     def _holder_changed(self, holder: SessionHolder) -> None:
         if self._session is not None and holder.session is not self._session:
@@ -131,12 +137,12 @@ class SegmentUploader(QObject):
                 if _transient(error):
                     delay = self.backoff_s[min(failures, len(self.backoff_s) - 1)]
                     failures += 1
-                    self._emit(self.notice, generation, offline_notice(delay))
+                    self._emit(generation, "notice", offline_notice(delay))
                     cancel.wait(delay)
                     continue
                 if not isinstance(error, UserFacingError):
                     log.error("sending the sentences failed", exc_info=error)
-                self._emit(self.failed, generation, error)
+                self._emit(generation, "failed", error)
             wake.wait()
 
     def _burst(self, session: Session, generation: int, cancel: threading.Event) -> bool:
@@ -144,13 +150,13 @@ class SegmentUploader(QObject):
         pending; False when the job is no longer CREATING (the submission took over)."""
         with cloud_target(self.settings) as target:
             queue = open_segment_queue(session, target.client, cancel=cancel)
-            self._emit(self.notice, generation, None)
-            self._emit(self.states_changed, generation, queue.states())
+            self._emit(generation, "notice", None)
+            self._emit(generation, "states_changed", queue.states())
             if queue.record.get("state") != "CREATING":
                 return False
             queue.reporter = self._reporter(queue, generation)
             while queue.step() is not None:
-                self._emit(self.states_changed, generation, queue.states())
+                self._emit(generation, "states_changed", queue.states())
                 check_cancel(cancel)
         return True
 
@@ -158,14 +164,14 @@ class SegmentUploader(QObject):
         def report(event: WorkflowEvent) -> None:
             """Uploader thread: a sentence starts going up (its record says ``uploading``)."""
             if event.step == "segment":
-                self._emit(self.states_changed, generation, queue.states())
+                self._emit(generation, "states_changed", queue.states())
 
         return report
 
-    def _emit(self, signal: Signal, generation: int, value: object) -> None:
-        """Uploader thread: queue a signal to the GUI thread (nothing when the window is gone)."""
+    def _emit(self, generation: int, name: str, value: object) -> None:
+        """Uploader thread: queue a report to the GUI thread (nothing when the window is gone)."""
         with contextlib.suppress(RuntimeError):
-            signal.emit(generation, value)
+            self._reported.emit(generation, name, value)
 
 
 def uploader_of(holder: SessionHolder, settings: Settings) -> SegmentUploader:

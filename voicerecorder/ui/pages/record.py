@@ -19,7 +19,6 @@ from voicerecorder.audio.capture import CaptureEvent, EventKind
 from voicerecorder.audio.capture import Level as InputLevel
 from voicerecorder.quality.report import TakeReport
 from voicerecorder.session.store import Session
-from voicerecorder.text import Bilingual
 from voicerecorder.ui.i18n import fill, pick
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.pacing import Pacing, clock_text, remaining_estimate
@@ -147,8 +146,8 @@ class RecordPage(WizardPage):
         self.live.failed.connect(self._failed)
         self.segments.rerecord_requested.connect(self._rerecord_now)
         self.uploads.states_changed.connect(self._segment_states)
-        self.uploads.notice.connect(self._segment_notice)
-        self.uploads.failed.connect(self._segment_failed)
+        self.uploads.notice.connect(self.segments.set_notice)
+        self.uploads.failed.connect(self.show_error)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Record"))
@@ -346,19 +345,8 @@ class RecordPage(WizardPage):
         if session is not None and session.create_type == "SEGMENT" and session.writable:
             self.uploads.start(session)
 
-    def _current(self, run: int) -> bool:
-        return run == self.uploads.generation
-
-    def _segment_notice(self, run: int, notice: Bilingual | None) -> None:
-        if self._current(run):
-            self.segments.set_notice(notice)
-
-    def _segment_failed(self, run: int, error: Exception) -> None:
-        if self._current(run):
-            self.show_error(error)
-
-    def _segment_states(self, run: int, states: list[SegmentState]) -> None:
-        if not self._current(run) or self.session is None:
+    def _segment_states(self, states: list[SegmentState]) -> None:
+        if self.session is None:
             return
         before = set(self.segments.rejected())
         self.segments.set_states(states)

@@ -106,10 +106,10 @@ class SubmitPage(CloudJobPage):
     def _load_segments(self) -> None:
         """SEGMENT sessions: read where each sentence stands (in a worker), then say what is pending."""
         session = self.holder.session
-        self.segment_states = []
-        self._show_segments()
-        if session is not None and session.create_type == "SEGMENT":
-            self.tasks.start(lambda: _segment_states(session), self._segments_known, self.show_error)
+        if session is None or session.create_type != "SEGMENT":
+            self._segments_known([])
+            return
+        self.tasks.start(lambda: _segment_states(session), self._segments_known, self.show_error)
 
     def _segments_known(self, states: list[SegmentState]) -> None:
         self.segment_states = states
@@ -117,7 +117,6 @@ class SubmitPage(CloudJobPage):
 
     def _show_segments(self) -> None:
         states = self.segment_states
-        self.segments.setVisible(bool(states))
         pending = [sentence_label(state.index) for state in states if state.state != CONFIRMED]
         if not states:
             text = ""
