@@ -220,3 +220,36 @@ def test_submit_sends_what_is_pending_commits_and_track_follows(
     client = client_of(server)
     assert [job.job_id for job in training_jobs(client)] == [job_id]
     assert sorted(client.show_training_segment_info(job_id).confirmed_index) == list(range(20))
+
+
+def test_without_cloud_settings_nothing_is_sent_until_they_are_complete(
+    qtbot,
+    wizard,
+    open_page,
+    segment_session,
+    monkeypatch,
+    tmp_path,
+    memory_keyring,  # noqa: F811
+):
+    for name in ("CLOUD_SDK_AK", "CLOUD_SDK_SK", "METASTUDIO_ENDPOINT", "METASTUDIO_PROJECT_ID"):
+        monkeypatch.delenv(name, raising=False)
+    server = SandboxServer(tmp_path / "sandbox", speed=400.0).start()
+    try:
+        session = segment_session
+        page = open_record_page(qtbot, wizard, open_page, session)
+        qtbot.keyClick(page, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: page.segments.notice.isVisible(), timeout=15000)
+        assert page.segments.notice.text().startswith("The cloud settings are not complete")
+        qtbot.keyClick(page, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: page.recorder.state is State.IDLE, timeout=15000)
+        assert records.latest(session, records.TRAINING) is None
+        assert training_jobs(client_of(server)) == []
+
+        point_environment_at(monkeypatch, server)
+        page.go(1)
+        page.use_take(session.chosen_take(1).file)
+        qtbot.waitUntil(lambda: settled(page, session), timeout=60000)
+        assert not page.segments.notice.isVisible()
+        assert len(training_jobs(client_of(server))) == 1
+    finally:
+        server.stop()

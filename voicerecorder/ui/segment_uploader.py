@@ -17,11 +17,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from voicerecorder.cloud.config import load_config
 from voicerecorder.cloud.errors import NetworkError, ServerError, ThrottledError, UploadCancelled
 from voicerecorder.errors import UserFacingError
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
-from voicerecorder.ui.cloud_options import cloud_target
+from voicerecorder.ui.cloud_options import USE_SANDBOX, cloud_target
 from voicerecorder.ui.services import SessionHolder
 from voicerecorder.ui.settings import Settings
 from voicerecorder.workflow.events import WorkflowCancelled, WorkflowEvent, check_cancel
@@ -44,6 +45,16 @@ def offline_notice(seconds: float) -> Bilingual:
         f"暂时无法连接 MetaStudio。请继续录音：每条录音都已保存在本机，连接恢复后会自动发送这些句子"
         f"（{seconds:.0f} 秒后重试）。",
     )
+
+
+NOT_CONFIGURED = Bilingual(
+    "The cloud settings are not complete, so nothing is sent yet. Keep recording: once they are "
+    "(Settings…), the job is created at the next take and the sentences recorded so far follow.",
+    "云设置尚未完成，因此暂不发送。请继续录音：完成设置（“设置…”）后，下一次录音时会创建任务，"
+    "之前录好的句子也会随后发送。",
+)
+"""Shown instead of sending to the local sandbox when no credentials are set and the sandbox is
+not chosen: a job made there would not exist on Huawei Cloud."""
 
 
 def _transient(error: Exception) -> bool:
@@ -148,6 +159,9 @@ class SegmentUploader(QObject):
     def _burst(self, session: Session, generation: int, cancel: threading.Event) -> bool:
         """Uploader thread: open the job's queue (creating the job once) and send everything
         pending; False when the job is no longer CREATING (the submission took over)."""
+        if not self.settings.get(USE_SANDBOX) and not load_config().is_configured():
+            self._emit(generation, "notice", NOT_CONFIGURED)
+            return True
         with cloud_target(self.settings) as target:
             queue = open_segment_queue(session, target.client, cancel=cancel)
             self._emit(generation, "notice", None)
