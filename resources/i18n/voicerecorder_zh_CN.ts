@@ -487,92 +487,92 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="145"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="155"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="146"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="156"/>
         <source>Read the sentence naturally, at your usual distance from the microphone.</source>
         <translation>请自然地朗读句子，与麦克风保持平时的距离。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="147"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="157"/>
         <source>Text &amp;size:</source>
         <translation>字号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="148"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="158"/>
         <source>Text size of the sentence</source>
         <translation>句子的字号</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="149"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="159"/>
         <source>⟲ Re-record (R)</source>
         <translation>⟲ 重录（R）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="152"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="162"/>
         <source>Keys: Space = record / stop · P = play / stop the selected take · R = re-record · ← / → = previous / next sentence</source>
         <translation>按键：空格 = 录音 / 停止 · P = 播放 / 停止所选录音 · R = 重录 · ← / → = 上一句 / 下一句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="156"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="166"/>
         <source>&amp;Go to the next sentence after a passing take</source>
         <translation>录音通过后自动进入下一句(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="157"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="167"/>
         <source>Sentence to read</source>
         <translation>要朗读的句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="301"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="314"/>
         <source>The microphone is not open yet. Wait a moment or go back to the microphone check.</source>
         <translation>麦克风尚未打开。请稍候，或返回麦克风检查。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="320"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="368"/>
         <source>● Record (Space)</source>
         <translation>● 录音（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="321"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="369"/>
         <source>■ Stop (Space)</source>
         <translation>■ 停止（空格）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="322"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="370"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="352"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="401"/>
         <source>Sentence %1 / %2</source>
         <translation>第 %1 句 / 共 %2 句</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="364"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="413"/>
         <source>All rejected sentences have a new passing take. Click Next to submit again.</source>
         <translation>所有被驳回的句子都已重新录制并通过。点击“下一步”重新提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="369"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="418"/>
         <source>Re-recording %1 rejected sentences. ← / → and the list move among them only.</source>
         <translation>正在重录 %1 个被驳回的句子。← / → 和列表只在这些句子之间切换。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="388"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="437"/>
         <source>Working for %1 · %2 sentences left, about %3</source>
         <translation>已录制 %1 · 还剩 %2 句，约 %3</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="400"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="449"/>
         <source>You have been recording for a long stretch. Take a 5-minute break: drink some water and rest your voice.</source>
         <translation>您已经连续录制了很长时间。请休息 5 分钟：喝点水，让嗓子放松一下。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/record.py" line="403"/>
+        <location filename="../../voicerecorder/ui/pages/record.py" line="452"/>
         <source>I took a b&amp;reak</source>
         <translation>我已休息(&amp;R)</translation>
     </message>
@@ -580,52 +580,52 @@
 <context>
     <name>RecordingWizard</name>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="105"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="106"/>
         <source>Read-only: another program is changing this session. You can browse and listen; to record, close the session there, go Back and continue it again.</source>
         <translation>只读：另一个程序正在更改这个会话。您可以浏览和试听；要录音，请先在那边关闭会话，然后点“上一步”再继续这个会话。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="174"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="175"/>
         <source>Voice Recorder — record your voice for MetaStudio</source>
         <translation>录音助手 — 为 MetaStudio 录制您的声音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="200"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="202"/>
         <source>Recording in progress</source>
         <translation>正在录音</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="201"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="203"/>
         <source>A take is being recorded. Keep recording, or stop, keep the take and close?</source>
         <translation>正在录制一条录音。继续录音，还是停止、保留这条录音并关闭？</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="202"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="204"/>
         <source>&amp;Keep recording</source>
         <translation>继续录音(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="203"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="205"/>
         <source>&amp;Stop, keep the take and close</source>
         <translation>停止、保留录音并关闭(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="209"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="211"/>
         <source>Close Voice Recorder?</source>
         <translation>关闭录音助手？</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="211"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="213"/>
         <source>Everything recorded so far is saved. You can continue this session later: start Voice Recorder and press Enter on the Start page.</source>
         <translation>目前录制的内容都已保存。之后可以继续这个会话：启动录音助手，在开始页按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="214"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="216"/>
         <source>S&amp;tay</source>
         <translation>留下(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/wizard.py" line="215"/>
+        <location filename="../../voicerecorder/ui/wizard.py" line="217"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -910,6 +910,59 @@
     </message>
 </context>
 <context>
+    <name>SegmentStatesView</name>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/segment_states.py" line="77"/>
+        <source>%1 of %2 confirmed by MetaStudio</source>
+        <translation>MetaStudio 已确认 %1 / %2 句</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/segment_states.py" line="79"/>
+        <source>%1 uploading</source>
+        <translation>%1 句正在上传</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/segment_states.py" line="80"/>
+        <source>%1 waiting</source>
+        <translation>%1 句等待发送</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/segment_states.py" line="81"/>
+        <source>%1 rejected</source>
+        <translation>%1 句未通过</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/segment_states.py" line="84"/>
+        <source>Re-record n&amp;ow</source>
+        <translation>立即重录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/segment_states.py" line="89"/>
+        <source>Sentences at MetaStudio</source>
+        <translation>MetaStudio 上的句子状态</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/segment_states.py" line="96"/>
+        <source>… This sentence: waiting to be sent</source>
+        <translation>… 本句：等待发送</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/segment_states.py" line="97"/>
+        <source>↑ This sentence: uploading</source>
+        <translation>↑ 本句：正在上传</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/segment_states.py" line="98"/>
+        <source>✔ This sentence: confirmed by MetaStudio</source>
+        <translation>✔ 本句：MetaStudio 已确认</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/widgets/segment_states.py" line="99"/>
+        <source>✖ This sentence: rejected by MetaStudio</source>
+        <translation>✖ 本句：MetaStudio 未通过</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../voicerecorder/ui/dialogs/settings_dialog.py" line="210"/>
@@ -1178,92 +1231,102 @@
 <context>
     <name>SubmitPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="72"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="87"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="73"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="88"/>
         <source>Send the recordings to MetaStudio to train the voice.</source>
         <translation>将录音提交到 MetaStudio 训练声音。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="74"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="89"/>
         <source>Cloud &amp;settings…</source>
         <translation>云服务设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="75"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="90"/>
         <source>Authorization &amp;letter (optional):</source>
         <translation>授权书（可选）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="76"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="91"/>
         <source>A signed letter as PDF, JPG or PNG</source>
         <translation>已签字的授权书（PDF、JPG 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="77"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="92"/>
         <source>Authorization letter file</source>
         <translation>授权书文件</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="78"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="93"/>
         <source>Bro&amp;wse…</source>
         <translation>浏览(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="79"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="94"/>
         <source>Clea&amp;r</source>
         <translation>清除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="80"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="95"/>
         <source>Remove the authorization letter</source>
         <translation>移除授权书</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="81"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="96"/>
         <source>U&amp;pload and submit</source>
         <translation>上传并提交(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="102"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="126"/>
+        <source>Sentence by sentence: %1 of %2 confirmed by MetaStudio. Not confirmed yet: %3. Submit sends what is waiting, then submits the job; a rejected sentence must be recorded again first.</source>
+        <translation>逐句提交：MetaStudio 已确认 %1 / %2 句。尚未确认：%3。提交时会先发送等待中的句子，再提交任务；未通过的句子须先重新录制。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="136"/>
+        <source>Sentence by sentence: all %1 sentences are confirmed by MetaStudio. Submit submits the job with the voice details.</source>
+        <translation>逐句提交：全部 %1 句均已由 MetaStudio 确认。提交会将任务连同声音信息一并提交。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="155"/>
         <source>Finding out where the recordings go…</source>
         <translation>正在确定录音的提交目标…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="105"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="158"/>
         <source>Destination: %1</source>
         <translation>提交目标：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="107"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="160"/>
         <source>✔ Huawei Cloud credentials are set.</source>
         <translation>✔ 已设置华为云凭证。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="111"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="164"/>
         <source>No Huawei Cloud credentials are set, so the sandbox is used. Add them in the cloud settings.</source>
         <translation>尚未设置华为云凭证，因此使用本地沙箱。请在云服务设置中添加。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="125"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="178"/>
         <source>Choose the authorization letter</source>
         <translation>选择授权书</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="127"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="180"/>
         <source>Letters (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>授权书 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="153"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="209"/>
         <source>Job %1 failed: %2. A failed job cannot be resumed: press Submit to create a new job with the same recordings.</source>
         <translation>任务 %1 失败：%2。失败的任务无法继续：请点击提交，用同样的录音创建新任务。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="158"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="214"/>
         <source>Submitted. Job ID: %1</source>
         <translation>已提交。任务 ID：%1</translation>
     </message>

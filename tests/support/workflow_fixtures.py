@@ -92,10 +92,11 @@ def rerecord(take_sources) -> Callable[[Session, Iterable[int]], None]:
 
 @pytest.fixture
 def segment_session(make_session) -> Callable[..., Session]:
-    """A BASIC session of 20 passing takes whose data goes up sentence by sentence (SEGMENT)."""
+    """A BASIC session (passing takes for ``with_takes``, default all 20) whose data goes up
+    sentence by sentence (SEGMENT)."""
 
-    def make(name: str = "segment-session") -> Session:
-        session = make_session(name)
+    def make(name: str = "segment-session", with_takes: Iterable[int] = range(20)) -> Session:
+        session = make_session(name, with_takes)
         path = session.manifest_path
         data = json.loads(path.read_text(encoding="utf-8"))
         data["create_type"] = "SEGMENT"

@@ -54,7 +54,7 @@ def write_take(folder: Path, index: int, seed: int, seconds: float = TAKE_SECOND
     return path
 
 
-def new_session(folder: Path, voice_name: str = VOICE) -> Session:
+def new_session(folder: Path, voice_name: str = VOICE, create_type: str = "PACKAGE") -> Session:
     """A BASIC English session of 20 sentences that read in about TAKE_SECONDS each."""
     script = Script(
         "EN",
@@ -62,4 +62,4 @@ def new_session(folder: Path, voice_name: str = VOICE) -> Session:
         "test script",
     )
     form = VoiceForm(voice_name=voice_name, sex="FEMALE", tag="NEWS", language="EN", phone="+86 10 1234 5678")
-    return Session.create(form, "BASIC", script, writer="tests", folder=folder)
+    return Session.create(form, "BASIC", script, writer="tests", folder=folder, create_type=create_type)

@@ -69,12 +69,18 @@ def wizard(make_wizard, services) -> RecordingWizard:
 
 @pytest.fixture
 def make_session(services):
-    """``make_session(language="EN")``: a fresh BASIC e-commerce session with no takes."""
+    """``make_session(language="EN", create_type="PACKAGE")``: a fresh BASIC e-commerce session
+    with no takes."""
 
-    def build(language: str = "EN") -> Session:
+    def build(language: str = "EN", create_type: str = "PACKAGE") -> Session:
         script = builtin_script(language, "ECOMMERCE", "BASIC")
         return Session.create(
-            DEMO_VOICES[language], "BASIC", script, writer="tests", root=services.sessions_root
+            DEMO_VOICES[language],
+            "BASIC",
+            script,
+            writer="tests",
+            root=services.sessions_root,
+            create_type=create_type,
         )
 
     return build

@@ -1,7 +1,8 @@
 """The whole wizard, driven like a person with the keyboard and the Next button, while the virtual
 microphone (PulseAudio, espeak-ng) is the room and the talent: from Start through the room-tone and
-loud-line checks to a trained voice in the sandbox, and the AUDIT_FAILED path (re-record the
-rejected sentences, resubmit, same job)."""
+loud-line checks to a trained voice in the sandbox, the AUDIT_FAILED path (re-record the
+rejected sentences, resubmit, same job), and a SEGMENT session whose sentences MetaStudio confirms
+while they are recorded (two rejected, re-recorded at once, confirmed)."""
 
 from __future__ import annotations
 
@@ -14,16 +15,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from support.memory_keyring import memory_keyring  # noqa: F401 (fixtures)
 from support.mic_check import LOUD_PEAK, QUIET_ROOM_RMS, in_a_room, measure_room_tone, read_loud_line, room
-from support.ui_cloud import cloud_sandbox  # noqa: F401 (fixtures)
-from support.workflow_rig import FAST_POLL
+from support.ui_cloud import cloud_sandbox, follow_job  # noqa: F401 (fixtures)
+from support.workflow_rig import FAST_POLL, client_of
 
 from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
+from voicerecorder.cloud.models import ListJobsQuery
 from voicerecorder.session.store import Session
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.pages.quality_check import QualityCheckPage
 from voicerecorder.ui.pages.track import TrackPage
 from voicerecorder.ui.take_recorder import State
 from voicerecorder.workflow import records
+from voicerecorder.workflow.segments import CONFIRMED
 
 pytestmark = [pytest.mark.realaudio, pytest.mark.slow, pytest.mark.timeout(420)]
 
@@ -211,3 +214,47 @@ def test_rejected_sentences_are_re_recorded_and_the_same_job_succeeds(
     job = records.latest(session, records.TRAINING)
     assert job["job_id"] == job_id
     assert track.asset.text() == f"Voice asset ID: {job['asset_id']}"
+
+
+def test_a_segment_session_is_confirmed_sentence_by_sentence_and_trained(
+    qtbot,
+    real_wizard,
+    virtual_mic,
+    open_page,
+    make_session,
+    cloud_sandbox,  # noqa: F811
+):
+    server = cloud_sandbox("segment_reject=2,4")
+    client = client_of(server)
+    wizard, session = real_wizard, make_session(create_type="SEGMENT")
+    open_page(wizard, session, PageId.RECORD)
+    record = wizard.page_of(PageId.RECORD)
+    record.auto_advance.setChecked(False)
+    qtbot.waitUntil(lambda: record.live.engine is not None, timeout=15000)
+    assert record.live.engine.wait_for_audio(10)
+    record_sentences(qtbot, record, virtual_mic, session, range(session.sentence_count))
+    [job] = list(client.list_voice_training_jobs(ListJobsQuery(limit=100)).jobs)
+    assert job.create_type == "SEGMENT"
+    states = record.segments
+    qtbot.waitUntil(lambda: states.count(CONFIRMED) == 18 and states.rejected() == [2, 4], timeout=60000)
+    assert "18 of 20 confirmed by MetaStudio" in states.summary.text()
+
+    for index in (2, 4):
+        qtbot.mouseClick(states.rerecord_button, Qt.MouseButton.LeftButton)
+        assert record.index == index
+        assert "MetaStudio heard something different from the text" in states.current.text()
+        record_sentence(qtbot, record, virtual_mic, session)
+    qtbot.waitUntil(lambda: states.count(CONFIRMED) == 20, timeout=60000)
+    assert not states.rerecord_button.isVisible()
+
+    click_next(qtbot, wizard, PageId.REVIEW)
+    click_next(qtbot, wizard, PageId.QUALITY)
+    click_next(qtbot, wizard, PageId.SUBMIT)
+    submit = wizard.page_of(PageId.SUBMIT)
+    qtbot.waitUntil(lambda: "all 20 sentences are confirmed" in submit.segments.text(), timeout=10000)
+    follow_job(qtbot, submit_and_track(qtbot, wizard), "SUCCEED")
+    assert [listed.job_id for listed in client.list_voice_training_jobs(ListJobsQuery(limit=100)).jobs] == [
+        job.job_id
+    ]
+    assert sorted(client.show_training_segment_info(job.job_id).confirmed_index) == list(range(20))
+    assert records.latest(session, records.TRAINING)["package"] is None

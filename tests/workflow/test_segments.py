@@ -77,6 +77,22 @@ def test_rejected_sentences_are_shown_and_fixed_by_re_recording(sandbox, segment
     assert [job.job_id for job in training_jobs(client)] == [job_id]
 
 
+def test_the_job_is_created_before_the_first_take_and_only_once(sandbox, segment_session, rerecord):
+    client = client_of(sandbox())
+    session = segment_session("early", with_takes=[])
+    queue = open_segment_queue(session, client)
+    job_id = queue.record["job_id"]
+    assert queue.record["state"] == "CREATING"
+    assert queue.pending() == []
+    assert queue.run() == []
+    rerecord(session, [0])
+    assert open_segment_queue(session, client).pending() == [0]
+    assert [job.job_id for job in training_jobs(client)] == [job_id]
+    with pytest.raises(PreflightError, match="Sentence 2"):
+        submit(session, client)
+    assert client.show_voice_training_job(job_id).state == "CREATING"
+
+
 def test_a_resumed_queue_sends_only_what_the_service_does_not_hold(sandbox, segment_session):
     client = client_of(sandbox())
     session = segment_session()

@@ -39,6 +39,7 @@ from voicerecorder.ui.pages.track import TrackPage
 from voicerecorder.ui.pages.voice import VoicePage
 from voicerecorder.ui.placement import placement
 from voicerecorder.ui.retranslating import Retranslating
+from voicerecorder.ui.segment_uploader import uploader_of
 from voicerecorder.ui.services import Services, SessionHolder
 
 PAGES: tuple[tuple[PageId, type[WizardPage]], ...] = (
@@ -189,6 +190,7 @@ class RecordingWizard(Retranslating, QWizard):
         if recording and isinstance(record, RecordPage):
             record.finish_take_now()
         self._left = True
+        uploader_of(self.holder, self.services.settings).halt()
         self.live.close()
         self.services.settings.set_window_geometry(self.geometry())
         return True

@@ -92,17 +92,22 @@ def _quota_check(session: Session, client: MetaStudioClient) -> tuple[Bilingual 
     )
 
 
-def preflight(session: Session, client: MetaStudioClient, *, needs_resource: bool) -> list[Bilingual]:
+def preflight(
+    session: Session, client: MetaStudioClient, *, needs_resource: bool, needs_takes: bool = True
+) -> list[Bilingual]:
     """Raise PreflightError unless every sentence has a passing take, the total length fits the
-    tenant's bounds for the edition and (``needs_resource``) a training resource of the form's
-    kind (on-demand or not) is left; return what could not be verified (for the person to read).
+    tenant's bounds for the edition (both only with ``needs_takes``: a SEGMENT job is created
+    before the first take) and (``needs_resource``) a training resource of the form's kind
+    (on-demand or not) is left; return what could not be verified (for the person to read).
 
     Checks unchecked chosen takes first, so it blocks for a while: call it from a worker thread.
     """
-    session.recheck_chosen()
-    problems = [problem.message for problem in session.problems()]
+    problems: list[Bilingual] = []
     notices: list[Bilingual] = []
-    if not problems:
+    if needs_takes:
+        session.recheck_chosen()
+        problems = [problem.message for problem in session.problems()]
+    if needs_takes and not problems:
         duration = _duration_problem(session, client, notices)
         problems += [duration] if duration else []
     if needs_resource:

@@ -433,25 +433,30 @@ def _verified_upload() -> Bilingual:
     )
 
 
-def _segment_job(flow: _Submission) -> tuple[dict[str, Any], str]:
+def _segment_job(flow: _Submission, *, early: bool = False) -> tuple[dict[str, Any], str]:
     """The session's SEGMENT job record (created once, adopted after a crash) and ``created``,
-    ``resumed`` (the job is CREATING) or the state of a job that is already further."""
+    ``resumed`` (the job is CREATING) or the state of a job that is already further.
+
+    ``early``: the job is wanted while the talent is still recording, so the takes are not
+    checked (only the resource, before creating); the commit's own run checks them."""
     session, client = flow.session, flow.client
+    check = functools.partial(preflight, session, client, needs_takes=not early)
     record = records.latest(session, records.TRAINING)
     if record and record.get("job_id"):
         job = client.show_voice_training_job(record["job_id"])
         apply_job(session, client, record, job)
-        if job.state in ("CREATING", "AUDIT_FAILED"):
-            preflight(session, client, needs_resource=False)
+        if job.state in ("CREATING", "AUDIT_FAILED") and not early:
+            check(needs_resource=False)
         if job.state not in REPLACED_STATES:
             return record, "resumed" if job.state == "CREATING" else job.state
         flow.say("replace", _replacing(record, job.state), record)
     if record and record.get("step") == "intent":
         found = find_created(session, client, record["intent"])
         if found is not None:
-            preflight(session, client, needs_resource=False)
+            if not early:
+                check(needs_resource=False)
             return flow.adopt(record, found), "resumed"
-    preflight(session, client, needs_resource=True)
+    check(needs_resource=True)
     return flow.create(record, None), "created"
 
 
@@ -462,11 +467,12 @@ def open_segment_queue(
     reporter: Reporter = ignore,
     cancel: threading.Event | None = None,
 ) -> SegmentQueue:
-    """The SEGMENT session's job (created once the session is ready, adopted after a crash) and
-    its queue, synced with what the service holds; meant for a job still CREATING (before
-    ``submit`` commits it). Blocks on the network (worker thread)."""
+    """The SEGMENT session's job (created on the first call, before any take needs to exist;
+    adopted after a crash) and its queue, synced with what the service holds. Meant for a job
+    still CREATING (before ``submit`` commits it): the record's ``state`` tells. Blocks on the
+    network (worker thread)."""
     flow = _Submission(session, client, None, reporter, cancel, time.time)
-    record, _ = _segment_job(flow)
+    record, _ = _segment_job(flow, early=True)
     return _queue(flow, record)
 
 

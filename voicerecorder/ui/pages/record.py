@@ -24,16 +24,20 @@ from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.pacing import Pacing, clock_text, remaining_estimate
 from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.pages.base import WizardPage
+from voicerecorder.ui.segment_uploader import uploader_of
 from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.ui.settings import AUTO_ADVANCE, PROMPT_FONT_RANGE, PROMPT_FONT_SIZE
 from voicerecorder.ui.take_recorder import State, TakeRecorder, TakeView
 from voicerecorder.ui.widgets.banner import Banner
 from voicerecorder.ui.widgets.level_meter import LevelMeter
 from voicerecorder.ui.widgets.running_total import RunningTotal
+from voicerecorder.ui.widgets.segment_states import SegmentStatesView
 from voicerecorder.ui.widgets.take_history import TakeHistory
 from voicerecorder.ui.widgets.take_list import TakeList, sentence_status
 from voicerecorder.ui.widgets.verdict_panel import VerdictPanel
 from voicerecorder.ui.widgets.waveform import WaveformView
+from voicerecorder.workflow import records
+from voicerecorder.workflow.segments import SegmentState, segment_states
 
 CLOCK_MS = 1000
 AUTO_ADVANCE_MS = 600
@@ -69,6 +73,7 @@ class RecordPage(WizardPage):
         self.take_list = TakeList()
         self.history = TakeHistory()
         self.recording_started = QElapsedTimer()
+        self.segments, self.uploads = SegmentStatesView(), uploader_of(holder, services.settings)
         self._layout()
         self._connect()
         self.setFocusProxy(self.buttons["record"])  # arriving on the page puts the keyboard focus on Record
@@ -94,6 +99,7 @@ class RecordPage(WizardPage):
         main.addWidget(self.banner)
         main.addWidget(self.break_banner)
         main.addLayout(top)
+        main.addWidget(self.segments)
         main.addWidget(self.prompt, 2)
         main.addLayout(buttons)
         main.addWidget(self.keys)
@@ -140,6 +146,10 @@ class RecordPage(WizardPage):
         self.recorder.failed.connect(self._failed)
         self.live.event.connect(self._capture_event)
         self.live.failed.connect(self._failed)
+        self.segments.rerecord_requested.connect(self._rerecord_now)
+        self.uploads.states_changed.connect(self._segment_states)
+        self.uploads.notice.connect(self.segments.set_notice)
+        self.uploads.failed.connect(self.show_error)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Record"))
@@ -181,6 +191,7 @@ class RecordPage(WizardPage):
             used = DeviceRef.from_dict(session.device) if session.device else None
             self.live.open_preferred(used, self.services.settings.input_device())
         self.go(min(session.current_index, session.sentence_count - 1))
+        self._open_segments(session)
 
     def cleanupPage(self) -> None:
         """Leaving backwards (Back): a take in progress is stopped and kept, never thrown away."""
@@ -231,6 +242,7 @@ class RecordPage(WizardPage):
         self.meter.reset_clip()
         self.panel.set_report(None)
         self.history.set_takes(session, index)
+        self.segments.show_sentence(index)
         self._show_sentence()
         self.recorder.show_take(session, index)
 
@@ -285,6 +297,7 @@ class RecordPage(WizardPage):
             return
         self.take_list.refresh(index)
         self._show_limit()
+        self._send_segments()
         self.completeChanged.emit()
         if index == self.index:
             self.history.set_takes(session, index)
@@ -307,9 +320,44 @@ class RecordPage(WizardPage):
         self.waveform.start_live()
         self.recording_started.start()
         self.recorder.start(engine, session, self.index)
+        self._send_segments()
         self.pacing.note_activity()
         self.banner.hide()
         self._check_break()
+
+    # SEGMENT sessions: the sentences go to MetaStudio in the background while the talent records
+
+    def _open_segments(self, session: Session) -> None:
+        """Show the states as the session knows them; a job made before (the app was closed) resumes."""
+        segment = session.create_type == "SEGMENT"
+        self.segments.setVisible(segment)
+        if not segment:
+            return
+        self.tasks.start(
+            lambda: segment_states(session, records.latest(session, records.TRAINING)),
+            lambda states: None if self.uploads.running else self.segments.set_states(states),
+        )
+        view = records.training_view(session)
+        if view is not None and view.job_id and not view.submitted:
+            self._send_segments()
+
+    def _send_segments(self) -> None:
+        """Start sending (the job is created first, once) or look at the newest takes."""
+        session = self.session
+        if session is not None and session.create_type == "SEGMENT" and session.writable:
+            self.uploads.start(session)
+
+    def _segment_states(self, states: list[SegmentState]) -> None:
+        if self.session is None:
+            return
+        before = set(self.segments.rejected())
+        self.segments.set_states(states)
+        for index in before ^ set(self.segments.rejected()):
+            self.take_list.refresh(index)
+
+    def _rerecord_now(self, index: int) -> None:
+        self.go(index)
+        self.buttons["record"].setFocus()
 
     def _from_key(self, slot: object) -> None:
         if self.isVisible() and not self.font_size.hasFocus():
@@ -340,6 +388,7 @@ class RecordPage(WizardPage):
         self.take_list.refresh(view.index)
         self.history.set_takes(self.session, view.index)
         self._show_limit()
+        self._send_segments()
         self.completeChanged.emit()
         if view.fresh and self.auto_advance.isChecked() and self.take_list.status(view.index) == "pass":
             QTimer.singleShot(AUTO_ADVANCE_MS, self.next_sentence)

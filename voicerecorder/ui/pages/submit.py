@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -15,14 +16,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from voicerecorder.cloud.client import MetaStudioClient
 from voicerecorder.cloud.states import JobState
+from voicerecorder.session.problems import sentence_label
+from voicerecorder.session.store import Session
 from voicerecorder.ui.dialogs.settings_dialog import SettingsDialog
 from voicerecorder.ui.i18n import pick
 from voicerecorder.ui.live_input import LiveInput
 from voicerecorder.ui.pages.base import CloudJobPage
+from voicerecorder.ui.segment_uploader import uploader_of
 from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.workflow import records
-from voicerecorder.workflow.submit import submit
+from voicerecorder.workflow.events import Reporter
+from voicerecorder.workflow.segments import CONFIRMED, SegmentState, segment_states
+from voicerecorder.workflow.submit import SubmitOutcome, submit
+
+
+def _segment_states(session: Session) -> list[SegmentState]:
+    """Worker thread: the SEGMENT session's states as its record says."""
+    return segment_states(session, records.latest(session, records.TRAINING))
 
 
 class SubmitPage(CloudJobPage):
@@ -30,8 +42,10 @@ class SubmitPage(CloudJobPage):
 
     def __init__(self, services: Services, holder: SessionHolder, live: LiveInput) -> None:
         super().__init__(services, holder, live)
-        self.where, self.credentials, self.job = QLabel(), QLabel(), QLabel()
-        for label in (self.where, self.credentials, self.job):
+        self.where, self.credentials, self.job, self.segments = QLabel(), QLabel(), QLabel(), QLabel()
+        self.uploads = uploader_of(holder, services.settings)
+        self.segment_states: list[SegmentState] = []
+        for label in (self.where, self.credentials, self.job, self.segments):
             label.setWordWrap(True)
         self.job.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.job.setStyleSheet("font-size:13pt; font-weight:600;")
@@ -62,6 +76,7 @@ class SubmitPage(CloudJobPage):
         layout = QVBoxLayout(self.body)
         layout.addWidget(self.banner)
         layout.addLayout(form)
+        layout.addWidget(self.segments)
         layout.addWidget(self.submit_button)
         layout.addWidget(self.progress)
         layout.addWidget(self.job)
@@ -81,10 +96,48 @@ class SubmitPage(CloudJobPage):
         self.submit_button.setText(self.tr("U&pload and submit"))
         self.show_target()
         self._show_record()
+        self._show_segments()
 
     def initializePage(self) -> None:
         self.refresh_target()
         self._show_record()
+        self._load_segments()
+
+    def _load_segments(self) -> None:
+        """SEGMENT sessions: read where each sentence stands (in a worker), then say what is pending."""
+        session = self.holder.session
+        if session is None or session.create_type != "SEGMENT":
+            self._segments_known([])
+            return
+        self.tasks.start(lambda: _segment_states(session), self._segments_known, self.show_error)
+
+    def _segments_known(self, states: list[SegmentState]) -> None:
+        self.segment_states = states
+        self._show_segments()
+
+    def _show_segments(self) -> None:
+        states = self.segment_states
+        pending = [sentence_label(state.index) for state in states if state.state != CONFIRMED]
+        if not states:
+            text = ""
+        elif pending:
+            text = (
+                self.tr(
+                    "Sentence by sentence: %1 of %2 confirmed by MetaStudio. Not confirmed yet: %3. "
+                    "Submit sends what is waiting, then submits the job; a rejected sentence must be "
+                    "recorded again first."
+                )
+                .replace("%1", str(len(states) - len(pending)))
+                .replace("%2", str(len(states)))
+                .replace("%3", ", ".join(pick(label) for label in pending))
+            )
+        else:
+            text = self.tr(
+                "Sentence by sentence: all %1 sentences are confirmed by MetaStudio. Submit "
+                "submits the job with the voice details."
+            ).replace("%1", str(len(states)))
+        self.segments.setText(text)
+        self.segments.setAccessibleName(text)
 
     def isComplete(self) -> bool:
         return not self.runner.busy and self.submitted_job_id() is not None
@@ -135,15 +188,18 @@ class SubmitPage(CloudJobPage):
         """Submit (or continue or resubmit) in a worker; progress and the job id arrive as signals."""
         session = self.holder.session
         letter = Path(self.letter.text().strip()) if self.letter.text().strip() else None
-        self.run_job(
-            lambda client, reporter, cancel: submit(
-                session, client, letter=letter, reporter=reporter, cancel=cancel
-            ),
-            self.submit_button,
-        )
+        uploads = self.uploads
+
+        def work(client: MetaStudioClient, reporter: Reporter, cancel: threading.Event) -> SubmitOutcome:
+            """Worker thread: the Record page's uploads stop first, so one writer owns the job."""
+            uploads.halt()
+            return submit(session, client, letter=letter, reporter=reporter, cancel=cancel)
+
+        self.run_job(work, self.submit_button)
 
     def job_finished(self, result: object) -> None:
         self._show_record()
+        self._load_segments()
 
     def _show_record(self) -> None:
         view = records.training_view(self.holder.session)
