@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from support.memory_keyring import memory_keyring  # noqa: F401 (fixture)
 from support.workflow_rig import new_session, point_environment_at, write_take
@@ -62,17 +61,3 @@ def walk_to(qtbot, wizard, page_id: PageId):
         wizard.next()
         assert wizard.currentId() != before
     return wizard.currentPage()
-
-
-def follow_job(qtbot, track, state: str, timeout_ms: int = 90000) -> None:
-    """Wait on the Track page until the job reaches ``state``, pressing Refresh as a person would
-    whenever the page is not following the job (arriving on the page can stop its first poll)."""
-
-    def reached() -> bool:
-        if track.current_state() == state:
-            return True
-        if not track.runner.busy and track.refresh_button.isEnabled():
-            qtbot.mouseClick(track.refresh_button, Qt.MouseButton.LeftButton)
-        return False
-
-    qtbot.waitUntil(reached, timeout=timeout_ms)

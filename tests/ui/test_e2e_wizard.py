@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from support.memory_keyring import memory_keyring  # noqa: F401 (fixtures)
 from support.mic_check import LOUD_PEAK, QUIET_ROOM_RMS, in_a_room, measure_room_tone, read_loud_line, room
-from support.ui_cloud import cloud_sandbox, follow_job  # noqa: F401 (fixtures)
+from support.ui_cloud import cloud_sandbox  # noqa: F401 (fixtures)
 from support.workflow_rig import FAST_POLL, client_of
 
 from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
@@ -252,7 +252,8 @@ def test_a_segment_session_is_confirmed_sentence_by_sentence_and_trained(
     click_next(qtbot, wizard, PageId.SUBMIT)
     submit = wizard.page_of(PageId.SUBMIT)
     qtbot.waitUntil(lambda: "all 20 sentences are confirmed" in submit.segments.text(), timeout=10000)
-    follow_job(qtbot, submit_and_track(qtbot, wizard), "SUCCEED")
+    track = submit_and_track(qtbot, wizard)
+    qtbot.waitUntil(lambda: track.current_state() == "SUCCEED", timeout=90000)
     assert [listed.job_id for listed in client.list_voice_training_jobs(ListJobsQuery(limit=100)).jobs] == [
         job.job_id
     ]

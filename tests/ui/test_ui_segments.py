@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from support.memory_keyring import memory_keyring  # noqa: F401 (fixtures)
-from support.ui_cloud import cloud_sandbox, follow_job  # noqa: F401 (fixtures)
+from support.ui_cloud import cloud_sandbox  # noqa: F401 (fixtures)
 from support.workflow_rig import (
     FAST_POLL,
     client_of,
@@ -216,7 +216,8 @@ def test_submit_sends_what_is_pending_commits_and_track_follows(
     job_id = submit.submitted_job_id()
     assert submit.job.text() == f"Submitted. Job ID: {job_id}"
     wizard.next()
-    follow_job(qtbot, wizard.page_of(PageId.TRACK), "SUCCEED")
+    track = wizard.page_of(PageId.TRACK)
+    qtbot.waitUntil(lambda: track.current_state() == "SUCCEED", timeout=90000)
     client = client_of(server)
     assert [job.job_id for job in training_jobs(client)] == [job_id]
     assert sorted(client.show_training_segment_info(job_id).confirmed_index) == list(range(20))

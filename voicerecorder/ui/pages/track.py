@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -138,8 +138,14 @@ class TrackPage(CloudJobPage):
         self.start_tracking()
 
     def hideEvent(self, event: object) -> None:
-        self.runner.cancel()
+        # The wizard also hides its current page for a moment while it lays out its buttons
+        # (arriving here from Submit does): stop following the job only once the page stays hidden.
+        QTimer.singleShot(0, self._stop_when_left)
         super().hideEvent(event)  # type: ignore[arg-type]
+
+    def _stop_when_left(self) -> None:
+        if not self.isVisible():
+            self.runner.cancel()
 
     def isComplete(self) -> bool:
         view = self.record()
