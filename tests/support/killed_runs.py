@@ -1,6 +1,7 @@
-"""A `voicerecorder submit` killed at a chosen moment, and the sandbox started again after it.
+"""A process (`voicerecorder submit`, the wizard) killed at a chosen moment, and the sandbox
+started again after it.
 
-Shared by the resumption tests of the CLI, the resubmission and the SEGMENT queue.
+Shared by the resumption tests of the CLI, the resubmission, the SEGMENT queue and the wizard.
 """
 
 from __future__ import annotations
@@ -26,14 +27,11 @@ def training_records_on_disk(session: Session) -> list[dict[str, Any]]:
     return json.loads(session.manifest_path.read_bytes())["jobs"].get(records.TRAINING) or []
 
 
-def submit_killed_when(folder: Path, ready: Callable[[], bool], timeout: float = 60.0) -> str:
-    """Run ``voicerecorder submit FOLDER`` in a child process and SIGKILL it as soon as
-    ``ready()`` holds (or the run ended, or ``timeout`` seconds passed). Returns its stderr."""
+def killed_when(command: list[str], ready: Callable[[], bool], timeout: float = 60.0) -> str:
+    """Run ``command`` in a child process and SIGKILL it as soon as ``ready()`` holds (or the run
+    ended, or ``timeout`` seconds passed). Returns its stderr."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "voicerecorder", "submit", str(folder)],
-        env=dict(os.environ),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        command, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     try:
         deadline = time.monotonic() + timeout
@@ -43,6 +41,11 @@ def submit_killed_when(folder: Path, ready: Callable[[], bool], timeout: float =
     finally:
         process.wait(timeout=30)
     return process.stderr.read().decode()
+
+
+def submit_killed_when(folder: Path, ready: Callable[[], bool], timeout: float = 60.0) -> str:
+    """``voicerecorder submit FOLDER`` killed as soon as ``ready()`` holds (see :func:`killed_when`)."""
+    return killed_when([sys.executable, "-m", "voicerecorder", "submit", str(folder)], ready, timeout)
 
 
 def restarted(

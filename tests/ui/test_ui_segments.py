@@ -5,10 +5,13 @@ the sending and reopening resumes without a second job or a second upload of con
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from support import segment_app
+from support.killed_runs import killed_when, training_records_on_disk
 from support.memory_keyring import memory_keyring  # noqa: F401 (fixtures)
 from support.ui_cloud import cloud_sandbox  # noqa: F401 (fixtures)
 from support.workflow_rig import (
@@ -156,6 +159,47 @@ def test_closing_stops_the_sending_and_reopening_resumes_it(
     client = client_of(server)
     assert [job.job_id for job in training_jobs(client)] == [job_id]
     assert sorted(client.show_training_segment_info(job_id).confirmed_index) == wanted
+
+
+def test_killing_the_app_mid_queue_and_reopening_resumes_without_a_second_job(
+    qtbot,
+    services,
+    make_wizard,
+    open_page,
+    segment_session,
+    cloud_sandbox,  # noqa: F811
+    tmp_path,
+):
+    server = cloud_sandbox("latency=0.1")
+    session = segment_session
+    session.close()  # the app below takes the session's lock
+
+    def four_confirmed() -> bool:
+        segments = (training_records_on_disk(session) or [{}])[-1].get("segments") or {}
+        return sum(entry["state"] == CONFIRMED for entry in segments.values()) >= 4
+
+    app = [sys.executable, segment_app.__file__, str(session.folder), str(tmp_path / "app.ini")]
+    stderr = killed_when(app, four_confirmed)
+    killed = records.latest(Session.open(session.folder), records.TRAINING)
+    assert killed is not None, stderr
+    wanted = passing(session)
+    confirmed = {int(key) for key, entry in killed["segments"].items() if entry["state"] == CONFIRMED}
+    assert 4 <= len(confirmed) < len(wanted), stderr
+
+    reopened = Session.open(session.folder, writer="tests")
+    wizard = make_wizard(services)
+    sent: set[int] = set()
+    uploader_of(wizard.holder, services.settings).states_changed.connect(
+        lambda states: sent.update(state.index for state in states if state.state == UPLOADING)
+    )
+    resumed = open_record_page(qtbot, wizard, open_page, reopened)
+    qtbot.waitUntil(lambda: resumed.segments.count(CONFIRMED) == len(wanted), timeout=60000)
+    # The sentence in flight when the app was killed is sent again unless MetaStudio had confirmed it.
+    assert sent <= set(wanted) - confirmed
+    assert len(set(wanted) - confirmed - sent) <= 1
+    client = client_of(server)
+    assert [job.job_id for job in training_jobs(client)] == [killed["job_id"]]
+    assert sorted(client.show_training_segment_info(killed["job_id"]).confirmed_index) == wanted
 
 
 def test_a_lost_connection_shows_a_calm_notice_and_the_sending_goes_on(
