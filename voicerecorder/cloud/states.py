@@ -65,9 +65,9 @@ _DESCRIPTIONS = {
     "SPLIT_FAILED": Bilingual(
         "The recording could not be cut into sentences, and this job cannot be submitted again. "
         "Record again with clear 2–3 s pauses between sentences, then submit: a new job is created "
-        "(delete this one with `voicerecorder delete JOB_ID`).",
+        "(this one can be deleted in the Jobs window or with `voicerecorder delete JOB_ID`).",
         "录音无法切分为句子，且此任务无法再次提交。请重新录制，句与句之间留出 2–3 秒停顿，然后提交："
-        "会创建新任务（可用 `voicerecorder delete JOB_ID` 删除此任务）。",
+        "会创建新任务（此任务可在“任务”窗口中或用 `voicerecorder delete JOB_ID` 删除）。",
     ),
     "ANNOTATING": Bilingual(
         "The sentences are being labelled.",
@@ -99,9 +99,9 @@ _DESCRIPTIONS = {
     "USER_REVIEW_REJECT": Bilingual(
         "The trained voice was rejected in review, and this job cannot be trained again. Record "
         "again the sentences that sounded wrong, then submit: a new job is created (delete this "
-        "one with `voicerecorder delete JOB_ID`).",
+        "one in the Jobs window or with `voicerecorder delete JOB_ID`).",
         "训练出的声音在确认中被驳回，此任务无法再次训练。请重新录制听起来有问题的句子，然后提交："
-        "会创建新任务（可用 `voicerecorder delete JOB_ID` 删除此任务）。",
+        "会创建新任务（此任务可在“任务”窗口中或用 `voicerecorder delete JOB_ID` 删除）。",
     ),
     "UPLOADING": Bilingual(
         "The finished voice model is being added to the asset library.",
