@@ -103,3 +103,18 @@ def open_page(qtbot):
         qtbot.waitExposed(wizard)
 
     return show
+
+
+@pytest.fixture
+def real_record_page(qtbot, virtual_mic, make_wizard, services, open_page, make_session):
+    """``(wizard, page, session)``: an English session on the Record page, its live input on the
+    real stack (PortAudio -> ALSA -> PulseAudio, the ``virtual_mic``) and audio flowing."""
+    from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
+
+    services.backend = SoundDeviceBackend()
+    session = make_session("EN")
+    wizard = make_wizard(services)
+    open_page(wizard, session, PageId.RECORD)
+    qtbot.waitUntil(lambda: wizard.live.engine is not None, timeout=10000)
+    assert wizard.live.engine.wait_for_audio(10)
+    return wizard, wizard.page_of(PageId.RECORD), session

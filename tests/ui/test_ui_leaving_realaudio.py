@@ -7,24 +7,14 @@ import pytest
 from PySide6.QtCore import Qt
 from support.leaving import Answerer, assert_take_saved
 
-from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
 from voicerecorder.audio.wavfile import read_audio
-from voicerecorder.ui.page_ids import PageId
 
 pytestmark = pytest.mark.realaudio
 
 
-def test_escape_during_a_spoken_take_keeps_it(
-    qtbot, virtual_mic, make_wizard, services, open_page, make_session
-):
-    services.backend = SoundDeviceBackend()
-    session = make_session("EN")
-    wizard = make_wizard(services)
-    open_page(wizard, session, PageId.RECORD)
-    page = wizard.page_of(PageId.RECORD)
-    qtbot.waitUntil(lambda: wizard.live.engine is not None, timeout=10000)
+def test_escape_during_a_spoken_take_keeps_it(qtbot, virtual_mic, real_record_page):
+    wizard, page, session = real_record_page
     engine = wizard.live.engine
-    assert engine.wait_for_audio(10)
     speech = virtual_mic.speak(session.sentence(0).text, "EN")
     qtbot.keyClick(page, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: engine.recording, timeout=10000)

@@ -5,25 +5,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from voicerecorder.audio.sounddevice_backend import SoundDeviceBackend
 from voicerecorder.audio.wavfile import read_audio
 from voicerecorder.session.store import Session
-from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.take_recorder import State
 
 pytestmark = pytest.mark.realaudio
 
 
-def test_record_page_records_a_spoken_sentence(
-    qtbot, virtual_mic, make_wizard, services, open_page, make_session
-):
-    services.backend = SoundDeviceBackend()
-    session = make_session("EN")
-    wizard = make_wizard(services)
-    open_page(wizard, session, PageId.RECORD)
-    page = wizard.page_of(PageId.RECORD)
-    qtbot.waitUntil(lambda: wizard.live.engine is not None, timeout=10000)
-    assert wizard.live.engine.wait_for_audio(10)
+def test_record_page_records_a_spoken_sentence(qtbot, virtual_mic, real_record_page):
+    _, page, session = real_record_page
     speech = virtual_mic.speak(session.sentence(0).text, "EN")
     qtbot.keyClick(page, Qt.Key.Key_Space)
     qtbot.wait(500)
