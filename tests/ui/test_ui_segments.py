@@ -120,6 +120,25 @@ def test_states_are_shown_and_a_rejected_sentence_is_replaced(
     assert [job.job_id for job in training_jobs(client_of(server))] == [job_id]
 
 
+def confirmed_in(record: dict) -> set[int]:
+    """The sentences a training record says MetaStudio confirmed."""
+    return {int(key) for key, entry in record["segments"].items() if entry["state"] == CONFIRMED}
+
+
+def resume(qtbot, wizard, services, open_page, session: Session):
+    """Reopen ``session`` on the Record page of ``wizard`` and wait until every passing sentence
+    is confirmed; the page and the sentences it sent again."""
+    reopened = Session.open(session.folder, writer="tests")
+    sent: set[int] = set()
+    uploader_of(wizard.holder, services.settings).states_changed.connect(
+        lambda states: sent.update(state.index for state in states if state.state == UPLOADING)
+    )
+    resumed = open_record_page(qtbot, wizard, open_page, reopened)
+    wanted = len(passing(session))
+    qtbot.waitUntil(lambda: resumed.segments.count(CONFIRMED) == wanted, timeout=60000)
+    return resumed, sent
+
+
 def test_closing_stops_the_sending_and_reopening_resumes_it(
     qtbot,
     services,
@@ -138,19 +157,12 @@ def test_closing_stops_the_sending_and_reopening_resumes_it(
     assert not page.uploads.running
     wanted = passing(session)
     before = records.latest(session, records.TRAINING)
-    confirmed = {int(key) for key, entry in before["segments"].items() if entry["state"] == CONFIRMED}
+    confirmed = confirmed_in(before)
     assert 4 <= len(confirmed) < len(wanted)
     puts = server.served("ObsPut")
     wizard.holder.close()
 
-    reopened = Session.open(session.folder, writer="tests")
-    again = make_wizard(services)
-    sent: set[int] = set()
-    uploader_of(again.holder, services.settings).states_changed.connect(
-        lambda states: sent.update(state.index for state in states if state.state == UPLOADING)
-    )
-    resumed = open_record_page(qtbot, again, open_page, reopened)
-    qtbot.waitUntil(lambda: resumed.segments.count(CONFIRMED) == len(wanted), timeout=60000)
+    resumed, sent = resume(qtbot, make_wizard(services), services, open_page, session)
     assert resumed.segments.summary.text().startswith(f"{len(wanted)} of 20 confirmed")
     assert sent == set(wanted) - confirmed
     # Audio and text of each sentence sent again; the PUT cancelled at closing may reach the
@@ -183,17 +195,10 @@ def test_killing_the_app_mid_queue_and_reopening_resumes_without_a_second_job(
     killed = records.latest(Session.open(session.folder), records.TRAINING)
     assert killed is not None, stderr
     wanted = passing(session)
-    confirmed = {int(key) for key, entry in killed["segments"].items() if entry["state"] == CONFIRMED}
+    confirmed = confirmed_in(killed)
     assert 4 <= len(confirmed) < len(wanted), stderr
 
-    reopened = Session.open(session.folder, writer="tests")
-    wizard = make_wizard(services)
-    sent: set[int] = set()
-    uploader_of(wizard.holder, services.settings).states_changed.connect(
-        lambda states: sent.update(state.index for state in states if state.state == UPLOADING)
-    )
-    resumed = open_record_page(qtbot, wizard, open_page, reopened)
-    qtbot.waitUntil(lambda: resumed.segments.count(CONFIRMED) == len(wanted), timeout=60000)
+    _, sent = resume(qtbot, make_wizard(services), services, open_page, session)
     # The sentence in flight when the app was killed is sent again unless MetaStudio had confirmed it.
     assert sent <= set(wanted) - confirmed
     assert len(set(wanted) - confirmed - sent) <= 1
