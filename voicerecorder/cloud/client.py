@@ -7,10 +7,8 @@ import functools
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
-
-import requests
 
 from voicerecorder.cloud.codec import decode, encode, to_json_bytes, unexpected_response
 from voicerecorder.cloud.config import AkSkAuth, CloudConfig, PasswordAuth
@@ -43,6 +41,9 @@ from voicerecorder.cloud.signer import canonical_query, sign
 from voicerecorder.cloud.transport import RetryPolicy, Transport, new_session
 from voicerecorder.cloud.waiting import WaitListener
 from voicerecorder.text import Bilingual
+
+if TYPE_CHECKING:
+    import requests
 
 T = TypeVar("T")
 

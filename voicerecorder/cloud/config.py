@@ -6,17 +6,16 @@ entry ``cloud``); nothing is written to plain files.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from types import ModuleType
 from urllib.parse import urlsplit, urlunsplit
-
-import keyring
-import keyring.errors
 
 from voicerecorder.cloud.errors import CloudConfigError
 from voicerecorder.cloud.redact import host_of, redact, register_secret
@@ -260,6 +259,22 @@ def _auth_from_dict(data: object) -> Auth | None:
 _KEYRING_LOCK = threading.Lock()
 
 
+@contextlib.contextmanager
+def _keyring() -> Iterator[ModuleType]:
+    """The keyring module, one call at a time, its failures raised as :class:`CloudConfigError`.
+
+    Imported on first use (any thread): starting the wizard or the command line does not load
+    keyring and its backends."""
+    import keyring
+    import keyring.errors
+
+    try:
+        with _KEYRING_LOCK:
+            yield keyring
+    except keyring.errors.KeyringError as error:
+        raise _keyring_error(error) from None
+
+
 def save_settings(config: CloudConfig) -> None:
     """Save ``config``, credentials included, as one entry of the OS keyring."""
     stored = {
@@ -270,20 +285,14 @@ def save_settings(config: CloudConfig) -> None:
         "auth": _auth_to_dict(config.auth),
         "app_user_id": config.app_user_id,
     }
-    try:
-        with _KEYRING_LOCK:
-            keyring.set_password(KEYRING_SERVICE, KEYRING_ENTRY, json.dumps(stored, sort_keys=True))
-    except keyring.errors.KeyringError as error:
-        raise _keyring_error(error) from None
+    with _keyring() as store:
+        store.set_password(KEYRING_SERVICE, KEYRING_ENTRY, json.dumps(stored, sort_keys=True))
 
 
 def load_settings() -> CloudConfig | None:
     """The saved configuration, or None when nothing was saved."""
-    try:
-        with _KEYRING_LOCK:
-            raw = keyring.get_password(KEYRING_SERVICE, KEYRING_ENTRY)
-    except keyring.errors.KeyringError as error:
-        raise _keyring_error(error) from None
+    with _keyring() as store:
+        raw = store.get_password(KEYRING_SERVICE, KEYRING_ENTRY)
     if raw is None:
         return None
     try:
@@ -311,13 +320,8 @@ def _text(value: object) -> str | None:
 
 def delete_settings() -> None:
     """Forget the saved configuration and its credentials (nothing saved is fine)."""
-    try:
-        with _KEYRING_LOCK:
-            keyring.delete_password(KEYRING_SERVICE, KEYRING_ENTRY)
-    except keyring.errors.PasswordDeleteError:
-        return
-    except keyring.errors.KeyringError as error:
-        raise _keyring_error(error) from None
+    with _keyring() as store, contextlib.suppress(store.errors.PasswordDeleteError):
+        store.delete_password(KEYRING_SERVICE, KEYRING_ENTRY)
 
 
 def load_config(env: Mapping[str, str] | None = None) -> CloudConfig:

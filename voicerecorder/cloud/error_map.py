@@ -6,8 +6,7 @@ import json
 import re
 from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
-
-import requests
+from typing import TYPE_CHECKING
 
 from voicerecorder.cloud.errors import (
     AuthError,
@@ -23,6 +22,9 @@ from voicerecorder.cloud.errors import (
 )
 from voicerecorder.cloud.redact import host_of, redact
 from voicerecorder.text import Bilingual
+
+if TYPE_CHECKING:
+    import requests
 
 SKEW_LIMIT_SECONDS = 5 * 60
 MAX_RETRY_AFTER_SECONDS = 300.0
@@ -293,31 +295,26 @@ def error_for_response(
     return _parameter_error(code, message, **context)
 
 
-_BAD_URL_ERRORS = (
-    requests.exceptions.MissingSchema,
-    requests.exceptions.InvalidSchema,
-    requests.exceptions.InvalidURL,
-)
-
-
 def error_for_exception(error: requests.RequestException, host: str) -> NetworkError:
     """The typed error for a transport failure (connection, TLS, timeout) talking to ``host``."""
+    from requests import exceptions
+
     detail = redact(f"{type(error).__name__}: {error}")
-    if isinstance(error, _BAD_URL_ERRORS):
+    if isinstance(error, exceptions.MissingSchema | exceptions.InvalidSchema | exceptions.InvalidURL):
         text = Bilingual(
             "The service address is not a valid http(s) URL. "
             "Check METASTUDIO_ENDPOINT, or fetch a new upload link.",
             "服务地址不是有效的 http(s) 网址。请检查 METASTUDIO_ENDPOINT，或获取新的上传链接。",
         )
         return NetworkError(text, detail=detail, transient=False)
-    if isinstance(error, requests.exceptions.SSLError):
+    if isinstance(error, exceptions.SSLError):
         text = Bilingual(
             f"The secure connection to {host} could not be verified. If your network inspects HTTPS "
             "traffic, ask IT to add its certificate to the system, or try another network.",
             f"无法验证与 {host} 的安全连接。"
             "如果您的网络会检查 HTTPS 流量，请联系 IT 将其证书加入系统，或换一个网络。",
         )
-    elif isinstance(error, requests.exceptions.Timeout):
+    elif isinstance(error, exceptions.Timeout):
         text = Bilingual(
             f"{host} did not answer in time. "
             "Check your internet connection and proxy settings, then try again.",
@@ -329,5 +326,5 @@ def error_for_exception(error: requests.RequestException, host: str) -> NetworkE
             "Check your internet connection and proxy settings (HTTPS_PROXY), then try again.",
             f"无法连接 {host}。请检查网络连接和代理设置（HTTPS_PROXY）后重试。",
         )
-    transient = not isinstance(error, requests.exceptions.SSLError)
+    transient = not isinstance(error, exceptions.SSLError)
     return NetworkError(text, detail=detail, transient=transient)

@@ -11,18 +11,19 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
-import requests
-
-from voicerecorder.cloud.error_map import error_for_exception, redirect_message, retry_after_seconds
+from voicerecorder.cloud.error_map import redirect_message, retry_after_seconds
 from voicerecorder.cloud.errors import NetworkError, ObsError, UploadCancelled, UrlExpiredError
 from voicerecorder.cloud.redact import host_of, install_log_redaction
-from voicerecorder.cloud.transport import RetryPolicy, new_session
+from voicerecorder.cloud.transport import RetryPolicy, exchange, new_session
 from voicerecorder.cloud.waiting import FIRST_NOTICE_S, WaitListener, WaitWatch, retry_message
 from voicerecorder.errors import UserFacingError
 from voicerecorder.text import Bilingual
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger("voicerecorder.cloud.obs")
 
@@ -274,12 +275,9 @@ def _put_once(
     timeout: tuple[float, float],
     progress: Progress | None,
 ) -> UploadResult:
-    try:
-        response = session.put(url, data=body, headers=headers, timeout=timeout, allow_redirects=False)
-    except UploadCancelled:
-        raise
-    except requests.RequestException as error:
-        raise error_for_exception(error, host_of(url)) from None
+    response = exchange(
+        session, "PUT", url, data=body, headers=headers, timeout=timeout, allow_redirects=False
+    )
     if response.status_code >= 300:
         answer = response.headers
         raise parse_obs_error(

@@ -7,15 +7,17 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import requests
 
 from voicerecorder import __version__
 from voicerecorder.cloud.error_map import error_for_exception, error_for_response
 from voicerecorder.cloud.errors import CloudError, NetworkError, ServerError, ThrottledError
 from voicerecorder.cloud.redact import host_of
 from voicerecorder.cloud.waiting import FIRST_NOTICE_S, WaitListener, WaitWatch, retry_message
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger("voicerecorder.cloud")
 
@@ -40,7 +42,7 @@ class RetryPolicy:
         return max(backoff, retry_after or 0.0)
 
 
-class _OwnHeaders(requests.auth.AuthBase):
+class _OwnHeaders:
     """The session's "authentication": it leaves the request as the app built it.
 
     ``requests`` looks up ``~/.netrc`` (or ``$NETRC``) only for a session without ``auth``,
@@ -56,11 +58,28 @@ class _OwnHeaders(requests.auth.AuthBase):
 
 def new_session() -> requests.Session:
     """A session with the app's User-Agent: proxies and CA bundle from the environment apply,
-    ``~/.netrc`` and credentials in URLs never do (see :class:`_OwnHeaders`)."""
+    ``~/.netrc`` and credentials in URLs never do (see :class:`_OwnHeaders`).
+
+    ``requests`` is imported here and in :func:`exchange`, on first use: the wizard's start
+    and the command line's ``--help`` do not load it."""
+    import requests
+
     session = requests.Session()
     session.headers["User-Agent"] = USER_AGENT
     session.auth = _OwnHeaders()
     return session
+
+
+def exchange(session: requests.Session, method: str, url: str, **options: Any) -> requests.Response:
+    """``session.request(method, url, **options)``; a failure to get an answer (connection, TLS,
+    timeout, a bad address) is raised as the typed :class:`NetworkError`. Any thread."""
+    import requests
+
+    try:
+        return session.request(method, url, **options)
+    except requests.RequestException as error:
+        log.info("%s %s: %s", method, _path(url), type(error).__name__)
+        raise error_for_exception(error, host_of(url)) from None
 
 
 class Transport:
@@ -116,15 +135,11 @@ class Transport:
         watch = WaitWatch(
             self.listener, host_of(url), doing, self.timeout[1], retried=retried, first_s=self.first_notice_s
         )
-        try:
-            with watch:
-                response = self.session.request(
-                    method, url, headers=headers, data=body or None, timeout=self.timeout,
-                    allow_redirects=False,
-                )  # fmt: skip
-        except requests.RequestException as error:
-            log.info("%s %s: %s", method, _path(url), type(error).__name__)
-            raise error_for_exception(error, host_of(url)) from None
+        with watch:
+            response = exchange(
+                self.session, method, url, headers=headers, data=body or None, timeout=self.timeout,
+                allow_redirects=False,
+            )  # fmt: skip
         log.debug(
             "%s %s -> %s in %.2f s", method, _path(url), response.status_code, time.monotonic() - started
         )
