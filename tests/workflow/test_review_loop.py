@@ -1,8 +1,10 @@
 """The review loop against the sandbox over HTTP: a letter-only rejection fixed by a new letter
-alone, the letter's Content-Type, jobs the review ended, and deleting a job."""
+alone, the letter's Content-Type, jobs the review ended, and deleting a job (and submitting the
+session again afterwards)."""
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -12,11 +14,12 @@ from support.workflow_rig import FAST_POLL, client_of, point_environment_at, tra
 
 from voicerecorder.cli import main
 from voicerecorder.cloud.errors import NotFoundError
-from voicerecorder.errors import EXIT_REFUSED, UserFacingError
+from voicerecorder.errors import EXIT_FAILED, EXIT_REFUSED, UserFacingError
 from voicerecorder.sandbox.training import ADMIN_REJECT_REASON
 from voicerecorder.session.store import Session
 from voicerecorder.workflow import records
 from voicerecorder.workflow.delete import delete_job
+from voicerecorder.workflow.deleted import JobDeletedError
 from voicerecorder.workflow.letter import letter_content_types
 from voicerecorder.workflow.preflight import PreflightError
 from voicerecorder.workflow.submit import letter_only, submit
@@ -164,6 +167,8 @@ def test_cli_delete_asks_and_refuses(sandbox, make_session, monkeypatch, capsys)
     assert f"Deleted job {job_id}." in capsys.readouterr().out
     with pytest.raises(NotFoundError):
         client.show_voice_training_job(job_id)
+    assert main(["status", job_id]) == EXIT_FAILED
+    assert f"Job {job_id} was deleted" in capsys.readouterr().err
 
 
 def test_cli_delete_yes_and_in_progress(sandbox, make_session, monkeypatch, capsys):
@@ -192,3 +197,45 @@ def test_cli_letter_only_rejection_shows_the_reason_and_takes_a_new_letter(
     new = _letter(tmp_path, "b.pdf", body=b"signed again")
     assert main(["submit", folder, "--letter", str(new), "--wait", "--interval", "0.1"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == job_id
+
+
+def test_a_session_whose_job_was_deleted_here_is_submitted_as_a_new_job(
+    sandbox, make_session, isolated_data_dir
+):
+    client = client_of(sandbox("fail=1"))
+    session = make_session()
+    old = submit(session, client).job_id
+    assert track(session, client, policy=FAST_POLL).state == "FAILED"
+    delete_job(client, old)
+    journal = json.loads((isolated_data_dir / "deleted-jobs.json").read_text())
+    assert list(journal) == [old]
+
+    with pytest.raises(JobDeletedError) as gone:
+        refresh(session, client)
+    assert f"Job {old} was deleted" in gone.value.message.en
+    assert "Submit the session again" in gone.value.message.en
+    assert "再次提交" in gone.value.message.zh
+    events = []
+    outcome = submit(session, client, reporter=events.append)
+    assert (outcome.action, outcome.record["replaces"]) == ("created", old)
+    assert outcome.job_id != old
+    assert client.show_voice_training_job(outcome.job_id).state != "CREATING"
+    first, second = session.jobs(records.TRAINING)
+    assert (first["job_id"], first["deleted"]) == (old, journal[old])
+    assert second["job_id"] == outcome.job_id
+    assert any(f"{old} was deleted" in event.message.en for event in events if event.step == "replace")
+
+
+def test_a_job_gone_without_a_deletion_here_stays_an_error_and_creates_nothing(sandbox, make_session):
+    # "Not found" is also what a wrong region or project gets: no new paid job on a guess.
+    client = client_of(sandbox("reject=1"))
+    session = make_session()
+    old = submit(session, client).job_id
+    assert track(session, client, policy=FAST_POLL).state == "AUDIT_FAILED"
+    client.delete_voice_training_job(old)
+    with pytest.raises(NotFoundError):
+        submit(session, client)
+    with pytest.raises(NotFoundError):
+        refresh(session, client)
+    assert [record["job_id"] for record in session.jobs(records.TRAINING)] == [old]
+    assert training_jobs(client) == []

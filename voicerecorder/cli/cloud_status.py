@@ -23,6 +23,7 @@ from voicerecorder.cloud.models import AssessResult, ListJobsQuery, ShortJob, Tr
 from voicerecorder.cloud.states import JOB_STATES, describe_state, is_terminal, needs_action
 from voicerecorder.errors import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UserFacingError
 from voicerecorder.text import Bilingual, current_language
+from voicerecorder.workflow.deleted import show_job
 from voicerecorder.workflow.review import REASON_STATES, ReviewReason, rejection_reasons
 
 PAGE_SIZE = 100
@@ -86,9 +87,10 @@ def format_time(value: int | None) -> str:
 
 
 def fetch_job(client: MetaStudioClient, job_id: str) -> Job:
-    """The training job ``job_id``, or the quality-check (short) job of that id."""
+    """The training job ``job_id``, or the quality-check (short) job of that id (a training job this
+    computer deleted is named as deleted, see workflow/deleted.py)."""
     try:
-        return client.show_voice_training_job(job_id)
+        return show_job(client, job_id)
     except NotFoundError:
         with contextlib.suppress(NotFoundError):
             return client.show_short_job(job_id)

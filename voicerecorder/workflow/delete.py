@@ -7,6 +7,7 @@ from voicerecorder.cloud.models import TrainingJob
 from voicerecorder.cloud.states import describe_state, is_terminal, needs_action
 from voicerecorder.errors import EXIT_REFUSED, UserFacingError
 from voicerecorder.text import Bilingual
+from voicerecorder.workflow.deleted import remember_deleted
 
 
 def deletion_refusal(job: TrainingJob) -> Bilingual | None:
@@ -29,12 +30,14 @@ def deletion_refusal(job: TrainingJob) -> Bilingual | None:
 def delete_job(client: MetaStudioClient, job_id: str) -> TrainingJob:
     """Delete the training job ``job_id`` after checking its state; returns the job as it was.
 
-    Raises UserFacingError (exit 4) while the job is in progress. Blocks on the network:
-    call it from a worker thread.
+    Raises UserFacingError (exit 4) while the job is in progress. The deletion is remembered
+    (workflow/deleted.py): a session whose job it was can then be submitted as a new job.
+    Blocks on the network: call it from a worker thread.
     """
     job = client.show_voice_training_job(job_id)
     refusal = deletion_refusal(job)
     if refusal is not None:
         raise UserFacingError(refusal, exit_code=EXIT_REFUSED)
     client.delete_voice_training_job(job_id)
+    remember_deleted(job_id)
     return job

@@ -16,7 +16,8 @@
      sha256 of the package last committed (the data the audit judged),
      "upload": UPLOAD, "letter": {"file", "sha256", "uploaded"} | null,
      "audit": [{"index", "sentence_id", "take", "file", "code", "message"}], "audit_for_commit",
-     "asset_id", "failure", "created", "updated"}
+     "asset_id", "failure", "deleted": when this computer deleted the job (workflow/deleted.py;
+     the next submission creates a new job) | absent, "created", "updated"}
 
 PACKAGE is ``{"path" (relative to the session folder), "sha256", "sentences": [0-based
 session index per zip number], "takes": [chosen take file per zip number]}``; UPLOAD is

@@ -38,6 +38,7 @@ from voicerecorder.session.problems import sentence_label
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
+from voicerecorder.workflow.deleted import JobDeletedError, show_job
 from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, ignore, wait_listener
 from voicerecorder.workflow.letter import SIGNATURE_MISMATCH, check_letter, letter_content_types
 from voicerecorder.workflow.polling import retry_throttled
@@ -360,8 +361,8 @@ def _submit(flow: _Submission) -> SubmitOutcome:
     if session.create_type == "SEGMENT":
         return _submit_segments(flow)
     record = records.latest(session, records.TRAINING)
-    if record and record.get("job_id"):
-        job = client.show_voice_training_job(record["job_id"])
+    job = _recorded_job(flow, record)
+    if job is not None:
         apply_job(session, client, record, job)
         if job.state not in ("CREATING", "AUDIT_FAILED", *REPLACED_STATES):
             return SubmitOutcome(job.job_id, job.state, "unchanged", record)
@@ -382,6 +383,28 @@ def _submit(flow: _Submission) -> SubmitOutcome:
     record = flow.create(record, package)
     job = flow.send(record, fresh_url=False)
     return SubmitOutcome(job.job_id, job.state, "created", record)
+
+
+def _recorded_job(flow: _Submission, record: dict[str, Any] | None) -> TrainingJob | None:
+    """The job ``record`` names as the service has it; None when there is none, or when this
+    computer deleted it (then the record notes when, and a new job is created)."""
+    if not record or not record.get("job_id"):
+        return None
+    try:
+        return show_job(flow.client, record["job_id"])
+    except JobDeletedError as deleted:
+        record["deleted"] = deleted.when
+        flow.save(record)
+        flow.say(
+            "replace",
+            Bilingual(
+                f"The training job {deleted.job_id} was deleted ({deleted.when}), so creating a new job "
+                "with the current recordings.",
+                f"训练任务 {deleted.job_id} 已被删除（{deleted.when}），正在用当前的录音创建新任务。",
+            ),
+            record,
+        )
+        return None
 
 
 def _send_again(flow: _Submission, record: dict[str, Any], *, resubmit: bool) -> SubmitOutcome:
@@ -442,8 +465,8 @@ def _segment_job(flow: _Submission, *, early: bool = False) -> tuple[dict[str, A
     session, client = flow.session, flow.client
     check = functools.partial(preflight, session, client, needs_takes=not early)
     record = records.latest(session, records.TRAINING)
-    if record and record.get("job_id"):
-        job = client.show_voice_training_job(record["job_id"])
+    job = _recorded_job(flow, record)
+    if job is not None:
         apply_job(session, client, record, job)
         if job.state in ("CREATING", "AUDIT_FAILED") and not early:
             check(needs_resource=False)
