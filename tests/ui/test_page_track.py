@@ -14,6 +14,7 @@ from voicerecorder.ui.page_ids import PageId
 from voicerecorder.ui.pages.quality_check import QualityCheckPage
 from voicerecorder.ui.pages.track import STATE_ROLE, TrackPage
 from voicerecorder.workflow import records
+from voicerecorder.workflow.delete import delete_job
 from voicerecorder.workflow.submit import submit
 
 
@@ -109,3 +110,22 @@ def test_nothing_submitted(qtbot, wizard, open_page, ready_session):  # noqa: F8
     assert page.job.text() == "Nothing submitted yet."
     assert not page.runner.busy
     assert not page.isComplete()
+
+
+def test_a_job_deleted_here_offers_a_new_job(qtbot, wizard, open_page, ready_session, cloud_sandbox):  # noqa: F811
+    client = client_of(cloud_sandbox("fail=1"))
+    old = submit(ready_session, client).job_id
+    qtbot.waitUntil(lambda: client.show_voice_training_job(old).state == "FAILED", timeout=60000)
+    delete_job(client, old)
+    open_page(wizard, ready_session, PageId.TRACK)
+    page = wizard.page_of(PageId.TRACK)
+    qtbot.waitUntil(lambda: page.banner.isVisible() and not page.runner.busy, timeout=60000)
+    assert f"Job {old} was deleted" in page.banner.text
+    assert page.banner.action.text() == "Submit as a ne&w job"
+
+    page.banner.action.click()
+    qtbot.waitUntil(lambda: page.job.text() not in ("", f"Job ID: {old}"), timeout=60000)
+    latest = records.latest(ready_session, records.TRAINING)
+    assert latest["replaces"] == old
+    assert page.job.text() == f"Job ID: {latest['job_id']}"
+    assert not page.banner.isVisible() or "was deleted" not in page.banner.text

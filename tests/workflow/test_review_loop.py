@@ -22,7 +22,8 @@ from voicerecorder.workflow.delete import delete_job
 from voicerecorder.workflow.deleted import JobDeletedError
 from voicerecorder.workflow.letter import letter_content_types
 from voicerecorder.workflow.preflight import PreflightError
-from voicerecorder.workflow.submit import letter_only, submit
+from voicerecorder.workflow.submission import letter_only
+from voicerecorder.workflow.submit import submit
 from voicerecorder.workflow.track import refresh, track
 
 PNG = b"\x89PNG\r\n\x1a\n"

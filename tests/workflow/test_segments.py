@@ -13,8 +13,9 @@ from voicerecorder.cli import main
 from voicerecorder.session.store import Session
 from voicerecorder.workflow import records
 from voicerecorder.workflow.preflight import PreflightError
+from voicerecorder.workflow.segment_submit import open_segment_queue
 from voicerecorder.workflow.segments import CONFIRMED, REJECTED, WAITING, segment_states
-from voicerecorder.workflow.submit import open_segment_queue, submit
+from voicerecorder.workflow.submit import submit
 from voicerecorder.workflow.track import track
 
 

@@ -26,8 +26,8 @@ from voicerecorder.ui.cloud_options import USE_SANDBOX, cloud_target
 from voicerecorder.ui.services import SessionHolder
 from voicerecorder.ui.settings import Settings
 from voicerecorder.workflow.events import WorkflowCancelled, WorkflowEvent, check_cancel
+from voicerecorder.workflow.segment_submit import open_segment_queue
 from voicerecorder.workflow.segments import SegmentQueue
-from voicerecorder.workflow.submit import open_segment_queue
 
 log = logging.getLogger(__name__)
 

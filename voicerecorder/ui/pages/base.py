@@ -65,7 +65,7 @@ class CloudJobPage(WizardPage):
     Subclasses write ``show_target()`` (shows ``self.target``, None while it is looked up) and
     ``job_finished(result)`` (GUI thread, after the job succeeded); they start work with
     ``run_job(work, button)``. Progress (when ``shows_progress``), the button's state and
-    failures are handled here; ``failure_action()`` may offer a button on the error banner.
+    failures are handled here; ``failure_action(error)`` may offer a button on the error banner.
     """
 
     shows_progress = True
@@ -117,8 +117,8 @@ class CloudJobPage(WizardPage):
         if self.progress is not None:
             self.progress.show_event(event)
 
-    def failure_action(self) -> Action | None:
-        """A button offered with a failure (label, callback), or None."""
+    def failure_action(self, error: Exception) -> Action | None:
+        """A button offered with the failure ``error`` (label, callback), or None."""
         return None
 
     def _job_done(self, result: object) -> None:
@@ -128,7 +128,7 @@ class CloudJobPage(WizardPage):
 
     def _job_failed(self, error: Exception) -> None:
         self._end(False)
-        self.show_error(error, self.failure_action())
+        self.show_error(error, self.failure_action(error))
         self._complete_changed()
 
     def _complete_changed(self) -> None:

@@ -29,7 +29,8 @@ from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.workflow import records
 from voicerecorder.workflow.events import Reporter
 from voicerecorder.workflow.segments import CONFIRMED, SegmentState, segment_states
-from voicerecorder.workflow.submit import SubmitOutcome, submit
+from voicerecorder.workflow.submission import SubmitOutcome
+from voicerecorder.workflow.submit import submit
 
 
 def _segment_states(session: Session) -> list[SegmentState]:

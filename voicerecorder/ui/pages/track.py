@@ -28,11 +28,13 @@ from voicerecorder.ui.services import Services, SessionHolder
 from voicerecorder.ui.widgets.review_panel import ReviewPanel
 from voicerecorder.ui.widgets.status_icons import status_icon
 from voicerecorder.workflow import records
+from voicerecorder.workflow.deleted import JobDeletedError
 from voicerecorder.workflow.events import EventStep, WorkflowEvent
 from voicerecorder.workflow.letter import LETTER_SUFFIXES
 from voicerecorder.workflow.polling import PollPolicy
 from voicerecorder.workflow.review import Followed, ReviewReason, follow
-from voicerecorder.workflow.submit import SubmitOutcome, submit
+from voicerecorder.workflow.submission import SubmitOutcome
+from voicerecorder.workflow.submit import submit
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3
 ICON_ROLE = Qt.ItemDataRole.UserRole + 4
@@ -240,7 +242,9 @@ class TrackPage(CloudJobPage):
             self.start_tracking()
         self._show_record()
 
-    def failure_action(self) -> Action:
+    def failure_action(self, error: Exception) -> Action:
+        if isinstance(error, JobDeletedError):
+            return self.review.new_job_button.text(), self.submit_new_job
         return self.tr("&Try again"), self.start_tracking
 
     # Showing
