@@ -110,6 +110,5 @@ def _zero_gaps(frames: np.ndarray, activity: SpeechActivity) -> int:
 def _bandwidth(mono: np.ndarray, activity: SpeechActivity) -> float | None:
     if not activity.found:
         return None
-    keep = np.repeat(activity.speech, activity.hop)
-    spectrum = long_term_spectrum(mono, activity.samplerate, keep)
+    spectrum = long_term_spectrum(mono, activity.samplerate, activity.speech, activity.hop)
     return spectrum_edge_hz(spectrum, activity.samplerate, limit("bandwidth.edge_db"))

@@ -88,9 +88,10 @@ def frame_powers(mono: np.ndarray, samplerate: int) -> tuple[np.ndarray, int]:
     """
     hop = max(1, round(samplerate * FRAME_S))
     count = mono.size // hop
-    frames = mono[: count * hop].reshape(count, hop).astype(np.float64)
-    means = frames.mean(axis=1)
-    return np.maximum(np.einsum("ij,ij->i", frames, frames) / hop - means * means, 0.0), hop
+    frames = mono[: count * hop].reshape(count, hop)
+    means = np.einsum("ij->i", frames, dtype=np.float64) / hop
+    squares = np.einsum("ij,ij->i", frames, frames, dtype=np.float64)
+    return np.maximum(squares / hop - means * means, 0.0), hop
 
 
 def powers_db(powers: np.ndarray) -> np.ndarray:
@@ -109,23 +110,36 @@ def _block_size(samplerate: int, seconds: float) -> int:
     return max(64, 2 ** round(np.log2(samplerate * seconds)))
 
 
-def long_term_spectrum(mono: np.ndarray, samplerate: int, keep: np.ndarray | None = None) -> np.ndarray:
-    """Mean one-sided power spectrum of ~43 ms Hann blocks; with a per-sample ``keep`` mask only
-    the blocks that are mostly marked count. At most 64 blocks (evenly spread) are used."""
+def long_term_spectrum(
+    mono: np.ndarray, samplerate: int, marked: np.ndarray | None = None, hop: int = 1
+) -> np.ndarray:
+    """Mean one-sided power spectrum of ~43 ms Hann blocks; with a mask ``marked`` per frame of
+    ``hop`` samples (per sample by default) only the blocks that are mostly marked count. At most
+    64 blocks (evenly spread) are used."""
     size = _block_size(samplerate, 0.043)
     count = mono.size // size
-    blocks = mono[: count * size].reshape(count, size)
-    if keep is not None:
-        marked = np.zeros(count * size, dtype=bool)
-        marked[: min(keep.size, marked.size)] = keep[: marked.size]
-        blocks = blocks[marked.reshape(count, size).mean(axis=1) > 0.5]
-    if blocks.shape[0] == 0:
+    rows = np.arange(count)
+    if marked is not None:
+        rows = rows[2 * marked_in_blocks(marked, hop, size, count) > size]
+    if rows.size == 0:
         return np.zeros(size // 2 + 1)
-    if blocks.shape[0] > _MAX_SPECTRUM_BLOCKS:
-        blocks = blocks[np.linspace(0, blocks.shape[0] - 1, _MAX_SPECTRUM_BLOCKS).astype(int)]
-    window = np.hanning(size).astype(np.float32)
-    spectra = np.abs(forward_spectra(blocks.astype(np.float32) * window)) ** 2
+    if rows.size > _MAX_SPECTRUM_BLOCKS:
+        rows = rows[np.linspace(0, rows.size - 1, _MAX_SPECTRUM_BLOCKS).astype(int)]
+    blocks = mono[: count * size].reshape(count, size)[rows].astype(np.float32, copy=False)
+    spectra = np.abs(forward_spectra(blocks * np.hanning(size).astype(np.float32))) ** 2
     return spectra.mean(axis=0) * np.float32(size * size)
+
+
+def marked_in_blocks(marked: np.ndarray, hop: int, size: int, count: int) -> np.ndarray:
+    """For ``count`` consecutive blocks of ``size`` samples, how many of their samples a mask
+    given per frame of ``hop`` samples marks (what ``np.repeat(marked, hop)`` would count), from
+    the mask's running count at the block edges only."""
+    edges = np.arange(count + 1) * size
+    frame = np.minimum(edges // hop, marked.size)
+    whole = np.concatenate(([0], np.cumsum(marked, dtype=np.int64)))[frame] * hop
+    inside = np.zeros(marked.size + 1, dtype=np.int64)
+    inside[:-1] = marked
+    return np.diff(whole + (edges - frame * hop) * inside[frame])
 
 
 def spectrum_edge_hz(spectrum: np.ndarray, samplerate: int, edge_db: float) -> float | None:
