@@ -50,9 +50,12 @@ class SpeechActivity:
         return float((np.flatnonzero(self.speech)[-1] + 1) * self.frame_s) if self.found else None
 
 
-def detect_speech(mono: np.ndarray, samplerate: int) -> SpeechActivity:
-    """Find the speech frames and the noise frames (speech kept at a distance) of a mono signal."""
-    powers, hop = frame_powers(mono, samplerate)
+def detect_speech(
+    mono: np.ndarray, samplerate: int, sums: tuple[np.ndarray, np.ndarray] | None = None
+) -> SpeechActivity:
+    """Find the speech frames and the noise frames (speech kept at a distance) of a mono signal
+    (``sums``: its :func:`~voicerecorder.quality.measure.frame_sums`, when already known)."""
+    powers, hop = frame_powers(mono, samplerate, sums)
     levels = powers_db(powers)
     flags = _webrtc_flags(mono, samplerate, powers.size, hop)
     gate = _gate(levels, flags)
