@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from voicerecorder.quality.loudness import k_weighted, k_weighted_squares
 from voicerecorder.quality.measure import (
     channel_means,
     flat_top_run,
@@ -64,3 +65,12 @@ def test_flat_top_search_is_spared_only_below_the_level():
     assert flat_top_run(frames, -1.0) == 3
     assert flat_top_run(frames, -1.0, peak_amplitude(frames)) == 3
     assert flat_top_run(frames, -1.0, 0.5) == 0
+
+
+@pytest.mark.parametrize(("size", "rate"), [(1, 48000), (12_544, 48000), (480_007, 48000), (44_100, 44100)])
+def test_k_weighted_squares_are_the_squares_of_the_k_weighted_signal(size, rate):
+    mono = np.random.default_rng(size).normal(0.0, 0.1, size).astype(np.float32)
+    weighted = k_weighted(mono, rate)
+    squares = k_weighted_squares(mono, rate)
+    assert squares.dtype == np.float32
+    assert squares.tolist() == np.square(weighted).tolist()

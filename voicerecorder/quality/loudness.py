@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 
 import numpy as np
 
@@ -80,32 +81,45 @@ def _kernel(samplerate: int) -> tuple[np.ndarray, int]:
 
 def k_weighted(mono: np.ndarray, samplerate: int) -> np.ndarray:
     """``mono`` through the K-weighting filter started from rest (float32, same length)."""
-    kernel, taps = _kernel(samplerate)
+    return _k_weighted_then(np.ascontiguousarray, mono, samplerate)
+
+
+def k_weighted_squares(mono: np.ndarray, samplerate: int) -> np.ndarray:
+    """The squares of :func:`k_weighted`, taken as the filtered samples are gathered (one pass less)."""
+    return _k_weighted_then(np.square, mono, samplerate)
+
+
+def _k_weighted_then(gather: Callable[[np.ndarray], np.ndarray], mono: np.ndarray, rate: int) -> np.ndarray:
+    """The overlap-save K-weighting; ``gather`` (elementwise, returning a C-ordered array)
+    collects the kept part of each filtered segment into one array."""
+    kernel, taps = _kernel(rate)
     size = 2 * (kernel.size - 1)
     hop = size - taps
     count = max(1, -(-mono.size // hop))
     padded = np.zeros(count * hop + taps, dtype=np.float32)
     padded[taps : taps + mono.size] = mono
     segments = np.lib.stride_tricks.sliding_window_view(padded, size)[::hop]
-    filtered = np.fft.irfft(forward_spectra(segments) * kernel, size, axis=1)
-    return filtered[:, taps:].reshape(-1)[: mono.size]
+    spectra = forward_spectra(segments)
+    spectra *= kernel
+    kept = np.fft.irfft(spectra, size, axis=1)[:, taps:]
+    return gather(kept).reshape(-1)[: mono.size]
 
 
-def block_powers(weighted: np.ndarray, samplerate: int) -> np.ndarray:
-    """Mean square of the 400 ms blocks, one starting each 100 ms.
+def block_powers(squares: np.ndarray, samplerate: int) -> np.ndarray:
+    """Mean square of the 400 ms blocks, one starting each 100 ms, from the signal's squares.
 
     The count of blocks is the signal's length in steps rounded to the nearest, so the last
     block may run up to half a step past the end, where it counts silence. The squares are
     summed (in float64) once between consecutive block edges, then per block from those sums.
     """
-    count = max(0, round((weighted.size / samplerate - BLOCK_S) / STEP_S) + 1)
+    count = max(0, round((squares.size / samplerate - BLOCK_S) / STEP_S) + 1)
     if count == 0:
         return np.zeros(0)
     starts = np.arange(count) * STEP_S
     first = (starts * samplerate).astype(np.int64)
-    last = np.minimum(((starts + BLOCK_S) * samplerate).astype(np.int64), weighted.size)
+    last = np.minimum(((starts + BLOCK_S) * samplerate).astype(np.int64), squares.size)
     edges = np.unique(np.concatenate((first, last)))
-    between = np.add.reduceat(np.square(weighted[: edges[-1]]), edges[:-1], dtype=np.float64)
+    between = np.add.reduceat(squares[: edges[-1]], edges[:-1], dtype=np.float64)
     energy = np.concatenate(([0.0], np.cumsum(between)))
     block_energy = energy[np.searchsorted(edges, last)] - energy[np.searchsorted(edges, first)]
     return block_energy / (BLOCK_S * samplerate)
@@ -118,7 +132,7 @@ def loudness(power: float) -> float:
 
 def integrated_loudness(mono: np.ndarray, samplerate: int) -> float | None:
     """Gated integrated loudness of ``mono`` in LUFS, or None when no block passes the absolute gate."""
-    powers = block_powers(k_weighted(mono, samplerate), samplerate)
+    powers = block_powers(k_weighted_squares(mono, samplerate), samplerate)
     audible = powers[powers > 10.0 ** ((ABSOLUTE_GATE_LUFS - LOUDNESS_OFFSET) / 10.0)]
     if audible.size == 0:
         return None

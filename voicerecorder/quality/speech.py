@@ -8,6 +8,7 @@ VAD says so and it is clearly above the noise and not far below the loudest spee
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 import soxr
@@ -78,9 +79,8 @@ def _webrtc_flags(mono: np.ndarray, samplerate: int, count: int, hop: int) -> np
     vad = webrtcvad.Vad(int(limit("speech.vad_mode")))
     data = pcm[: total * _VAD_FRAME].tobytes()
     step = 2 * _VAD_FRAME
-    decided = np.fromiter(
-        (vad.is_speech(data[i * step : (i + 1) * step], _VAD_RATE) for i in range(total)), bool, total
-    )
+    chunks = (data[start : start + step] for start in range(0, total * step, step))
+    decided = np.fromiter(map(vad.is_speech, chunks, repeat(_VAD_RATE), repeat(_VAD_FRAME)), bool, total)
     positions = np.minimum((np.arange(count) * hop * 100) // samplerate, total - 1)
     return decided[positions]
 
