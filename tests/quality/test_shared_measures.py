@@ -74,3 +74,18 @@ def test_k_weighted_squares_are_the_squares_of_the_k_weighted_signal(size, rate)
     squares = k_weighted_squares(mono, rate)
     assert squares.dtype == np.float32
     assert squares.tolist() == np.square(weighted).tolist()
+
+
+def test_k_weighting_in_passes_is_the_same_filter_everywhere_in_a_long_take():
+    # The filter runs a few segments at a time: an impulse anywhere, across every pass boundary,
+    # comes out as the same response as one at the start, and nothing precedes it.
+    rate, length = 48000, 4000
+    first = np.zeros(6 * rate, dtype=np.float32)
+    first[0] = 1.0
+    response = k_weighted(first, rate)[:length]
+    for position in range(1, first.size - length, round(0.173 * rate)):
+        impulse = np.zeros_like(first)
+        impulse[position] = 1.0
+        weighted = k_weighted(impulse, rate)
+        assert np.abs(weighted[:position]).max() < 1e-6
+        assert np.abs(weighted[position : position + length] - response).max() < 1e-6
