@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from voicerecorder.quality.loudness import k_weighted, k_weighted_squares
+from voicerecorder.quality.loudness import block_powers, k_weighted
 from voicerecorder.quality.measure import (
     channel_means,
     flat_top_run,
@@ -67,13 +67,19 @@ def test_flat_top_search_is_spared_only_below_the_level():
     assert flat_top_run(frames, -1.0, 0.5) == 0
 
 
-@pytest.mark.parametrize(("size", "rate"), [(1, 48000), (12_544, 48000), (480_007, 48000), (44_100, 44100)])
-def test_k_weighted_squares_are_the_squares_of_the_k_weighted_signal(size, rate):
-    mono = np.random.default_rng(size).normal(0.0, 0.1, size).astype(np.float32)
-    weighted = k_weighted(mono, rate)
-    squares = k_weighted_squares(mono, rate)
-    assert squares.dtype == np.float32
-    assert squares.tolist() == np.square(weighted).tolist()
+@pytest.mark.parametrize(
+    ("seconds", "rate"), [(0.45, 48000), (2.5, 48000), (10.0001, 48000), (7.3, 11025), (3.0, 44100)]
+)
+def test_block_powers_summed_pass_by_pass_match_the_plain_block_means(seconds, rate):
+    mono = np.random.default_rng(rate).normal(0.0, 0.1, round(seconds * rate)).astype(np.float32)
+    mono[: mono.size // 3] *= 0.01
+    squares = np.square(k_weighted(mono, rate), dtype=np.float64)
+    count = round((mono.size / rate - 0.4) / 0.1) + 1
+    expected = [
+        squares[int(k * 0.1 * rate) : min(int((k * 0.1 + 0.4) * rate), mono.size)].sum() / (0.4 * rate)
+        for k in range(count)
+    ]
+    assert block_powers(mono, rate) == pytest.approx(expected, rel=1e-6)
 
 
 def test_k_weighting_in_passes_is_the_same_filter_everywhere_in_a_long_take():
