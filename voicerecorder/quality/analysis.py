@@ -8,11 +8,14 @@ import numpy as np
 
 from voicerecorder.quality.measure import (
     as_frames,
+    channel_means,
     db,
     flat_top_run,
+    frame_hop,
+    frame_sums,
     integrated_lufs,
     long_term_spectrum,
-    peak_dbfs,
+    peak_amplitude,
     runs,
     spectrum_edge_hz,
 )
@@ -67,22 +70,23 @@ def analyse_take(samples: np.ndarray, samplerate: int) -> TakeMeasures:
     if samplerate <= 0:
         raise ValueError(f"sample rate must be positive, not {samplerate}")
     frames = as_frames(samples)
-    offsets = frames.mean(axis=0) if frames.shape[0] else np.zeros(1)
     mono = frames[:, 0] if frames.shape[1] == 1 else frames.mean(axis=1)
-    activity = detect_speech(mono, samplerate)
+    hop = frame_hop(samplerate)
+    sums = frame_sums(mono, hop)
+    offsets, powers = channel_means(frames, sums, hop) if frames.shape[0] else (np.zeros(1), np.zeros(0))
+    activity = detect_speech(mono, samplerate, sums)
     speech_power = float(activity.powers[activity.speech].mean()) if activity.found else None
     noise_frames = activity.powers[activity.noise]
+    peak = peak_amplitude(frames)
     return TakeMeasures(
         samplerate=int(samplerate),
         channels=int(frames.shape[1]),
         frames=int(frames.shape[0]),
-        peak_dbfs=peak_dbfs(frames),
-        longest_clip_run=flat_top_run(frames, limit("clipping.near_full_scale")),
+        peak_dbfs=db(peak**2),
+        longest_clip_run=flat_top_run(frames, limit("clipping.near_full_scale"), peak),
         dc_offset=float(np.max(np.abs(offsets))),
-        channel_dbfs=tuple(db(float(power)) for power in np.mean(np.square(frames, dtype=np.float64), axis=0))
-        if frames.shape[0]
-        else (),
-        all_zero=not frames.any(),
+        channel_dbfs=tuple(db(float(power)) for power in powers),
+        all_zero=peak == 0.0,
         activity=activity,
         speech_power=speech_power,
         noise_power=float(noise_frames.mean()) if noise_frames.size >= _MIN_NOISE_FRAMES else None,
@@ -110,6 +114,5 @@ def _zero_gaps(frames: np.ndarray, activity: SpeechActivity) -> int:
 def _bandwidth(mono: np.ndarray, activity: SpeechActivity) -> float | None:
     if not activity.found:
         return None
-    keep = np.repeat(activity.speech, activity.hop)
-    spectrum = long_term_spectrum(mono, activity.samplerate, keep)
+    spectrum = long_term_spectrum(mono, activity.samplerate, activity.speech, activity.hop)
     return spectrum_edge_hz(spectrum, activity.samplerate, limit("bandwidth.edge_db"))

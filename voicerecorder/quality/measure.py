@@ -17,11 +17,14 @@ def db(power: float) -> float:
     return max(10.0 * float(np.log10(power)) if power > 0 else FLOOR_DBFS, FLOOR_DBFS)
 
 
+def peak_amplitude(samples: np.ndarray) -> float:
+    """The largest absolute sample value over all channels (0 when there is none)."""
+    return float(max(samples.max(), -samples.min())) if samples.size else 0.0
+
+
 def peak_dbfs(samples: np.ndarray) -> float:
     """The sample peak over all channels in dBFS."""
-    if samples.size == 0:
-        return FLOOR_DBFS
-    return db(float(np.max(np.abs(samples))) ** 2)
+    return db(peak_amplitude(samples) ** 2)
 
 
 def as_frames(samples: np.ndarray) -> np.ndarray:
@@ -54,13 +57,16 @@ def longest_run(mask: np.ndarray) -> int:
     return int(lengths.max()) if lengths.size else 0
 
 
-def flat_top_run(frames: np.ndarray, level_dbfs: float) -> int:
+def flat_top_run(frames: np.ndarray, level_dbfs: float, peak: float | None = None) -> int:
     """The longest run of identical consecutive samples at or above ``level_dbfs`` in any channel.
 
     A converter or a built-in limiter that clips leaves such flat tops; natural peaks do not
-    repeat a sample value. A lone sample above the level counts as a run of 1.
+    repeat a sample value. A lone sample above the level counts as a run of 1. A known
+    :func:`peak_amplitude` below the level spares looking.
     """
     level = 10.0 ** (level_dbfs / 20)
+    if peak is not None and peak < level:
+        return 0
     longest = 0
     for channel in frames.T:
         high = np.abs(channel) >= level
@@ -79,18 +85,48 @@ def centred_sum(values: np.ndarray, reach: int) -> np.ndarray:
     return spread[reach : reach + values.size]
 
 
-def frame_powers(mono: np.ndarray, samplerate: int) -> tuple[np.ndarray, int]:
+def frame_hop(samplerate: int) -> int:
+    """The length in samples of the 10 ms frames the speech and noise measures work on."""
+    return max(1, round(samplerate * FRAME_S))
+
+
+def frame_sums(mono: np.ndarray, hop: int) -> tuple[np.ndarray, np.ndarray]:
+    """The sum and the sum of squares (float64) of each whole frame of ``hop`` samples."""
+    count = mono.size // hop
+    frames = mono[: count * hop].reshape(count, hop)
+    squares = np.einsum("ij,ij->i", frames, frames, dtype=np.float64)
+    return np.einsum("ij->i", frames, dtype=np.float64), squares
+
+
+def frame_powers(
+    mono: np.ndarray, samplerate: int, sums: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[np.ndarray, int]:
     """Power of consecutive 10 ms frames around each frame's own mean, and the frame length.
 
     Taking out each frame's mean removes DC and slow drift (content below about 50 Hz is
     weakened too) without a filter's start-up transient and without letting the level of one
-    frame leak into its neighbours, so silence next to speech measures as silence.
+    frame leak into its neighbours, so silence next to speech measures as silence. ``sums`` are
+    the signal's :func:`frame_sums` when the caller has them already.
     """
-    hop = max(1, round(samplerate * FRAME_S))
-    count = mono.size // hop
-    frames = mono[: count * hop].reshape(count, hop).astype(np.float64)
-    means = frames.mean(axis=1)
-    return np.maximum(np.einsum("ij,ij->i", frames, frames) / hop - means * means, 0.0), hop
+    hop = frame_hop(samplerate)
+    totals, squares = sums if sums is not None else frame_sums(mono, hop)
+    means = totals / hop
+    return np.maximum(squares / hop - means * means, 0.0), hop
+
+
+def channel_means(
+    frames: np.ndarray, sums: tuple[np.ndarray, np.ndarray], hop: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The mean (DC) and the mean square (float64) of each channel of a non-empty (frames,
+    channels) array; a single channel's come from its :func:`frame_sums` and the samples after
+    the last whole frame."""
+    if frames.shape[1] > 1:
+        return frames.mean(axis=0), np.mean(np.square(frames, dtype=np.float64), axis=0)
+    totals, squares = sums
+    tail = frames[totals.size * hop :, 0]
+    total = totals.sum() + np.sum(tail, dtype=np.float64)
+    square = squares.sum() + np.einsum("i,i->", tail, tail, dtype=np.float64)
+    return np.array([total]) / frames.shape[0], np.array([square]) / frames.shape[0]
 
 
 def powers_db(powers: np.ndarray) -> np.ndarray:
@@ -109,23 +145,36 @@ def _block_size(samplerate: int, seconds: float) -> int:
     return max(64, 2 ** round(np.log2(samplerate * seconds)))
 
 
-def long_term_spectrum(mono: np.ndarray, samplerate: int, keep: np.ndarray | None = None) -> np.ndarray:
-    """Mean one-sided power spectrum of ~43 ms Hann blocks; with a per-sample ``keep`` mask only
-    the blocks that are mostly marked count. At most 64 blocks (evenly spread) are used."""
+def long_term_spectrum(
+    mono: np.ndarray, samplerate: int, marked: np.ndarray | None = None, hop: int = 1
+) -> np.ndarray:
+    """Mean one-sided power spectrum of ~43 ms Hann blocks; with a mask ``marked`` per frame of
+    ``hop`` samples (per sample by default) only the blocks that are mostly marked count. At most
+    64 blocks (evenly spread) are used."""
     size = _block_size(samplerate, 0.043)
     count = mono.size // size
-    blocks = mono[: count * size].reshape(count, size)
-    if keep is not None:
-        marked = np.zeros(count * size, dtype=bool)
-        marked[: min(keep.size, marked.size)] = keep[: marked.size]
-        blocks = blocks[marked.reshape(count, size).mean(axis=1) > 0.5]
-    if blocks.shape[0] == 0:
+    rows = np.arange(count)
+    if marked is not None:
+        rows = rows[2 * marked_in_blocks(marked, hop, size, count) > size]
+    if rows.size == 0:
         return np.zeros(size // 2 + 1)
-    if blocks.shape[0] > _MAX_SPECTRUM_BLOCKS:
-        blocks = blocks[np.linspace(0, blocks.shape[0] - 1, _MAX_SPECTRUM_BLOCKS).astype(int)]
-    window = np.hanning(size).astype(np.float32)
-    spectra = np.abs(forward_spectra(blocks.astype(np.float32) * window)) ** 2
+    if rows.size > _MAX_SPECTRUM_BLOCKS:
+        rows = rows[np.linspace(0, rows.size - 1, _MAX_SPECTRUM_BLOCKS).astype(int)]
+    blocks = mono[: count * size].reshape(count, size)[rows].astype(np.float32, copy=False)
+    spectra = np.abs(forward_spectra(blocks * np.hanning(size).astype(np.float32))) ** 2
     return spectra.mean(axis=0) * np.float32(size * size)
+
+
+def marked_in_blocks(marked: np.ndarray, hop: int, size: int, count: int) -> np.ndarray:
+    """For ``count`` consecutive blocks of ``size`` samples, how many of their samples a mask
+    given per frame of ``hop`` samples marks (what ``np.repeat(marked, hop)`` would count), from
+    the mask's running count at the block edges only."""
+    edges = np.arange(count + 1) * size
+    frame = np.minimum(edges // hop, marked.size)
+    whole = np.concatenate(([0], np.cumsum(marked, dtype=np.int64)))[frame] * hop
+    inside = np.zeros(marked.size + 1, dtype=np.int64)
+    inside[:-1] = marked
+    return np.diff(whole + (edges - frame * hop) * inside[frame])
 
 
 def spectrum_edge_hz(spectrum: np.ndarray, samplerate: int, edge_db: float) -> float | None:

@@ -8,6 +8,7 @@ VAD says so and it is clearly above the noise and not far below the loudest spee
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 import soxr
@@ -50,9 +51,12 @@ class SpeechActivity:
         return float((np.flatnonzero(self.speech)[-1] + 1) * self.frame_s) if self.found else None
 
 
-def detect_speech(mono: np.ndarray, samplerate: int) -> SpeechActivity:
-    """Find the speech frames and the noise frames (speech kept at a distance) of a mono signal."""
-    powers, hop = frame_powers(mono, samplerate)
+def detect_speech(
+    mono: np.ndarray, samplerate: int, sums: tuple[np.ndarray, np.ndarray] | None = None
+) -> SpeechActivity:
+    """Find the speech frames and the noise frames (speech kept at a distance) of a mono signal
+    (``sums``: its :func:`~voicerecorder.quality.measure.frame_sums`, when already known)."""
+    powers, hop = frame_powers(mono, samplerate, sums)
     levels = powers_db(powers)
     flags = _webrtc_flags(mono, samplerate, powers.size, hop)
     gate = _gate(levels, flags)
@@ -75,9 +79,8 @@ def _webrtc_flags(mono: np.ndarray, samplerate: int, count: int, hop: int) -> np
     vad = webrtcvad.Vad(int(limit("speech.vad_mode")))
     data = pcm[: total * _VAD_FRAME].tobytes()
     step = 2 * _VAD_FRAME
-    decided = np.fromiter(
-        (vad.is_speech(data[i * step : (i + 1) * step], _VAD_RATE) for i in range(total)), bool, total
-    )
+    chunks = (data[start : start + step] for start in range(0, total * step, step))
+    decided = np.fromiter(map(vad.is_speech, chunks, repeat(_VAD_RATE), repeat(_VAD_FRAME)), bool, total)
     positions = np.minimum((np.arange(count) * hop * 100) // samplerate, total - 1)
     return decided[positions]
 
