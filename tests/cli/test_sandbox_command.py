@@ -7,12 +7,17 @@ import subprocess
 import sys
 
 import pytest
-from huaweicloudsdkmetastudio.v1 import ShowTenantDurationCfgRequest
+from huaweicloudsdkmetastudio.v1 import (
+    CreateTrainingBasicJobRequest,
+    CreateTrainingJobReq,
+    ShowTenantDurationCfgRequest,
+    ShowVoiceTrainingJobRequest,
+)
 from support.sandbox_fixtures import running_sandbox, start_sandbox  # noqa: F401 (fixtures)
 from support.sandbox_sdk import sdk_client
 
 from voicerecorder.cli import main
-from voicerecorder.sandbox import DEFAULT_AK, DEFAULT_SK, SANDBOX_LABEL, start_in_process
+from voicerecorder.sandbox import DEFAULT_AK, DEFAULT_SK, SANDBOX_LABEL, in_process
 
 pytestmark = pytest.mark.reference_sdk
 
@@ -105,15 +110,38 @@ def test_port_in_use_exits_1(tmp_path, capsys):
 
 
 def test_in_process_sandbox_for_the_app(tmp_path):
-    server = start_in_process(tmp_path / "app")
-    try:
+    with in_process(tmp_path / "app") as server:
         assert server.base_url.startswith("http://127.0.0.1:")
         assert SANDBOX_LABEL.zh == "沙箱——数据不会离开这台电脑"
         assert sdk_client(server).show_tenant_duration_cfg(ShowTenantDurationCfgRequest()).basic_max == 600
-    finally:
-        server.stop()
     with pytest.raises(RuntimeError):
         _ = server.base_url
+
+
+def shown(server, job_id):
+    return sdk_client(server).show_voice_training_job(ShowVoiceTrainingJobRequest(job_id=job_id)).job_id
+
+
+BASIC_JOB = CreateTrainingBasicJobRequest(body=CreateTrainingJobReq(voice_name="v", create_type="PACKAGE"))
+
+
+def test_workflows_at_the_same_time_share_one_in_process_sandbox(tmp_path):
+    # One store per data folder: two servers would each keep their own copy of a job and the
+    # later write would undo the other's.
+    with in_process(tmp_path / "app") as first:
+        with in_process(tmp_path / "app") as second, in_process(tmp_path / "other") as other:
+            assert second is first
+            assert other is not first
+            job_id = sdk_client(second).create_training_basic_job(BASIC_JOB).job_id
+        assert other.data_dir == tmp_path / "other"
+        with pytest.raises(RuntimeError):
+            _ = other.base_url
+        assert shown(first, job_id) == job_id
+    with pytest.raises(RuntimeError):
+        _ = first.base_url
+    with in_process(tmp_path / "app") as again:
+        assert again is not first
+        assert shown(again, job_id) == job_id
 
 
 def _other_addresses() -> list[str]:

@@ -271,16 +271,13 @@ def test_client_factory_refuses_missing_credentials():
 def test_sandbox_status_sees_a_job_created_earlier(memory_keyring, capsys):
     from voicerecorder.cli.cloud_connect import sandbox_config, sandbox_data_dir
     from voicerecorder.cloud.models import CreateTrainingJobReq
-    from voicerecorder.sandbox.server import start_in_process
+    from voicerecorder.sandbox.server import in_process
 
-    server = start_in_process(sandbox_data_dir())
-    try:
+    with in_process(sandbox_data_dir()) as server:
         config = sandbox_config(server.base_url, server.keys.ak, server.keys.sk, server.project_id)
         job_id = (
             MetaStudioClient(config).create_training_job("BASIC", CreateTrainingJobReq(voice_name="v")).job_id
         )
-    finally:
-        server.stop()
     assert main(["status", job_id, "--sandbox"]) == 0
     assert "CREATING — Created" in capsys.readouterr().out
     assert main(["status", job_id, "--sandbox", "--wait"]) == 3

@@ -11,16 +11,15 @@ from voicerecorder.cloud.models import CreateShortJobReq, CreateTrainingJobReq, 
 from voicerecorder.cloud.obs import upload_file
 from voicerecorder.cloud.transport import RetryPolicy
 from voicerecorder.sandbox import credentials
-from voicerecorder.sandbox.server import start_in_process
+from voicerecorder.sandbox.server import in_process
 
 FAST = RetryPolicy(attempts=2, base_delay=0.001)
 
 
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory):
-    server = start_in_process(tmp_path_factory.mktemp("sandbox"))
-    yield server
-    server.stop()
+    with in_process(tmp_path_factory.mktemp("sandbox")) as server:
+        yield server
 
 
 def _client(sandbox, auth, project_id=None):

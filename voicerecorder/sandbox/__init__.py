@@ -1,6 +1,6 @@
 """A local emulator of the MetaStudio voice-training API and of OBS pre-signed uploads (no Qt).
 
-Start one with :class:`SandboxServer` (or :func:`start_in_process` for the app's default);
+Start one with :class:`SandboxServer` (or :func:`in_process` for the app's default);
 the official Huawei Cloud SDK and the project's own client work against its ``base_url``.
 """
 
@@ -24,7 +24,7 @@ from voicerecorder.sandbox.credentials import (
 
 if TYPE_CHECKING:
     from voicerecorder.sandbox.faults import FaultPlan, When, parse_faults
-    from voicerecorder.sandbox.server import SandboxServer, start_in_process
+    from voicerecorder.sandbox.server import SandboxServer, in_process
 
 # The server and its fault plans load on first use, so that importing the credentials (as the
 # wizard does at its start) does not load the whole emulator.
@@ -33,7 +33,7 @@ _LAZY = {
     "When": "voicerecorder.sandbox.faults",
     "parse_faults": "voicerecorder.sandbox.faults",
     "SandboxServer": "voicerecorder.sandbox.server",
-    "start_in_process": "voicerecorder.sandbox.server",
+    "in_process": "voicerecorder.sandbox.server",
 }
 
 
@@ -59,7 +59,7 @@ __all__ = [
     "FaultPlan",
     "SandboxServer",
     "When",
+    "in_process",
     "parse_faults",
     "project_id_for",
-    "start_in_process",
 ]

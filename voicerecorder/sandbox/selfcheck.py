@@ -10,19 +10,18 @@ def check_sandbox() -> str:
     """Start the in-process sandbox in a temporary folder, make one signed API call to it, stop it."""
     from voicerecorder.cloud.client import MetaStudioClient
     from voicerecorder.cloud.config import AkSkAuth, build_config
-    from voicerecorder.sandbox import DEFAULT_AK, DEFAULT_SK, start_in_process
+    from voicerecorder.sandbox import DEFAULT_AK, DEFAULT_SK, in_process
 
-    with tempfile.TemporaryDirectory(prefix="voicerecorder-selftest-") as folder:
-        server = start_in_process(Path(folder))
-        try:
-            config = build_config(
-                region=None,
-                endpoint=server.base_url,
-                project_id=server.project_id,
-                auth=AkSkAuth(DEFAULT_AK, DEFAULT_SK),
-            )
-            url = server.base_url
-            durations = MetaStudioClient(config).show_tenant_duration_cfg()
-        finally:
-            server.stop()
+    with (
+        tempfile.TemporaryDirectory(prefix="voicerecorder-selftest-") as folder,
+        in_process(Path(folder)) as server,
+    ):
+        config = build_config(
+            region=None,
+            endpoint=server.base_url,
+            project_id=server.project_id,
+            auth=AkSkAuth(DEFAULT_AK, DEFAULT_SK),
+        )
+        url = server.base_url
+        durations = MetaStudioClient(config).show_tenant_duration_cfg()
     return f"answered a signed request at {url} (basic edition minimum {durations.basic_min} s) and stopped"

@@ -7,6 +7,7 @@ import errno
 import logging
 import socket
 import threading
+from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
@@ -184,6 +185,28 @@ def _bind_error(port: int, error: OSError) -> UserFacingError:
     )
 
 
-def start_in_process(data_dir: Path) -> SandboxServer:
-    """A sandbox with the demo credentials on a free port, already serving (the app's default)."""
-    return SandboxServer(data_dir).start()
+# The in-process sandboxes by data folder, with how many callers use each (see in_process).
+_SHARED: dict[Path, tuple[SandboxServer, int]] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def in_process(data_dir: Path) -> Iterator[SandboxServer]:
+    """The process's sandbox for ``data_dir`` with the demo credentials on a free port, serving
+    (the app's default). Any thread. Callers at the same time share one server, so its jobs live
+    in one store: two of the app's workflows (a SEGMENT upload, a quality check, tracking) never
+    write over each other's jobs, nor resume the same assessment twice. The last caller to leave
+    stops it."""
+    key = data_dir.resolve()
+    with _SHARED_LOCK:
+        server, users = _SHARED.get(key) or (SandboxServer(data_dir).start(), 0)
+        _SHARED[key] = (server, users + 1)
+    try:
+        yield server
+    finally:
+        with _SHARED_LOCK:
+            server, users = _SHARED.pop(key)
+            if users > 1:
+                _SHARED[key] = (server, users - 1)
+            else:
+                server.stop()

@@ -85,7 +85,8 @@ def open_target(
     ``fallback_to_sandbox``, when no credentials are configured (otherwise that is an error).
 
     ``app_user_id`` (``--app-user-id``) overrides ``METASTUDIO_APP_USER_ID``, which overrides
-    the saved settings' one. The sandbox stops when the block ends. Blocks briefly while the
+    the saved settings' one. The sandbox is the process's shared one for the sandbox data folder
+    (see ``sandbox.server.in_process``); it stops when its last user's block ends. Blocks briefly while the
     sandbox starts.
     """
     env = os.environ if env is None else env
@@ -99,15 +100,12 @@ def open_target(
         if not fallback_to_sandbox:
             raise not_configured()
     # Imported here: the wizard's start reaches this module but needs no server until a job runs.
-    from voicerecorder.sandbox.server import start_in_process
+    from voicerecorder.sandbox.server import in_process
 
-    server = start_in_process(sandbox_data_dir())
-    try:
+    with in_process(sandbox_data_dir()) as server:
         keys, user = server.keys, chosen or _sandbox_app_user(env)
         config = sandbox_config(server.base_url, keys.ak, keys.sk, server.project_id, user)
         yield CloudTarget(MetaStudioClient(config, retry=retry), SANDBOX_LABEL)
-    finally:
-        server.stop()
 
 
 def _sandbox_app_user(env: Mapping[str, str]) -> str | None:
