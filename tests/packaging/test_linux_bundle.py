@@ -63,6 +63,28 @@ def test_build_runs_the_bundles_self_test(build_output):
     print(build_output[build_output.index("Built in") :])
 
 
+def test_the_bundles_numpy_has_no_blas_and_runs_the_checker(build_output):
+    """The bundle's NumPy is the one compiled without BLAS (packaging/build.sh), and the
+    self-test checked a take with it: loudness's FFTs and the reverberation's fit."""
+    internal = BUNDLE / "_internal"
+    assert not (internal / "numpy.libs").exists()
+    libraries = [path.name for path in internal.rglob("*.so*")]
+    assert not [name for name in libraries if re.search(r"openblas|gfortran|quadmath", name)]
+    line = r"^OK   checker: (-?\d+\.\d) LUFS, reverb (\d\.\d\d) s; numpy (\S+), BLAS (\S+)$"
+    checker = re.search(line, build_output, re.M)
+    assert checker, build_output
+    assert checker.group(3, 4) == (np.__version__, "none")
+    assert 0.3 < float(checker.group(2)) < 0.7  # the made-up take's room rings for 0.5 s
+
+
+def test_the_bundles_icu_data_is_trimmed_and_serves_qt(build_output):
+    (library,) = (BUNDLE / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*")
+    assert library.stat().st_size < 6 * 1024 * 1024
+    line = rf"^ICU data \({library.name}\) +\d+\.\d -> \d\.\d \(\d+ of \d+ items\)$"
+    assert re.search(line, build_output, re.M)
+    assert "OK   icu: " in build_output
+
+
 def test_archive_holds_bundle_menu_entry_icons_and_installer(build_output):
     with tarfile.open(ROOT / "dist" / f"{ARCHIVE_NAME}.tar.gz") as archive:
         names = set(archive.getnames())
