@@ -1,6 +1,7 @@
 """Build the Linux bundle with packaging/build.sh and prove it runs on its own PortAudio.
 
-Marked ``packaging`` (about two minutes on two cores): ``bash tests/run.sh -m packaging`` runs
+Marked ``packaging`` (about two minutes on two cores, plus about ten the first time on a machine,
+when packaging/build.sh compiles NumPy): ``bash tests/run.sh -m packaging`` runs
 only these. The hidden-PortAudio run needs root for a private mount namespace: it runs as root,
 or through passwordless ``sudo`` (as on GitHub's runners).
 """
@@ -24,7 +25,7 @@ pytestmark = [
     pytest.mark.packaging,
     pytest.mark.slow,
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux bundle is built on Linux"),
-    pytest.mark.timeout(900),
+    pytest.mark.timeout(1800),  # the first test builds the bundle, the first build compiles NumPy
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
