@@ -1,6 +1,7 @@
 """Build the Linux bundle with packaging/build.sh and prove it runs on its own PortAudio.
 
-Marked ``packaging`` (about two minutes on two cores): ``bash tests/run.sh -m packaging`` runs
+Marked ``packaging`` (about two minutes on two cores, plus about ten the first time on a machine,
+when packaging/build.sh compiles NumPy): ``bash tests/run.sh -m packaging`` runs
 only these. The hidden-PortAudio run needs root for a private mount namespace: it runs as root,
 or through passwordless ``sudo`` (as on GitHub's runners).
 """
@@ -24,7 +25,7 @@ pytestmark = [
     pytest.mark.packaging,
     pytest.mark.slow,
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux bundle is built on Linux"),
-    pytest.mark.timeout(900),
+    pytest.mark.timeout(1800),  # the first test builds the bundle, the first build compiles NumPy
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,6 +62,28 @@ def test_build_runs_the_bundles_self_test(build_output):
     assert "self-test passed" in build_output
     assert f"from {BUNDLE / '_internal' / 'libportaudio.so.2'}" in build_output
     print(build_output[build_output.index("Built in") :])
+
+
+def test_the_bundles_numpy_has_no_blas_and_runs_the_checker(build_output):
+    """The bundle's NumPy is the one compiled without BLAS (packaging/build.sh), and the
+    self-test checked a take with it: loudness's FFTs and the reverberation's fit."""
+    internal = BUNDLE / "_internal"
+    assert not (internal / "numpy.libs").exists()
+    libraries = [path.name for path in internal.rglob("*.so*")]
+    assert not [name for name in libraries if re.search(r"openblas|gfortran|quadmath", name)]
+    line = r"^OK   checker: (-?\d+\.\d) LUFS, reverb (\d\.\d\d) s; numpy (\S+), BLAS (\S+)$"
+    checker = re.search(line, build_output, re.M)
+    assert checker, build_output
+    assert checker.group(3, 4) == (np.__version__, "none")
+    assert 0.3 < float(checker.group(2)) < 0.7  # the made-up take's room rings for 0.5 s
+
+
+def test_the_bundles_icu_data_is_trimmed_and_serves_qt(build_output):
+    (library,) = (BUNDLE / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*")
+    assert library.stat().st_size < 6 * 1024 * 1024
+    line = rf"^ICU data \({library.name}\) +\d+\.\d -> \d\.\d \(\d+ of \d+ items\)$"
+    assert re.search(line, build_output, re.M)
+    assert "OK   icu: " in build_output
 
 
 def test_archive_holds_bundle_menu_entry_icons_and_installer(build_output):

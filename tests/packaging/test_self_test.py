@@ -10,6 +10,7 @@ import pytest
 import voicerecorder
 from voicerecorder.cli import main, selftest
 from voicerecorder.errors import SkipCheck
+from voicerecorder.ui import icu_selfcheck
 from voicerecorder.ui import selfcheck as qt_checks
 
 LRELEASE = Path(PySide6.__file__).parent / "lrelease"
@@ -118,3 +119,10 @@ def test_a_damaged_translation_fails_the_check(monkeypatch, tmp_path):
     result = selftest.run_check("translations", qt_checks.check_translations)
     assert result.status == selftest.FAIL
     assert "voicerecorder_zh_CN.qm" in result.detail
+
+
+def test_the_icu_check_is_skipped_where_qt_does_not_use_icu(monkeypatch):
+    monkeypatch.setattr(icu_selfcheck.sys, "platform", "win32")
+    result = selftest.run_check("icu", icu_selfcheck.check_icu)
+    assert result.status == selftest.SKIP
+    assert "not ICU" in result.detail

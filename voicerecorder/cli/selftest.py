@@ -25,7 +25,9 @@ from voicerecorder.audio.selfcheck import (
     check_wav_round_trip,
 )
 from voicerecorder.errors import SkipCheck
+from voicerecorder.quality.selfcheck import check_checker
 from voicerecorder.sandbox.selfcheck import check_sandbox
+from voicerecorder.ui.icu_selfcheck import check_icu
 from voicerecorder.ui.selfcheck import check_qt, check_translations
 
 OK = "OK"
@@ -68,6 +70,8 @@ CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("wav", check_wav_round_trip),
     ("qt", check_qt),
     ("translations", check_translations),
+    ("icu", check_icu),
+    ("checker", check_checker),
     ("sandbox", check_sandbox),
 )
 

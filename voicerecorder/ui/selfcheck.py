@@ -14,7 +14,8 @@ from voicerecorder.errors import SkipCheck
 from voicerecorder.paths import resources_dir
 
 
-def _qt_application():
+def qt_application():
+    """The running QApplication, or a new one (offscreen where Linux has no display)."""
     if sys.platform.startswith("linux") and not (
         os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
@@ -28,7 +29,7 @@ def check_qt() -> str:
     """Start Qt's platform plugin and load the application icon."""
     from PySide6.QtGui import QIcon
 
-    app = _qt_application()
+    app = qt_application()
     icons = sorted((resources_dir() / "icons").glob("voicerecorder-*.png"))
     if not icons:
         raise RuntimeError(f"no application icons in {resources_dir() / 'icons'}")
