@@ -43,9 +43,9 @@ def read_audio(path: Path) -> AudioData:
     """Read a WAV (or any libsndfile format) of at most :data:`MAX_SAMPLES` samples; raise
     UserFacingError if it cannot be read or is longer."""
     try:
-        info = soundfile.info(str(path))
-        _refuse_long(path, info.frames, info.channels, info.samplerate)
-        samples, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+        with soundfile.SoundFile(str(path)) as audio:
+            _refuse_long(path, audio.frames, audio.channels, audio.samplerate)
+            samples, rate = audio.read(dtype="float32", always_2d=True), audio.samplerate
     except (soundfile.LibsndfileError, RuntimeError, OSError) as error:
         raise _unreadable(path, error) from error
     return AudioData(samples=samples, samplerate=int(rate))
