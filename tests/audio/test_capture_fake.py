@@ -147,6 +147,22 @@ def test_level_between_arrivals_takes_no_lock_and_leaves_the_stream_alone(monkey
     engine.close()
 
 
+def test_the_pumps_sleep_ends_on_a_wake_given_before_or_during_it():
+    wakeup = capture._Wakeup()
+    wakeup.wake()
+    wakeup.wake()  # a second wake before the wait: one pending wake, no error
+    sleeper = threading.Thread(target=wakeup.wait, args=(60,))
+    sleeper.start()
+    sleeper.join(10)
+    assert not sleeper.is_alive(), "a wake given before the wait was lost"
+    sleeper = threading.Thread(target=wakeup.wait, args=(60,))
+    sleeper.start()
+    assert not wait_until(lambda: not sleeper.is_alive(), 0.2), "two wakes before a wait counted twice"
+    wakeup.wake()
+    sleeper.join(10)
+    assert not sleeper.is_alive(), "a wake during the wait did not end it"
+
+
 def test_audio_read_while_nobody_polls_the_meter_counts_in_the_next_level(monkeypatch):
     monkeypatch.setattr(capture, "PUMP_INTERVAL_S", 30.0)  # only the test's own calls read
     engine, stream = stepped_engine(source=constant(1.0))

@@ -22,6 +22,7 @@ Threads:
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import math
 import queue
@@ -174,6 +175,29 @@ class _LevelSum:
         return Level(to_dbfs(peak), to_dbfs(rms), peak >= CLIP_LEVEL)
 
 
+class _Wakeup:
+    """The pump's sleep between wakes, which another thread can cut short.
+
+    A lock the sleeper holds: it waits by acquiring it again with a timeout (one call into C, no
+    allocation, as cheap as ``time.sleep``; ``threading.Event.wait`` builds a condition waiter
+    each time), and ``wake`` releases it. A wake while the pump is busy makes its next wait
+    return at once; several wakes before it count as one.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._lock.acquire()
+
+    def wait(self, timeout: float) -> None:
+        """Pump thread: sleep ``timeout`` seconds or until woken."""
+        self._lock.acquire(timeout=timeout)
+
+    def wake(self) -> None:
+        """Any thread: end the pump's current (or next) wait."""
+        with contextlib.suppress(RuntimeError):  # already released: a wake is pending
+            self._lock.release()
+
+
 class _FrameAudit:
     """Compares frames received with the stream clock; a lasting deficit is lost audio.
 
@@ -248,7 +272,7 @@ class CaptureEngine:
         self._period = 0
         self._latency = 0.0
         self._arrived: deque[_Block] = deque()
-        self._wake = threading.Event()
+        self._wake = _Wakeup()
         self._closing = threading.Event()
         self._events: queue.SimpleQueue[CaptureEvent] = queue.SimpleQueue()
         self._lock = threading.Lock()
@@ -369,7 +393,7 @@ class CaptureEngine:
             raise RuntimeError("no take is being recorded")
         self._read()
         take.requested_stop = self._frames + round((self._postroll_s + self._latency) * self._samplerate)
-        self._wake.set()
+        self._wake.wake()
 
     def stop_take(self) -> TakeResult:
         """Record the post-roll (unless already requested), finish the file and return the result.
@@ -422,7 +446,7 @@ class CaptureEngine:
         finally:
             if self._pump is not None:
                 self._closing.set()
-                self._wake.set()
+                self._wake.wake()
                 self._pump.join()
                 self._pump = None
         return result
@@ -513,7 +537,6 @@ class CaptureEngine:
         """Pump thread: route what has arrived and run the watchdog, until ``close``."""
         while not self._closing.is_set():
             self._wake.wait(self._pump_wait())
-            self._wake.clear()
             self._read()
             arrived = self._take_arrived()
             self._route(arrived)
