@@ -13,7 +13,8 @@ one numpy ``max`` over 33 ms of audio called 30 times a second from a sleeping t
 call back to back (the difference is what a wake-up costs) and a call doing nothing.
 Goal: zero lost frames and recorder CPU within 3x of parecord. Then, without the load, the same
 stream read twice a second with the audio discarded: what PortAudio's ALSA path and rtmixer's C
-callback cost before any of the engine's work. Last, the cost of one ``level()`` plus
+callback cost before any of the engine's work; the same runs in a process of its own during the
+take, under the same load, for a reference from the same moment. Last, the cost of one ``level()`` plus
 ``poll_events()`` call on the fake backend (goal < 2 ms: the wizard's meter timer calls them).
 """
 
@@ -116,6 +117,7 @@ def benchmark(seconds: float) -> None:
         load = Load(threading.Event())
         load_thread = threading.Thread(target=load.run, name="load")
         load_thread.start()
+        beside = start_stream_alone(seconds)  # measures from about when the take starts
         time.sleep(1.0)  # let the load settle
 
         paths = {label: work / f"parecord-{number}.wav" for number, label in enumerate(references)}
@@ -139,6 +141,7 @@ def benchmark(seconds: float) -> None:
         load_cpu = thread_cpu_s(load_thread) - load_before
         recorder_cpu = process_cpu_s() - cpu_before - load_cpu - meter_cpu - idle_poller_cpu
         parecord_cpu = {label: stop_parecord(process) for label, process in parecords.items()}
+        beside_cpu = float(beside.communicate(timeout=seconds + 60)[0])
 
         load.stop.set()
         load_thread.join()
@@ -152,9 +155,11 @@ def benchmark(seconds: float) -> None:
     idle = per_audio_minute(idle_poller_cpu, result.frames)
     print(f"level meter read at {METER_HZ} Hz       {meter:.3f} CPU s per audio minute (apart); "
           f"the same loop calling nothing {idle:.3f}")  # fmt: skip
-    ratio = per_audio_minute(recorder_cpu, result.frames) / floor_cpu
+    recorder = per_audio_minute(recorder_cpu, result.frames)
     print(f"stream alone (read, discarded)  {floor_cpu:.3f} CPU s per audio minute, same stream settings; "
-          f"recorder is {ratio:.2f}x (goal <= {CAPTURE_GOAL}x)")  # fmt: skip
+          f"recorder is {recorder / floor_cpu:.2f}x (goal <= {CAPTURE_GOAL}x)")  # fmt: skip
+    print(f"the same, beside the recorder   {beside_cpu:.3f} CPU s per audio minute in a process of its own, "
+          f"under the same load; recorder is {recorder / beside_cpu:.2f}x")  # fmt: skip
     print(f"level() + poll_events()         {level_call_ms():.3f} ms per call, fake backend (goal < 2 ms)")
     print_level_cost(*level_alone)
     woken, warm_us, empty = numpy_floor(min(seconds, 20.0))
@@ -223,6 +228,13 @@ def print_level_cost(meter: float, pump: float, share: float, fresh: float) -> N
           f"(goal <= {LEVEL_GOAL}: {verdict})")  # fmt: skip
 
 
+def start_stream_alone(seconds: float) -> subprocess.Popen[str]:
+    """Run :func:`stream_floor_cpu` in a process of its own (it prints the figure), recording the
+    same source at the same time as the recorder."""
+    command = [sys.executable, __file__, "--seconds", str(seconds), "--stream-alone"]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+
+
 def stream_floor_cpu(seconds: float) -> float:
     """CPU seconds per audio minute of the bare stream, read twice a second and discarded."""
     backend = SoundDeviceBackend()
@@ -277,7 +289,12 @@ def per_audio_minute(cpu_s: float, frames: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0, help="how long to record (default 60)")
-    benchmark(parser.parse_args().seconds)
+    parser.add_argument("--stream-alone", action="store_true", help="only print stream_floor_cpu's figure")
+    args = parser.parse_args()
+    if args.stream_alone:
+        print(stream_floor_cpu(args.seconds))
+    else:
+        benchmark(args.seconds)
 
 
 if __name__ == "__main__":
