@@ -121,6 +121,48 @@ def test_level_peeks_at_unread_audio_and_meters_every_frame_once(tmp_path, monke
     engine.close()
 
 
+def test_level_between_arrivals_takes_no_lock_and_leaves_the_stream_alone(monkeypatch):
+    monkeypatch.setattr(capture, "PUMP_INTERVAL_S", 30.0)  # only the test's own calls read
+    engine, stream = stepped_engine(source=sine(1000, 0.5))
+    stream.step(3)
+    level = engine.level()
+    peeks = []
+    peek = stream.peek
+    monkeypatch.setattr(stream, "peek", lambda skip, visit: peeks.append(skip) or peek(skip, visit))
+    polls: list = []
+    with engine._read_lock:  # a read in progress on the pump thread
+        poller = threading.Thread(target=lambda: polls.extend(engine.level() for _ in range(5)))
+        poller.start()
+        poller.join(5)
+        assert not poller.is_alive(), "a poll with nothing new waited for the read"
+    assert all(reading is level for reading in polls)
+    assert peeks == []
+    stream.source = constant(1.0)
+    stream.step()
+    assert engine.level().clipped
+    assert peeks == [3 * BLOCK]  # the new block only, once
+    assert engine.frames_captured == 4 * BLOCK  # a read of what the meter saw: nothing new for it
+    assert engine.level().clipped
+    assert peeks == [3 * BLOCK]
+    engine.close()
+
+
+def test_the_pumps_sleep_ends_on_a_wake_given_before_or_during_it():
+    wakeup = capture._Wakeup()
+    wakeup.wake()
+    wakeup.wake()  # a second wake before the wait: one pending wake, no error
+    sleeper = threading.Thread(target=wakeup.wait, args=(60,))
+    sleeper.start()
+    sleeper.join(10)
+    assert not sleeper.is_alive(), "a wake given before the wait was lost"
+    sleeper = threading.Thread(target=wakeup.wait, args=(60,))
+    sleeper.start()
+    assert not wait_until(lambda: not sleeper.is_alive(), 0.2), "two wakes before a wait counted twice"
+    wakeup.wake()
+    sleeper.join(10)
+    assert not sleeper.is_alive(), "a wake during the wait did not end it"
+
+
 def test_audio_read_while_nobody_polls_the_meter_counts_in_the_next_level(monkeypatch):
     monkeypatch.setattr(capture, "PUMP_INTERVAL_S", 30.0)  # only the test's own calls read
     engine, stream = stepped_engine(source=constant(1.0))

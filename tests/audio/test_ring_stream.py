@@ -84,3 +84,18 @@ def test_peek_shows_unread_frames_across_the_wrap_without_consuming_them():
     stream.close()
     ring.write(written)
     assert stream.peek(0, pieces.append) == 0  # closed: nothing is shown
+
+
+def test_written_follows_the_callbacks_writes_without_reading_them():
+    stream, ring = ring_stream()
+    stream.start()
+    assert stream.written == 0
+    ring.write(np.zeros(800, dtype=np.float32))
+    assert stream.written == 800
+    assert len(stream.read().samples) == 800
+    assert stream.written == 800  # a read leaves it
+    ring.write(np.zeros(500, dtype=np.float32))  # across the wrap of the 1024-frame ring
+    assert stream.written == 1300
+    stream.read()
+    ring.write(np.zeros(1000, dtype=np.float32))
+    assert stream.written == 2300 % 2048  # modulo twice the ring's size, as PortAudio counts

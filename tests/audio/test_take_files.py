@@ -102,6 +102,17 @@ def test_a_live_take_is_never_recovered_and_a_killed_writers_take_is(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["take.wav"]
 
 
+def test_each_write_is_on_disk_at_once_under_a_header_that_counts_it(tmp_path):
+    samples = (np.arange(3000) - 1500).astype(np.int16)
+    writer = TakeWriter(tmp_path / "take.wav", RATE, lambda error: pytest.fail(str(error)))
+    for start, end in ((0, 1000), (1000, 1001), (1001, 3000)):  # views into one array
+        writer.write(samples[start:end])
+        assert frames_on_disk(writer.partial_path) == end == writer.frames_written
+        on_disk, _ = soundfile.read(writer.partial_path, dtype="int16")
+        np.testing.assert_array_equal(on_disk, samples[:end])
+    writer.abort()
+
+
 def test_partial_names_are_unique_and_map_back(tmp_path):
     final = tmp_path / "take-3.wav"
     names = {partial_path_for(final).name for _ in range(50)}

@@ -7,12 +7,14 @@ Prints frames captured vs expected, dropouts (overflow flags and the stream-cloc
 CPU seconds per minute of audio for the recorder (this process minus the load thread and the
 meter thread) and for ``parecord`` (its own rusage), both recording at the same time. The level
 meter is read 30 times a second during the take, as the wizard's timer does; its cost is
-printed on its own line (``level()`` peeks at the stream's unread audio and reduces it). Its
-floor, in the same run: one numpy ``max`` over 33 ms of audio called 30 times a second from a
-sleeping thread, and the same call back to back (the difference is what a wake-up costs).
+printed on its own line (``level()`` peeks at the stream's unread audio and reduces it), beside
+the same 30 Hz loop calling nothing (what the polling itself costs). Its floor, in the same run:
+one numpy ``max`` over 33 ms of audio called 30 times a second from a sleeping thread, the same
+call back to back (the difference is what a wake-up costs) and a call doing nothing.
 Goal: zero lost frames and recorder CPU within 3x of parecord. Then, without the load, the same
 stream read twice a second with the audio discarded: what PortAudio's ALSA path and rtmixer's C
-callback cost before any of the engine's work. Last, the cost of one ``level()`` plus
+callback cost before any of the engine's work; the same runs in a process of its own during the
+take, under the same load, for a reference from the same moment. Last, the cost of one ``level()`` plus
 ``poll_events()`` call on the fake backend (goal < 2 ms: the wizard's meter timer calls them).
 """
 
@@ -46,6 +48,7 @@ from voicerecorder.audio.sounddevice_backend import LATENCY, SoundDeviceBackend
 RATE = 48000
 METER_HZ = 30
 LEVEL_GOAL = 0.05
+CAPTURE_GOAL = 1.1
 
 
 @dataclass
@@ -66,10 +69,11 @@ class Load:
             self.iterations += 1
 
 
-def poll_meter(engine: CaptureEngine, stop: threading.Event) -> None:
-    """Meter thread: read the level like the wizard's 30 Hz timer."""
+def poll(call: Callable[[], object], stop: threading.Event) -> None:
+    """Meter thread: ``call()`` 30 times a second like the wizard's timer (``engine.level``, or
+    nothing: what the polling loop itself costs)."""
     while not stop.wait(1 / METER_HZ):
-        engine.level()
+        call()
 
 
 def thread_cpu_s(thread: threading.Thread) -> float:
@@ -113,6 +117,7 @@ def benchmark(seconds: float) -> None:
         load = Load(threading.Event())
         load_thread = threading.Thread(target=load.run, name="load")
         load_thread.start()
+        beside = start_stream_alone(seconds)  # measures from about when the take starts
         time.sleep(1.0)  # let the load settle
 
         paths = {label: work / f"parecord-{number}.wav" for number, label in enumerate(references)}
@@ -121,18 +126,22 @@ def benchmark(seconds: float) -> None:
         started = time.monotonic()
         engine.start_take(work / "recorder.wav")
         meter_stop = threading.Event()
-        meter = threading.Thread(target=poll_meter, args=(engine, meter_stop), name="meter")
+        meter = threading.Thread(target=poll, args=(engine.level, meter_stop), name="meter")
+        idle_poller = threading.Thread(target=poll, args=(lambda: None, meter_stop), name="idle-poller")
         meter.start()
+        idle_poller.start()
         time.sleep(seconds)
         engine.request_stop()
         wall_s = time.monotonic() - started
         result = engine.stop_take()
-        meter_cpu = thread_cpu_s(meter)
+        meter_cpu, idle_poller_cpu = thread_cpu_s(meter), thread_cpu_s(idle_poller)
         meter_stop.set()
         meter.join()
+        idle_poller.join()
         load_cpu = thread_cpu_s(load_thread) - load_before
-        recorder_cpu = process_cpu_s() - cpu_before - load_cpu - meter_cpu
+        recorder_cpu = process_cpu_s() - cpu_before - load_cpu - meter_cpu - idle_poller_cpu
         parecord_cpu = {label: stop_parecord(process) for label, process in parecords.items()}
+        beside_cpu = float(beside.communicate(timeout=seconds + 60)[0])
 
         load.stop.set()
         load_thread.join()
@@ -143,13 +152,19 @@ def benchmark(seconds: float) -> None:
         parecord_frames = {label: soundfile.info(str(path)).frames for label, path in paths.items()}
     report(seconds, wall_s, result, load, load_cpu, recorder_cpu, parecord_cpu, parecord_frames)
     meter = per_audio_minute(meter_cpu, result.frames)
-    print(f"level meter read at {METER_HZ} Hz       {meter:.3f} CPU s per audio minute (apart)")
-    print(f"stream alone (read, discarded)  {floor_cpu:.3f} CPU s per audio minute, same stream settings")
+    idle = per_audio_minute(idle_poller_cpu, result.frames)
+    print(f"level meter read at {METER_HZ} Hz       {meter:.3f} CPU s per audio minute (apart); "
+          f"the same loop calling nothing {idle:.3f}")  # fmt: skip
+    recorder = per_audio_minute(recorder_cpu, result.frames)
+    print(f"stream alone (read, discarded)  {floor_cpu:.3f} CPU s per audio minute, same stream settings; "
+          f"recorder is {recorder / floor_cpu:.2f}x (goal <= {CAPTURE_GOAL}x)")  # fmt: skip
+    print(f"the same, beside the recorder   {beside_cpu:.3f} CPU s per audio minute in a process of its own, "
+          f"under the same load; recorder is {recorder / beside_cpu:.2f}x")  # fmt: skip
     print(f"level() + poll_events()         {level_call_ms():.3f} ms per call, fake backend (goal < 2 ms)")
     print_level_cost(*level_alone)
-    woken, warm_us = numpy_floor(min(seconds, 10.0))
+    woken, warm_us, empty = numpy_floor(min(seconds, 20.0))
     print(f"floor: one numpy max at {METER_HZ} Hz {woken:.3f} CPU s per audio minute from a sleeping thread; "
-          f"{warm_us:.1f} us per call back to back")  # fmt: skip
+          f"{warm_us:.1f} us per call back to back; a call doing nothing {empty:.3f}")  # fmt: skip
 
 
 def level_call_ms(calls: int = 1000) -> float:
@@ -167,13 +182,16 @@ def level_call_ms(calls: int = 1000) -> float:
     return elapsed / calls * 1000
 
 
-def level_cost(engine: CaptureEngine, seconds: float) -> tuple[float, float, float]:
+def level_cost(engine: CaptureEngine, seconds: float) -> tuple[float, float, float, float]:
     """CPU seconds per audio minute, without load, inside ``level()`` calls only: read at METER_HZ,
     read twice a second like the pump (the same audio moved in fewer reads), and the meter's
-    own share, their difference."""
-    meter = calls_cpu(engine.level, seconds / 2, METER_HZ)
+    own share, their difference; last, the share of the METER_HZ polls that found new audio
+    (``level()`` returns a new reading then, the previous one otherwise)."""
+    readings: list[object] = []
+    meter = calls_cpu(lambda: readings.append(engine.level()), seconds / 2, METER_HZ)
     pump = calls_cpu(engine.level, seconds / 2, 1 / PUMP_INTERVAL_S)
-    return meter, pump, meter - pump
+    fresh = len({id(reading) for reading in readings}) / len(readings)
+    return meter, pump, meter - pump, fresh
 
 
 def calls_cpu(call: Callable[[], object], seconds: float, hz: float) -> float:
@@ -188,23 +206,33 @@ def calls_cpu(call: Callable[[], object], seconds: float, hz: float) -> float:
     return inside / ((time.monotonic() - started) / 60)
 
 
-def numpy_floor(seconds: float) -> tuple[float, float]:
-    """CPU seconds per audio minute of one ``max`` over 1/METER_HZ s of audio at METER_HZ, and the
-    same call back to back (microseconds per call)."""
+def numpy_floor(seconds: float) -> tuple[float, float, float]:
+    """CPU seconds per audio minute of one ``max`` over 1/METER_HZ s of audio at METER_HZ, the
+    same call back to back (microseconds per call), and a call doing nothing at METER_HZ (what
+    the measurement and the wake-up cost)."""
     samples = np.random.default_rng(2).standard_normal(RATE // METER_HZ).astype(np.float32)
-    woken = calls_cpu(samples.max, seconds, METER_HZ)
+    woken = calls_cpu(samples.max, seconds / 2, METER_HZ)
+    empty = calls_cpu(lambda: None, seconds / 2, METER_HZ)
     before, calls = time.thread_time(), 10_000
     for _ in range(calls):
         samples.max()
-    return woken, (time.thread_time() - before) / calls * 1e6
+    return woken, (time.thread_time() - before) / calls * 1e6, empty
 
 
-def print_level_cost(meter: float, pump: float, share: float) -> None:
+def print_level_cost(meter: float, pump: float, share: float, fresh: float) -> None:
     verdict = "met" if share <= LEVEL_GOAL else "NOT met"
-    print(f"level() at {METER_HZ} Hz, no load     {meter:.3f} CPU s per audio minute inside the calls; "
+    print(f"level() at {METER_HZ} Hz, no load     {meter:.3f} CPU s per audio minute inside the calls "
+          f"({fresh:.0%} of them found new audio); "
           f"the same audio read at {1 / PUMP_INTERVAL_S:.0f} Hz {pump:.3f}")  # fmt: skip
     print(f"the meter's own share           {share:.3f} CPU s per audio minute "
           f"(goal <= {LEVEL_GOAL}: {verdict})")  # fmt: skip
+
+
+def start_stream_alone(seconds: float) -> subprocess.Popen[str]:
+    """Run :func:`stream_floor_cpu` in a process of its own (it prints the figure), recording the
+    same source at the same time as the recorder."""
+    command = [sys.executable, __file__, "--seconds", str(seconds), "--stream-alone"]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
 
 
 def stream_floor_cpu(seconds: float) -> float:
@@ -261,7 +289,12 @@ def per_audio_minute(cpu_s: float, frames: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0, help="how long to record (default 60)")
-    benchmark(parser.parse_args().seconds)
+    parser.add_argument("--stream-alone", action="store_true", help="only print stream_floor_cpu's figure")
+    args = parser.parse_args()
+    if args.stream_alone:
+        print(stream_floor_cpu(args.seconds))
+    else:
+        benchmark(args.seconds)
 
 
 if __name__ == "__main__":

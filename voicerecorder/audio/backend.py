@@ -94,6 +94,15 @@ class InputStreamHandle(Protocol):
         """Seconds of input buffering: audio can be this late becoming readable."""
         ...
 
+    @property
+    def written(self) -> int:
+        """A count of the frames buffered since ``start``, modulo a large number (seconds of audio).
+
+        Any thread, at once, without a lock and without touching the audio: when it has not
+        changed since the previous look, nothing arrived (a meter's check between arrivals).
+        """
+        ...
+
     def read(self) -> InputRead:
         """Everything buffered now; never waits for audio. Any thread, one at a time."""
         ...

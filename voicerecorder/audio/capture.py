@@ -15,10 +15,14 @@ Threads:
   taken yet, in place, so a meter polled 30 times a second is as fresh as the audio and moves
   nothing: the pump stays the stream's one regular reader. Every frame counts in the meter
   once: ``level`` reduces what it has not seen yet, and a read adds what ``level`` never saw.
+  Audio arrives in steps (with PulseAudio about ten a second), so most polls find nothing new:
+  they compare the stream's ``written`` count with the one they saw last and return, with no
+  lock, no numpy and no call into the stream's ring.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import math
 import queue
@@ -171,6 +175,29 @@ class _LevelSum:
         return Level(to_dbfs(peak), to_dbfs(rms), peak >= CLIP_LEVEL)
 
 
+class _Wakeup:
+    """The pump's sleep between wakes, which another thread can cut short.
+
+    A lock the sleeper holds: it waits by acquiring it again with a timeout (one call into C, no
+    allocation, as cheap as ``time.sleep``; ``threading.Event.wait`` builds a condition waiter
+    each time), and ``wake`` releases it. A wake while the pump is busy makes its next wait
+    return at once; several wakes before it count as one.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._lock.acquire()
+
+    def wait(self, timeout: float) -> None:
+        """Pump thread: sleep ``timeout`` seconds or until woken."""
+        self._lock.acquire(timeout=timeout)
+
+    def wake(self) -> None:
+        """Any thread: end the pump's current (or next) wait."""
+        with contextlib.suppress(RuntimeError):  # already released: a wake is pending
+            self._lock.release()
+
+
 class _FrameAudit:
     """Compares frames received with the stream clock; a lasting deficit is lost audio.
 
@@ -245,7 +272,7 @@ class CaptureEngine:
         self._period = 0
         self._latency = 0.0
         self._arrived: deque[_Block] = deque()
-        self._wake = threading.Event()
+        self._wake = _Wakeup()
         self._closing = threading.Event()
         self._events: queue.SimpleQueue[CaptureEvent] = queue.SimpleQueue()
         self._lock = threading.Lock()
@@ -270,7 +297,9 @@ class CaptureEngine:
         self._blocked_reported = False
         self._errors_seen = 0
         self._failing = False
+        # The meter's (level's callers'):
         self._last_level = Level(SILENCE_DBFS, SILENCE_DBFS, False)
+        self._written_seen = -1
 
     @property
     def samplerate(self) -> int:
@@ -319,6 +348,7 @@ class CaptureEngine:
         self._stream = stream
         self._period = stream.blocksize
         self._latency = stream.latency
+        self._written_seen = -1
         self._closing.clear()
         self._pump = threading.Thread(target=self._run_pump, name="capture-pump", daemon=True)
         self._pump.start()
@@ -363,7 +393,7 @@ class CaptureEngine:
             raise RuntimeError("no take is being recorded")
         self._read()
         take.requested_stop = self._frames + round((self._postroll_s + self._latency) * self._samplerate)
-        self._wake.set()
+        self._wake.wake()
 
     def stop_take(self) -> TakeResult:
         """Record the post-roll (unless already requested), finish the file and return the result.
@@ -416,7 +446,7 @@ class CaptureEngine:
         finally:
             if self._pump is not None:
                 self._closing.set()
-                self._wake.set()
+                self._wake.wake()
                 self._pump.join()
                 self._pump = None
         return result
@@ -426,13 +456,21 @@ class CaptureEngine:
 
         Peeks at the stream's unread audio without reading it, so the level covers every frame
         since the previous call: the unread ones it has not seen and those a read took first.
-        Without new audio the previous reading stays.
+        Without new audio the previous reading stays, and then the call only compares the
+        stream's ``written`` count with the one it saw last (a read only takes audio that
+        arrived, and so changed the count, after this call's previous look).
         """
+        stream = self._stream
+        if stream is None:
+            return self._last_level
+        written = stream.written
+        if written == self._written_seen:
+            return self._last_level
         with self._read_lock:
-            stream = self._stream
-            if stream is not None:
+            if self._stream is not None:
                 self._metered += stream.peek(self._metered - self._frames, self._level_sum.add)
             reading = self._level_sum.take()
+        self._written_seen = written
         if reading is not None:
             self._last_level = reading
         return self._last_level
@@ -475,7 +513,8 @@ class CaptureEngine:
         already have ended.
         """
         self._last_audio = self._clock()
-        self._audio_arrived.set()
+        if not self._audio_arrived.is_set():
+            self._audio_arrived.set()
         lags = self._lags  # (time, lag) with rising lags: the window's smallest is first
         while lags and lags[0][0] < read_time - LAG_WINDOW_S:
             lags.popleft()
@@ -498,7 +537,6 @@ class CaptureEngine:
         """Pump thread: route what has arrived and run the watchdog, until ``close``."""
         while not self._closing.is_set():
             self._wake.wait(self._pump_wait())
-            self._wake.clear()
             self._read()
             arrived = self._take_arrived()
             self._route(arrived)
@@ -549,7 +587,7 @@ class CaptureEngine:
                 take.audit.add(lag, len(block))
                 pieces.append(block[start:end])
         if pieces:
-            take.writer.write(np.concatenate(pieces))
+            take.writer.write(pieces[0] if len(pieces) == 1 else np.concatenate(pieces))
         if take.stop_at is not None and self._routed >= take.stop_at:
             take.ended.set()
 

@@ -69,6 +69,7 @@ class FakeInputStream:
         self._auto = auto
         self._speed = speed
         self._position = 0
+        self.written = 0
         self._buffered: deque[np.ndarray] = deque()
         self._overflowed = False
         self._read_error: Exception = OSError()
@@ -168,6 +169,7 @@ class FakeInputStream:
             self._position += self.blocksize
             block = self.source(first, self.blocksize, self.samplerate)
             self._buffered.append(np.asarray(block, dtype=np.float32))
+            self.written += self.blocksize
 
     def _feed(self) -> None:
         """Feeder thread: buffer blocks paced at ``speed`` times real time."""

@@ -90,6 +90,7 @@ class _RingStream:
     ) -> None:
         self._recorder = recorder
         self._ring = ring
+        self._ring_state = ring._ptr  # PortAudio's PaUtilRingBuffer: the callback moves writeIndex
         self._samples = samples
         self._consumed = 0
         self._on_close = on_close
@@ -107,6 +108,11 @@ class _RingStream:
     @property
     def latency(self) -> float:
         return float(self._recorder.latency)
+
+    @property
+    def written(self) -> int:
+        """The ring's write index (frames modulo twice its size), read from its C struct."""
+        return int(self._ring_state.writeIndex)
 
     def start(self) -> None:
         try:

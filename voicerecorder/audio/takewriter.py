@@ -97,6 +97,20 @@ def _sf_command(sound_file: soundfile.SoundFile, command: int, value: int) -> in
     return int(soundfile._snd.sf_command(sound_file._file, command, soundfile._ffi.NULL, value))
 
 
+def _sf_write(sound_file: soundfile.SoundFile, block: np.ndarray) -> None:
+    """Hand a contiguous 1-D int16 ``block`` to libsndfile in one call, in place.
+
+    ``SoundFile.write`` adds two seeks and the checks around them to every write; libsndfile's
+    ``sf_writef_short`` alone writes the audio and (header auto-update) the header. A short
+    write raises LibsndfileError with libsndfile's error code (a full disk).
+    """
+    data = soundfile._ffi.cast("short *", soundfile._ffi.from_buffer(block))
+    written = soundfile._snd.sf_writef_short(sound_file._file, data, len(block))
+    if written != len(block):
+        code = soundfile._snd.sf_error(sound_file._file)
+        raise soundfile.LibsndfileError(code, f"wrote {written} of {len(block)} frames: ")
+
+
 _KEPT = Bilingual(" The part recorded so far was kept.", "已录制的部分已保留。")
 
 
@@ -163,7 +177,7 @@ class TakeWriter:
         if self.error is not None or self._closed:
             return
         try:
-            self._file.write(block)
+            _sf_write(self._file, block)
             self.frames_written += len(block)
         except Exception as error:
             self._fail(error)
