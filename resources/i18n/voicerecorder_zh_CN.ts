@@ -1231,102 +1231,102 @@
 <context>
     <name>SubmitPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="87"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="88"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="88"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="89"/>
         <source>Send the recordings to MetaStudio to train the voice.</source>
         <translation>将录音提交到 MetaStudio 训练声音。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="89"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="90"/>
         <source>Cloud &amp;settings…</source>
         <translation>云服务设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="90"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="91"/>
         <source>Authorization &amp;letter (optional):</source>
         <translation>授权书（可选）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="91"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="92"/>
         <source>A signed letter as PDF, JPG or PNG</source>
         <translation>已签字的授权书（PDF、JPG 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="92"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="93"/>
         <source>Authorization letter file</source>
         <translation>授权书文件</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="93"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="94"/>
         <source>Bro&amp;wse…</source>
         <translation>浏览(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="94"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="95"/>
         <source>Clea&amp;r</source>
         <translation>清除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="95"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="96"/>
         <source>Remove the authorization letter</source>
         <translation>移除授权书</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="96"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="97"/>
         <source>U&amp;pload and submit</source>
         <translation>上传并提交(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="126"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="127"/>
         <source>Sentence by sentence: %1 of %2 confirmed by MetaStudio. Not confirmed yet: %3. Submit sends what is waiting, then submits the job; a rejected sentence must be recorded again first.</source>
         <translation>逐句提交：MetaStudio 已确认 %1 / %2 句。尚未确认：%3。提交时会先发送等待中的句子，再提交任务；未通过的句子须先重新录制。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="136"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="137"/>
         <source>Sentence by sentence: all %1 sentences are confirmed by MetaStudio. Submit submits the job with the voice details.</source>
         <translation>逐句提交：全部 %1 句均已由 MetaStudio 确认。提交会将任务连同声音信息一并提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="155"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="156"/>
         <source>Finding out where the recordings go…</source>
         <translation>正在确定录音的提交目标…</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="158"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="159"/>
         <source>Destination: %1</source>
         <translation>提交目标：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="160"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="161"/>
         <source>✔ Huawei Cloud credentials are set.</source>
         <translation>✔ 已设置华为云凭证。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="164"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="165"/>
         <source>No Huawei Cloud credentials are set, so the sandbox is used. Add them in the cloud settings.</source>
         <translation>尚未设置华为云凭证，因此使用本地沙箱。请在云服务设置中添加。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="178"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="179"/>
         <source>Choose the authorization letter</source>
         <translation>选择授权书</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="180"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="181"/>
         <source>Letters (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>授权书 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="209"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="210"/>
         <source>Job %1 failed: %2. A failed job cannot be resumed: press Submit to create a new job with the same recordings.</source>
         <translation>任务 %1 失败：%2。失败的任务无法继续：请点击提交，用同样的录音创建新任务。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/submit.py" line="214"/>
+        <location filename="../../voicerecorder/ui/pages/submit.py" line="215"/>
         <source>Submitted. Job ID: %1</source>
         <translation>已提交。任务 ID：%1</translation>
     </message>
@@ -1475,84 +1475,89 @@
 <context>
     <name>TrackPage</name>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="117"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="119"/>
         <source>Track</source>
         <translation>跟踪</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="119"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="121"/>
         <source>Follow the review and training of your voice. You can close the app; the job continues.</source>
         <translation>查看声音的审核与训练进度。关闭应用后任务仍会继续。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="121"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="123"/>
         <source>Job states over time</source>
         <translation>任务状态时间线</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="122"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="124"/>
         <source>Sentences to record again</source>
         <translation>需要重录的句子</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="123"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="125"/>
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="124"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="126"/>
         <source>Copy &amp;asset ID</source>
         <translation>复制资产 ID(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="125"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="127"/>
         <source>&amp;Re-record these sentences</source>
         <translation>重录这些句子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="126"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="128"/>
         <source>Re&amp;submit</source>
         <translation>重新提交(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="128"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="130"/>
         <source>The review rejected these sentences. Record them again, then resubmit:</source>
         <translation>审核未通过以下句子。请重新录制后再次提交：</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="183"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="191"/>
         <source>Choose the new authorization letter</source>
         <translation>选择新的授权书</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="185"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="193"/>
         <source>Letters (%1)</source>
         <translation>授权书 (%1)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="238"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="248"/>
         <source>&amp;Try again</source>
         <translation>重试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="247"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="257"/>
         <source>Job ID: %1</source>
         <translation>任务 ID：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="247"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="257"/>
         <source>Nothing submitted yet.</source>
         <translation>尚未提交。</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="261"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="271"/>
         <source>Voice asset ID: %1</source>
         <translation>声音资产 ID：%1</translation>
     </message>
     <message>
-        <location filename="../../voicerecorder/ui/pages/track.py" line="265"/>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="275"/>
         <source>The job failed: %1. Submit again to create a new job.</source>
         <translation>任务失败：%1。请重新提交以创建新任务。</translation>
+    </message>
+    <message>
+        <location filename="../../voicerecorder/ui/pages/track.py" line="283"/>
+        <source>This job was deleted (%1). Submit as a new job to go on.</source>
+        <translation>此任务已被删除（%1）。请作为新任务提交以继续。</translation>
     </message>
 </context>
 <context>

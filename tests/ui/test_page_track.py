@@ -122,6 +122,8 @@ def test_a_job_deleted_here_offers_a_new_job(qtbot, wizard, open_page, ready_ses
     qtbot.waitUntil(lambda: page.banner.isVisible() and not page.runner.busy, timeout=60000)
     assert f"Job {old} was deleted" in page.banner.text
     assert page.banner.action.text() == "Submit as a ne&w job"
+    when = records.latest(ready_session, records.TRAINING)["deleted"]
+    assert page.state_text.text() == f"This job was deleted ({when}). Submit as a new job to go on."
 
     page.banner.action.click()
     qtbot.waitUntil(lambda: page.job.text() not in ("", f"Job ID: {old}"), timeout=60000)

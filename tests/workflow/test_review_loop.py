@@ -214,6 +214,7 @@ def test_a_session_whose_job_was_deleted_here_is_submitted_as_a_new_job(
     with pytest.raises(JobDeletedError) as gone:
         refresh(session, client)
     assert f"Job {old} was deleted" in gone.value.message.en
+    assert records.latest(session, records.TRAINING)["deleted"] == journal[old]
     assert "Submit the session again" in gone.value.message.en
     assert "再次提交" in gone.value.message.zh
     events = []

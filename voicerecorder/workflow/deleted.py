@@ -22,7 +22,9 @@ from voicerecorder.paths import data_dir
 from voicerecorder.private import make_private_dir
 from voicerecorder.session.atomicfile import atomic_write_bytes
 from voicerecorder.session.manifest import utc_now
+from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
+from voicerecorder.workflow import records
 
 FILE_NAME = "deleted-jobs.json"
 
@@ -84,3 +86,15 @@ def show_job(client: MetaStudioClient, job_id: str) -> TrainingJob:
         if when is None:
             raise
         raise JobDeletedError(job_id, when) from None
+
+
+def show_recorded_job(session: Session, client: MetaStudioClient, record: records.Record) -> TrainingJob:
+    """:func:`show_job` for the job of ``session``'s training ``record``; a deletion found is also
+    noted in the record (``deleted``: when). Blocks on the network (worker thread)."""
+    try:
+        return show_job(client, record["job_id"])
+    except JobDeletedError as deleted:
+        if record.get("deleted") != deleted.when:
+            record["deleted"] = deleted.when
+            records.save(session, records.TRAINING, record)
+        raise

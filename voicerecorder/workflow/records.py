@@ -176,6 +176,7 @@ class TrainingView:
     asset_id: str | None
     audit: tuple[AuditEntry, ...]
     failure_reason: str
+    deleted: str | None = None
 
     @property
     def letter_only(self) -> bool:
@@ -197,6 +198,7 @@ class TrainingView:
             asset_id=record.get("asset_id"),
             audit=tuple(AuditEntry.of(entry) for entry in record.get("audit") or ()),
             failure_reason=failure_reason(record),
+            deleted=record.get("deleted"),
         )
 
 

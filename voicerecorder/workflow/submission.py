@@ -24,7 +24,7 @@ from voicerecorder.session.form import VoiceForm
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
-from voicerecorder.workflow.deleted import JobDeletedError, show_job
+from voicerecorder.workflow.deleted import JobDeletedError, show_recorded_job
 from voicerecorder.workflow.events import Reporter, WorkflowEvent, check_cancel, wait_listener
 from voicerecorder.workflow.letter import SIGNATURE_MISMATCH, check_letter, letter_content_types
 from voicerecorder.workflow.polling import retry_throttled
@@ -287,10 +287,8 @@ def recorded_job(flow: Submission, record: dict[str, Any] | None) -> TrainingJob
     if not record or not record.get("job_id"):
         return None
     try:
-        return show_job(flow.client, record["job_id"])
+        return show_recorded_job(flow.session, flow.client, record)
     except JobDeletedError as deleted:
-        record["deleted"] = deleted.when
-        flow.save(record)
         flow.say(
             "replace",
             Bilingual(

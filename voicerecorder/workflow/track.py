@@ -12,7 +12,7 @@ from voicerecorder.cloud.states import describe_state, is_terminal, needs_action
 from voicerecorder.session.store import Session
 from voicerecorder.text import Bilingual
 from voicerecorder.workflow import records
-from voicerecorder.workflow.deleted import show_job
+from voicerecorder.workflow.deleted import show_recorded_job
 from voicerecorder.workflow.events import Reporter, WorkflowEvent, ignore, wait_listener
 from voicerecorder.workflow.polling import PollPolicy, poll
 from voicerecorder.workflow.records import ADMIN_AUDIT
@@ -91,7 +91,7 @@ def _sentence_numbering(session: Session) -> dict[str, Any]:
 def refresh(session: Session, client: MetaStudioClient) -> TrainingJob:
     """Ask once for the session's training job and save what it says (see :func:`apply_job`)."""
     record = _current(session)
-    job = show_job(client, record["job_id"])
+    job = show_recorded_job(session, client, record)
     apply_job(session, client, record, job)
     return job
 
@@ -136,7 +136,7 @@ def _follow(
             reporter(WorkflowEvent("audit", describe_state(job.state), state=job.state, job_id=job.job_id))
 
     return poll(
-        lambda: show_job(client, record["job_id"]),
+        lambda: show_recorded_job(session, client, record),
         lambda job: job.state,
         lambda job: is_terminal(job.state) or needs_action(job.state),
         changed,

@@ -86,6 +86,7 @@ class TrackPage(CloudJobPage):
         self.review.new_job_button.clicked.connect(self.submit_new_job)
         self.runner.finished.connect(self._maybe_track_again)
         self.runner.failed.connect(self._maybe_track_again)
+        self.runner.failed.connect(self._show_record)  # a failure may have noted the job's deletion
         self.retranslate()
 
     def _layout(self) -> None:
@@ -261,7 +262,7 @@ class TrackPage(CloudJobPage):
         if state and not self.timeline.count():
             self.add_state(state)
         self.review.show_job(state, job_id or "", self.reasons, letter_only=letter_only)
-        self.state_text.setText(self.review.headline() or (pick(describe_state(state)) if state else ""))
+        self.state_text.setText(self._headline(view))
         audit_failed = rejected and not letter_only
         self.audit_list.clear()
         for entry in view.audit if view is not None and audit_failed else ():
@@ -270,13 +271,20 @@ class TrackPage(CloudJobPage):
         asset_id = view.asset_id if view is not None and state == JobState.SUCCEED else None
         self.asset.setText(self.tr("Voice asset ID: %1").replace("%1", asset_id) if asset_id else "")
         self.copy_asset.setVisible(bool(self.asset.text()))
-        if view is not None and state == JobState.FAILED:
+        if view is not None and state == JobState.FAILED and not view.deleted:
             self.banner.show_message(
                 self.tr("The job failed: %1. Submit again to create a new job.").replace(
                     "%1", view.failure_reason
                 ),
                 "error",
             )
+
+    def _headline(self, view: records.TrainingView | None) -> str:
+        if view is not None and view.deleted:
+            deleted = self.tr("This job was deleted (%1). Submit as a new job to go on.")
+            return deleted.replace("%1", view.deleted)
+        state = view.state if view is not None else None
+        return self.review.headline() or (pick(describe_state(state)) if state else "")
 
     def rejected_sentences(self) -> list[int]:
         """The sentences the audit rejected (0-based), in order."""
