@@ -113,6 +113,23 @@ def test_each_write_is_on_disk_at_once_under_a_header_that_counts_it(tmp_path):
     writer.abort()
 
 
+@pytest.mark.parametrize(
+    "block",
+    [np.full(480, 0.5, dtype=np.float32), np.zeros((480, 2), dtype=np.int16)[:, 0]],
+    ids=["float32", "strided"],
+)
+def test_a_block_that_is_not_contiguous_int16_is_refused_not_written_as_bytes(tmp_path, block):
+    errors = []
+    writer = TakeWriter(tmp_path / "take.wav", RATE, errors.append)
+    writer.write(np.zeros(480, dtype=np.int16))
+    writer.write(block)
+    assert len(errors) == 1
+    assert "contiguous int16 blocks" in str(errors[0])
+    assert writer.frames_written == 480
+    assert frames_on_disk(writer.partial_path) == 480
+    writer.abort()
+
+
 def test_partial_names_are_unique_and_map_back(tmp_path):
     final = tmp_path / "take-3.wav"
     names = {partial_path_for(final).name for _ in range(50)}

@@ -104,6 +104,8 @@ def _sf_write(sound_file: soundfile.SoundFile, block: np.ndarray) -> None:
     ``sf_writef_short`` alone writes the audio and (header auto-update) the header. A short
     write raises LibsndfileError with libsndfile's error code (a full disk).
     """
+    if block.dtype != np.int16 or not block.flags.c_contiguous:
+        raise TypeError(f"takes are written from contiguous int16 blocks, not {block.dtype} ones")
     data = soundfile._ffi.cast("short *", soundfile._ffi.from_buffer(block))
     written = soundfile._snd.sf_writef_short(sound_file._file, data, len(block))
     if written != len(block):
