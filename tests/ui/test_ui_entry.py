@@ -27,14 +27,15 @@ class _Node:
 
 
 def test_cycles_made_on_a_worker_are_collected_on_the_gui_thread(qtbot, qapp):
+    gc.collect()  # a clean start: the earlier tests' garbage and counts do not decide the first collection
     collector = GuiThreadCollector(interval_ms=10)
     try:
         assert not gc.isenabled()
         _Node.freed_on.clear()
-        worker = threading.Thread(target=lambda: [_Node() for _ in range(3000)], name="worker")
+        worker = threading.Thread(target=lambda: [_Node() for _ in range(20000)], name="worker")
         worker.start()
         worker.join()
-        qtbot.waitUntil(lambda: len(_Node.freed_on) == 3000, timeout=5000)
+        qtbot.waitUntil(lambda: len(_Node.freed_on) == 20000, timeout=30000)
         assert set(_Node.freed_on) == {threading.main_thread().name}
     finally:
         collector.stop()
